@@ -1,0 +1,1 @@
+"""Reproducible speed and quality measurements; `python -m benchmarks --help`."""

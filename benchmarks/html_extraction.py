@@ -1,0 +1,49 @@
+"""Token-level precision, recall and F1 of HTML extraction against ../shared/eval/html gold text."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+from reader.core.html import extract
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "html"
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def score(predicted: str, gold: str) -> tuple[float, float, float]:
+    """Return (precision, recall, F1) over bags of lower-cased word tokens."""
+    p, g = tokens(predicted), tokens(gold)
+    overlap = sum((p & g).values())
+    precision = overlap / max(1, sum(p.values()))
+    recall = overlap / max(1, sum(g.values()))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def main(folder: Path = DEFAULT) -> int:
+    pages = sorted(folder.glob("*.html"))
+    if not pages:
+        print(f"no pages in {folder}", file=sys.stderr)
+        return 1
+    rows = []
+    for page in pages:
+        gold = page.with_name(page.name.replace(".html", ".gold.txt")).read_text(encoding="utf-8")
+        text, _ = extract(page.read_text(encoding="utf-8", errors="replace"))
+        rows.append((page.stem, *score(text, gold)))
+    print(f"{'page':<36} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, p, r, f in rows:
+        print(f"{name:<36} {p:6.3f} {r:6.3f} {f:6.3f}")
+    means = [statistics.mean(col) for col in list(zip(*rows))[1:]]
+    print(f"{'mean':<36} {means[0]:6.3f} {means[1]:6.3f} {means[2]:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT))

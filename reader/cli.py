@@ -1,0 +1,246 @@
+"""The command line: a thin shell over the core; stdout is data, errors go to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.core.models import Article, ReaderError
+from reader.core.text import strip_controls
+
+HELP = """\
+A terminal news reader for following one story across many outlets.
+
+With no command, opens the interface on your library (the bundled sample
+articles until you add your own).
+
+query syntax (reader search):
+  talks                 words, stemmed (finds talk, talked)
+  "root causes"         a phrase
+  a AND b, a OR b       boolean operators (AND is implied between words)
+  NOT a, -a             exclude
+  title:ceasefire       fields: title, outlet, author, entity, agency, published
+  zaporizhia~           fuzzy (typos and transliterations)
+  zelen*                prefix
+  published:2025-07     a month; also published:[2025-03 to 2025-07]
+"""
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(strip_controls(text) + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(strip_controls(text) + "\n")
+
+
+def _json(data: Any) -> None:
+    # json.dumps escapes every control character, so no escape sequence reaches the terminal.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@dataclass(frozen=True)
+class Options:
+    command: str | None
+    json: bool = False
+    paths: tuple[Path, ...] = ()
+    article: str = ""
+    other: str = ""
+    query: str = ""
+    limit: int = 20
+    removed: bool = False
+    rebuild: bool = False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader", description=HELP,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html) to the library")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    lst = sub.add_parser("list", help="list the articles: id, title, outlet, date, words")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    show = sub.add_parser("show", help="print one cleaned article")
+    show.add_argument("article", metavar="ID", help="an article id or a unique prefix of one")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument("--removed", action="store_true", help="also print what was removed, and why")
+    find = sub.add_parser("search", help="search all articles (see query syntax above)")
+    find.add_argument("query", nargs="+", metavar="QUERY")
+    find.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
+    find.add_argument("--json", action="store_true", help="print JSON")
+    index = sub.add_parser("index", help="bring the index up to date with the source files")
+    index.add_argument("--rebuild", action="store_true", help="re-process every file from scratch")
+    index.add_argument("--json", action="store_true", help="print a JSON report")
+    like = sub.add_parser("like", help="articles most like one article")
+    like.add_argument("article", metavar="ID")
+    like.add_argument("--limit", type=int, default=10)
+    like.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def parse_options(argv: Sequence[str]) -> Options:
+    ns = build_parser().parse_args(argv)
+    return Options(
+        command=ns.command, json=getattr(ns, "json", False),
+        paths=tuple(getattr(ns, "paths", ()) or ()), article=getattr(ns, "article", ""),
+        query=" ".join(getattr(ns, "query", []) or []), limit=getattr(ns, "limit", 20),
+        removed=getattr(ns, "removed", False), rebuild=getattr(ns, "rebuild", False),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_options(sys.argv[1:] if argv is None else argv)
+    if options.command is None:
+        from reader.ui.app import run
+
+        return run()
+    from reader.core.library import Library
+
+    library = Library()
+    try:
+        return COMMANDS[options.command](library, options)
+    except ReaderError as exc:
+        _err(f"reader: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        _err("reader: interrupted; the library is intact and the next run continues")
+        return 130
+    finally:
+        library.close()
+
+
+def sync(library: Any, rebuild: bool = False, quiet: bool = False) -> Any:
+    """Update the library, printing progress and refused files on stderr; return the report."""
+    from reader.core.library import SyncReport
+
+    report = SyncReport()
+    tty = sys.stderr.isatty()
+    for step in library.sync(rebuild=rebuild, report=report):
+        if step.message:
+            _err(f"reader: {step.message}")
+        if step.problem:
+            if tty:
+                sys.stderr.write("\r\x1b[K")
+            _err(f"reader: {step.problem}")
+        elif tty and not quiet and step.total:
+            sys.stderr.write(f"\rindexing {step.done}/{step.total} …")
+            sys.stderr.flush()
+    if tty and not quiet and (report.added or report.updated):
+        sys.stderr.write("\r\x1b[K")
+    return report
+
+
+def cmd_add(library: Any, options: Options) -> int:
+    added, problems = library.add_sources(list(options.paths))
+    for problem in problems:
+        _err(f"reader: {problem}")
+    if not added:
+        return 1
+    report = sync(library)
+    _err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
+         f"could not read {len(report.problems)}; {library.catalogue.count()} articles in the library")
+    return 0 if report.added or report.updated or report.unchanged else 1
+
+
+def cmd_index(library: Any, options: Options) -> int:
+    report = sync(library, rebuild=options.rebuild)
+    summary = {"added": report.added, "updated": report.updated, "deleted": report.deleted,
+               "unchanged": report.unchanged, "problems": [str(p) for p in report.problems],
+               "articles": library.catalogue.count()}
+    if options.json:
+        _json(summary)
+    else:
+        _err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
+             f"unchanged {report.unchanged}, could not read {len(report.problems)}; "
+             f"{summary['articles']} articles")
+    return 0
+
+
+def cmd_list(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    rows = library.summaries()
+    if options.json:
+        _json([{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
+                "word_count": r.word_count} for r in rows])
+        return 0
+    width = max((len(r.id) for r in rows), default=2)
+    for r in rows:
+        date = (r.published or "")[:10]
+        _out(f"{r.id:<{width}}  {date:<10}  {(r.outlet or '-')[:22]:<22}  {r.word_count:>6}  {r.title}")
+    return 0
+
+
+def _article_text(article: Article, removed: bool) -> str:
+    lines = [article.title, ""]
+    if article.standfirst:
+        lines += [article.standfirst, ""]
+    facts = [", ".join(article.authors), article.outlet or "", (article.published or "")[:16],
+             ("via " + ", ".join(article.agencies)) if article.agencies else ""]
+    if any(facts):
+        lines += [" · ".join(f for f in facts if f), ""]
+    lines.append(article.body)
+    if removed:
+        lines += ["", f"--- removed ({len(article.removed)}) ---"]
+        lines += [f"[line {r.line}] {r.reason}: {r.text}" for r in article.removed]
+    return "\n".join(lines)
+
+
+def cmd_show(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    article = library.get(options.article)
+    if options.json:
+        _json(article.to_dict())
+    else:
+        _out(_article_text(article, options.removed))
+    return 0
+
+
+def cmd_search(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    results = library.search(options.query, limit=max(1, options.limit))
+    if options.json:
+        _json(results.to_dict())
+        return 0
+    if results.message:
+        _err(f"reader: {results.message}")
+    _out(f"{results.total} hit{'s' if results.total != 1 else ''} for {options.query}")
+    if results.suggestion:
+        _out(f"did you mean: {results.suggestion}")
+    for hit in results.hits:
+        _out(f"\n{hit.id}  {hit.title}  ({hit.outlet or '-'}, {hit.published or 'no date'})")
+        _out("    " + _mark(hit.snippet, hit.highlights))
+    return 0
+
+
+def _mark(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Mark highlights in plain text: bold when stdout is a terminal, >>word<< otherwise."""
+    open_, close = ("\x1b[1;33m", "\x1b[0m") if sys.stdout.isatty() else (">>", "<<")
+    out, last = [], 0
+    for s, e in spans:
+        out += [strip_controls(text[last:s]), open_, strip_controls(text[s:e]), close]
+        last = e
+    out.append(strip_controls(text[last:]))
+    sys.stdout.write("")
+    return "".join(out)
+
+
+def cmd_like(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    hits = library.more_like(options.article, options.limit)
+    if options.json:
+        _json([h.to_dict() for h in hits])
+    else:
+        for hit in hits:
+            _out(f"{hit.id}  {hit.score:6.2f}  {hit.title}")
+    return 0
+
+
+COMMANDS = {"add": cmd_add, "index": cmd_index, "list": cmd_list, "show": cmd_show,
+            "search": cmd_search, "like": cmd_like}

@@ -1,0 +1,1 @@
+"""The domain core: plain data in, plain data out; no Textual or Rich imports."""

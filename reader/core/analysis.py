@@ -1,0 +1,81 @@
+"""Whoosh analyzers: how article text becomes search terms (stems, hyphen compounds, name folding)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from whoosh.analysis import (
+    Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
+)
+
+from reader.core.folding import fold_token, strip_accents, word_aliases
+
+TOKEN_PATTERN = r"\w+(?:[-'’]\w+)*"
+
+
+class HyphenFilter(Filter):
+    """Index "cease-fire" as "ceasefire" too, so either spelling finds both.
+
+    At index time the joined word shares the first part's position and the parts follow; a query
+    only asks for the joined word.
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        shift = 0
+        for t in tokens:
+            text = t.text.replace("’", "'")
+            if text.endswith("'s"):
+                text = text[:-2]
+            parts = [p for p in text.replace("'", "-").split("-") if p]
+            if t.positions:
+                t.pos += shift
+            if len(parts) <= 1:
+                t.text = parts[0] if parts else text
+                yield t
+                continue
+            t.text = "".join(parts)
+            yield t
+            if t.mode == "query":
+                continue
+            start = t.startchar if t.chars else 0
+            base = t.pos if t.positions else 0
+            for i, part in enumerate(parts):
+                t.text = part
+                if t.positions:
+                    t.pos = base + i
+                if t.chars:
+                    t.startchar = start
+                    t.endchar = start + len(part)
+                    start += len(part) + 1
+                yield t
+            shift += len(parts) - 1
+
+
+class FoldFilter(Filter):
+    """Accents off, known variant words to their canonical spelling, transliteration folds."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        aliases = word_aliases()
+        for t in tokens:
+            text = strip_accents(t.text)
+            t.text = aliases.get(text, text)
+            yield t
+
+
+class TransliterationFilter(Filter):
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = fold_token(t.text)
+            yield t
+
+
+def body_analyzer():  # type: ignore[no-untyped-def]
+    """Words -> lower case -> stop words -> compounds -> aliases -> stems -> spelling folds."""
+    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(minsize=1) | HyphenFilter()
+            | FoldFilter() | StemFilter() | TransliterationFilter())
+
+
+def name_analyzer():  # type: ignore[no-untyped-def]
+    """For names (authors, outlets, entities): no stemming, but the same spelling folds."""
+    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | HyphenFilter() | FoldFilter()
+            | TransliterationFilter())

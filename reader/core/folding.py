@@ -1,0 +1,55 @@
+"""Spelling folds for names: transliteration variants (Zelenskyy/Zelenskiy, Yury/Yuri) share one key."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+_FINAL_I = re.compile(r"(?<=[^aeiouy])(?:iy|yy|ij|ii|yi|y|i)$")
+_SUBS = (("kh", "h"), ("tz", "ts"), ("ck", "k"), ("ph", "f"))
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def fold_token(token: str) -> str:
+    """Return the transliteration-folded key of a lower-case token.
+
+    kh -> h, tz -> ts, ck -> k, ph -> f, and a final -iy/-yy/-ij/-ii/-y/-i after a consonant -> i.
+    Applied alike to indexed and queried words, so only the spelling differences fold together.
+    """
+    for old, new in _SUBS:
+        if old in token:
+            token = token.replace(old, new)
+    if len(token) > 3:
+        token = _FINAL_I.sub("i", token)
+    return token
+
+
+@cache
+def gazetteer() -> dict:
+    """The curated table of people, places and organisations with their spelling variants."""
+    raw = resources.files("reader.core.data").joinpath("gazetteer.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+@cache
+def word_aliases() -> dict[str, str]:
+    """Single-word variants that folding cannot reach (kiev -> kyiv), from the gazetteer."""
+    table: dict[str, str] = {}
+    for entry in gazetteer()["entities"]:
+        if entry["kind"] == "group":
+            continue
+        names = [entry["name"], *entry.get("variants", [])]
+        singles = [n for n in names if " " not in n]
+        canonical_words = entry["name"].split()
+        target = canonical_words[-1].lower()
+        for name in singles:
+            key = strip_accents(name.lower())
+            if fold_token(key) != fold_token(strip_accents(target)) and len(canonical_words) == 1:
+                table[key] = strip_accents(target)
+    return table

@@ -1,0 +1,135 @@
+"""Files -> RawDocument: find articles, detect encodings, extract HTML, refuse what is not text."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from reader.core.models import RawDocument, ReaderError
+from reader.core.text import normalise
+
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+            ".html": "html", ".htm": "html"}
+MAX_BYTES = 64 * 1024 * 1024
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"PK\x03\x04": "a zip archive", b"%PDF": "a PDF document",
+    b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable", b"BZh": "a bzip2 archive", b"\xfd7zXZ": "an xz archive",
+    b"SQLite format 3": "an SQLite database", b"RIFF": "a RIFF media file",
+}
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
+
+
+def find_articles(root: Path) -> Iterator[Path]:
+    """Yield article files under root (or root itself), sorted, following no symlink loops."""
+    if root.is_file():
+        yield root
+        return
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:  # a symlink loop or a folder linked twice
+            dirnames[:] = []
+            continue
+        seen.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding): BOMs first, then UTF-8, then cp1252, then Latin-1 (never fails)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[2:].decode(name, errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if b"\x00" in head:
+        return "binary data (contains NUL bytes)"
+    return None
+
+
+def read_document(path: Path) -> RawDocument:
+    """Read one file into a RawDocument, or raise ReaderError with a one-line reason."""
+    fmt = SUFFIXES.get(path.suffix.lower(), "text")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReaderError(f"too large ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError("file not found (removed while reading?)") from None
+    except IsADirectoryError:
+        raise ReaderError("is a folder, not a file") from None
+    except PermissionError:
+        raise ReaderError("permission denied") from None
+    except OSError as exc:
+        raise ReaderError(f"cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise ReaderError("empty file" if not data else "file holds only whitespace")
+    kind = _binary_kind(data)
+    if kind:
+        raise ReaderError(f"not a text file ({kind})")
+    if fmt == "text" and _HTML_START.match(data[:1024]):
+        fmt = "html"
+    text, encoding = decode(data)
+    if fmt == "html":
+        return _from_html(str(path), text, encoding)
+    text = normalise(text)
+    meta: dict[str, str] = {}
+    if fmt == "markdown":
+        text, meta = split_front_matter(text)
+    if not text.strip():
+        raise ReaderError("no article text (only front matter or invisible characters)")
+    return RawDocument(path=str(path), text=text, format=fmt, encoding=encoding, meta=meta)
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Return (markdown without YAML front matter, its simple `key: value` fields)."""
+    match = _FRONT.match(text)
+    if not match:
+        return text, {}
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return text[match.end():], meta
+
+
+def _from_html(path: str, html: str, encoding: str) -> RawDocument:
+    from reader.core.html import extract
+
+    text, meta = extract(html)
+    text = normalise(text)
+    if not text.strip():
+        raise ReaderError("no article text found in this HTML page")
+    return RawDocument(path=path, text=text, format="html", encoding=encoding, meta=meta)

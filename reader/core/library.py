@@ -1,0 +1,287 @@
+"""The library facade: source folders -> clean -> entities -> catalogue and index, with progress."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.clean import clean
+from reader.core.ingest import find_articles, read_document
+from reader.core.models import Article, Problem, ReaderError
+from reader.core.store import Catalogue, Summary
+from reader.paths import Paths, resolve_paths, seeds_dir
+
+if TYPE_CHECKING:
+    from reader.core.search import Hit, Results
+
+PIPELINE_VERSION = "1"  # bump when cleaning or entity output changes, to re-process everything
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a sync: `done` of `total` files processed; a problem when a file was refused."""
+
+    done: int
+    total: int
+    path: str = ""
+    problem: Problem | None = None
+    message: str = ""
+
+
+@dataclass
+class SyncReport:
+    """What a sync did."""
+
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def assign_ids(paths: list[str]) -> dict[str, str]:
+    """Map each path to its id: the file name without extension, prefixed by its folder on collision."""
+    by_stem: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        by_stem.setdefault(Path(path).stem, []).append(path)
+    ids: dict[str, str] = {}
+    taken: set[str] = {stem for stem, group in by_stem.items() if len(group) == 1}
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            ids[group[0]] = stem
+            continue
+        for path in group:
+            candidate = f"{Path(path).parent.name}-{stem}"
+            n = 2
+            while candidate in taken:
+                candidate = f"{Path(path).parent.name}-{stem}-{n}"
+                n += 1
+            taken.add(candidate)
+            ids[path] = candidate
+    return ids
+
+
+def content_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def build_article(path: Path, article_id: str) -> Article:
+    """Read and clean one file into an Article (without entities); raises ReaderError."""
+    doc = read_document(path)
+    cleaned = clean(doc)
+    if not cleaned.body.strip():
+        raise ReaderError("no article text left after removing boilerplate")
+    return Article(
+        id=article_id, path=str(path), format=doc.format, encoding=doc.encoding, title=cleaned.title,
+        standfirst=cleaned.standfirst, authors=cleaned.authors, outlet=cleaned.outlet,
+        published=cleaned.published, agencies=cleaned.agencies, body=cleaned.body,
+        removed=cleaned.removed, headings=cleaned.headings, content_hash=content_hash(doc.text),
+    )
+
+
+class Library:
+    """The user's articles: where they come from, and the catalogue and index built from them."""
+
+    def __init__(self, paths: Paths | None = None) -> None:
+        self.paths = paths or resolve_paths()
+        self._catalogue: Catalogue | None = None
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self._catalogue = Catalogue(self.paths.catalogue)
+        return self._catalogue
+
+    def close(self) -> None:
+        if self._catalogue is not None:
+            self._catalogue.close()
+            self._catalogue = None
+
+    # sources ---------------------------------------------------------------------------------
+
+    def sources(self) -> list[Path]:
+        """The files and folders the library is made of: what the user added, else the seeds."""
+        added = self._added()
+        return [Path(p) for p in added] if added else [seeds_dir()]
+
+    def _added(self) -> list[str]:
+        try:
+            data = json.loads(self.paths.library_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError) as exc:
+            raise ReaderError(f"{self.paths.library_file}: unreadable library file ({exc})") from None
+        return [str(p) for p in data.get("sources", [])]
+
+    def add_sources(self, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+        """Remember existing files and folders as sources; return (added, problems)."""
+        current = self._added()
+        added: list[Path] = []
+        problems: list[Problem] = []
+        for path in paths:
+            resolved = path.expanduser().resolve()
+            if not resolved.exists():
+                problems.append(Problem(str(path), "no such file or folder"))
+                continue
+            if str(resolved) not in current:
+                current.append(str(resolved))
+            added.append(resolved)
+        if added:
+            self.paths.library_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.paths.library_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"sources": current}, indent=2), encoding="utf-8")
+            os.replace(tmp, self.paths.library_file)
+        return added, problems
+
+    def scan(self) -> dict[str, tuple[int, int]]:
+        """Every article file of the sources, with (mtime_ns, size)."""
+        found: dict[str, tuple[int, int]] = {}
+        for root in self.sources():
+            for path in find_articles(root):
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                found[str(path.resolve())] = (st.st_mtime_ns, st.st_size)
+        return found
+
+    # sync ------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _lock(self, notify: Callable[[str], None]) -> Iterator[None]:
+        self.paths.data.mkdir(parents=True, exist_ok=True)
+        with open(self.paths.lock, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                notify("another reader process is updating the library; waiting for it to finish")
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def sync(self, rebuild: bool = False, report: SyncReport | None = None) -> Iterator[Progress]:
+        """Bring catalogue and index up to date with the sources, yielding progress.
+
+        Only new, changed and deleted files are processed; `rebuild` processes everything.
+        """
+        report = report if report is not None else SyncReport()
+        messages: list[str] = []
+        with self._lock(messages.append):
+            for message in messages:
+                yield Progress(0, 0, message=message)
+            yield from self._sync_locked(rebuild, report)
+
+    def _sync_locked(self, rebuild: bool, report: SyncReport) -> Iterator[Progress]:
+        from reader.core.index import Index
+
+        cat = self.catalogue
+        index = Index(self.paths.index)
+        stale = rebuild or cat.setting("pipeline") != PIPELINE_VERSION or index.needs_rebuild()
+        if stale:
+            cat.clear()
+            index.clear()
+            cat.set_setting("pipeline", PIPELINE_VERSION)
+        found = self.scan()
+        known = cat.fingerprints()
+        refused = cat.problems()
+        ids = assign_ids(list(found))
+        deleted = [p for p in known if p not in found]
+        todo: list[str] = []
+        renames: dict[str, str] = {}
+        for path, (mtime_ns, size) in found.items():
+            fp = known.get(path)
+            if fp and fp.mtime_ns == mtime_ns and fp.size == size:
+                if fp.id != ids[path]:
+                    renames[path] = ids[path]
+                else:
+                    report.unchanged += 1
+                continue
+            bad = refused.get(path)
+            if bad and bad[:2] == (mtime_ns, size):
+                report.problems.append(Problem(path, bad[2]))
+                continue
+            todo.append(path)
+        if renames:
+            cat.rename(renames)
+            index.write([a for a in (cat.get(i) for i in renames.values()) if a], [])
+            report.updated += len(renames)
+        total = len(todo)
+        batch: list[tuple[Article, int, int]] = []
+        problems: list[tuple[str, int, int, str]] = []
+        for done, path in enumerate(todo, start=1):
+            mtime_ns, size = found[path]
+            try:
+                article = build_article(Path(path), ids[path])
+            except ReaderError as exc:
+                problem = Problem(path, str(exc))
+                problems.append((path, mtime_ns, size, str(exc)))
+                report.problems.append(problem)
+                yield Progress(done, total, path, problem)
+                continue
+            batch.append((article, mtime_ns, size))
+            if path in known:
+                report.updated += 1
+            else:
+                report.added += 1
+            if len(batch) >= 500:
+                self._commit(cat, index, batch, [], problems)
+                batch, problems = [], []
+            yield Progress(done, total, path)
+        report.deleted = len(deleted)
+        self._commit(cat, index, batch, deleted, problems)
+        index.maybe_optimize()
+
+    def _commit(self, cat: Catalogue, index: object, batch: list[tuple[Article, int, int]],
+                deleted: list[str], problems: list[tuple[str, int, int, str]]) -> None:
+        # Index first: if we die between the two, the catalogue still lacks these files and the
+        # next sync processes them again; the index replaces documents by path, so nothing doubles.
+        index.write([a for a, _, _ in batch], deleted)  # type: ignore[attr-defined]
+        cat.write(batch, deleted, problems)
+
+    # reading ---------------------------------------------------------------------------------
+
+    def summaries(self) -> list[Summary]:
+        return self.catalogue.summaries()
+
+    def resolve(self, prefix: str) -> str:
+        """Return the one id that equals or starts with prefix; raise ReaderError otherwise."""
+        ids = self.catalogue.ids()
+        if prefix in ids:
+            return prefix
+        matches = [i for i in ids if i.startswith(prefix)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ReaderError(f"no article id starts with {prefix!r} (try `reader list`)")
+        shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
+        raise ReaderError(f"{prefix!r} matches {len(matches)} articles: {shown}")
+
+    def search(self, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
+        """Search the index (see reader.core.search for the query language)."""
+        from reader.core.index import Index
+        from reader.core.search import search
+
+        return search(Index(self.paths.index).open(), text, limit=limit, filters=filters)
+
+    def more_like(self, prefix: str, limit: int = 10) -> list[Hit]:
+        from reader.core.index import Index
+        from reader.core.search import more_like
+
+        return more_like(Index(self.paths.index).open(), self.resolve(prefix), limit)
+
+    def get(self, prefix: str) -> Article:
+        article = self.catalogue.get(self.resolve(prefix))
+        if article is None:
+            raise ReaderError(f"article {prefix!r} vanished from the catalogue")
+        return article
+
+

@@ -1,0 +1,241 @@
+"""Queries -> ranked hits with snippets and highlight spans, facets and spelling suggestions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import qparser, query as wq, scoring, sorting
+from whoosh.index import Index as WhooshIndex
+
+from reader.core.index import NAME_KINDS  # noqa: F401 - re-exported for callers' facet filters
+
+FIELDS = ("title", "body")
+ALIASES = {"author": "author", "authors": "author", "by": "author", "source": "outlet",
+           "entities": "entity", "agencies": "agency", "date": "published"}
+SNIPPET_CHARS = 220
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]  # spans of snippet
+    body_highlights: tuple[tuple[int, int], ...] = ()  # spans of the whole body
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "outlet": self.outlet,
+                "published": self.published, "score": round(self.score, 4), "snippet": self.snippet,
+                "highlights": [list(h) for h in self.highlights]}
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    suggestion: str | None = None
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    message: str | None = None  # a note about how a malformed query was read
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
+                "suggestion": self.suggestion, "facets": self.facets, "message": self.message}
+
+
+def _parser(schema: Any) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(FIELDS), schema, fieldboosts={"title": 2.0},
+                                      group=qparser.AndGroup)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in ALIASES.items()} | {
+        "author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
+        "entity": ["entity", "entities"], "agency": ["agency", "agencies"], "published": ["published", "date"]}))
+    from whoosh.qparser.dateparse import DateParserPlugin
+    parser.add_plugin(DateParserPlugin(free=False))
+    return parser
+
+
+def _tidy(text: str) -> tuple[str, str | None]:
+    """Repair what the parser would choke on; return (query, note) where note says what changed."""
+    original = text
+    text = text.replace("“", '"').replace("”", '"')
+    notes = []
+    if text.count('"') % 2:
+        text = text + '"'
+        notes.append("closed an unbalanced quote")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+        notes.append("ignored unbalanced brackets")
+    stripped = re.sub(r"(?<!\S)\w+:(?=\s|$)", " ", text)  # `title:` with nothing after it
+    if stripped != text:
+        text = stripped
+        notes.append("ignored a field name with no value")
+    # `-word` excludes and `+word` requires; a hyphen inside a word (cease-fire) is part of it.
+    text = re.sub(r"(^|\s)-(?=[\w\"(])", r"\1NOT ", text)
+    text = re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
+    words = text.split()
+    while words and words[0] in ("AND", "OR"):
+        words.pop(0)
+        notes.append("ignored a leading operator")
+    while words and words[-1] in ("AND", "OR", "NOT"):
+        words.pop()
+        notes.append("ignored a trailing operator")
+    text = " ".join(words)
+    return text, ("; ".join(notes) if notes else None) if text != original.strip() or notes else None
+
+
+def _fuzz(q: wq.Query) -> wq.Query:
+    """`word~` allows two edits for long words (one for short), after a one-letter prefix."""
+    if isinstance(q, wq.FuzzyTerm) and q.maxdist == 1:
+        text = q.text if isinstance(q.text, str) else q.text.decode("utf-8")
+        return wq.FuzzyTerm(q.fieldname, q.text, boost=q.boost, maxdist=2 if len(text) >= 7 else 1,
+                            prefixlength=1)
+    return q.apply(_fuzz) if q.is_leaf() is False else q
+
+
+def parse(ix: WhooshIndex, text: str) -> tuple[wq.Query | None, str | None]:
+    """Return (query, note); query is None when nothing searchable remains."""
+    tidy, note = _tidy(text)
+    if not tidy.strip():
+        return None, note or "empty query"
+    parser = _parser(ix.schema)
+    try:
+        q = parser.parse(tidy)
+    except Exception:  # noqa: BLE001 - Whoosh's parser raises many types; fall back to plain words
+        words = re.findall(r"\w+", tidy)
+        q = parser.parse(" ".join(words)) if words else None
+        note = "read the query as plain words"
+    if q is None or q is wq.NullQuery or isinstance(q, wq.NullQuery.__class__):
+        return None, note or "nothing to search for"
+    return _fuzz(q), note
+
+
+def search(ix: WhooshIndex, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
+    """Run a query; hits carry snippets with highlight spans, plus facets and a suggestion."""
+    q, note = parse(ix, text)
+    if q is None:
+        return Results(query=text, total=0, hits=(), message=note)
+    if filters:
+        terms = [wq.Term("outlet_key", v) if k == "outlet" else wq.Term("entity_key", v)
+                 for k, v in filters.items() if v]
+        if terms:
+            q = wq.And([q, *terms])
+    with ix.searcher(weighting=scoring.BM25F(title_B=0.5)) as searcher:
+        facets = {"outlet": sorting.FieldFacet("outlet_key", maptype=sorting.Count),
+                  "entity": sorting.FieldFacet("entity_key", allow_overlap=True, maptype=sorting.Count)}
+        results = searcher.search(q, limit=limit, groupedby=facets)
+        terms = _matched_terms(q, searcher)
+        hits = tuple(_hit(searcher, r, terms) for r in results)
+        total = len(results)
+        facet_counts = {name: _top(results.groups(name)) for name in facets}
+        suggestion = _suggest(searcher, q, text) if total == 0 else None
+    return Results(query=text, total=total, hits=hits, suggestion=suggestion, facets=facet_counts,
+                   message=note)
+
+
+def _top(groups: dict[Any, int], n: int = 20) -> dict[str, int]:
+    items = [(k, v) for k, v in groups.items() if k]
+    items.sort(key=lambda kv: (-kv[1], str(kv[0])))
+    return {str(k): v for k, v in items[:n]}
+
+
+def _matched_terms(q: wq.Query, searcher: Any) -> set[str]:
+    found = set()
+    pairs = list(q.existing_terms(searcher.reader(), expand=True)) + list(q.iter_all_terms(phrases=True))
+    for fieldname, term in pairs:
+        if fieldname in ("body", "title"):
+            found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    return found
+
+
+def body_spans(searcher: Any, docnum: int, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the body where any of the terms occur, from the stored term vector."""
+    spans: list[tuple[int, int]] = []
+    if not terms:
+        return spans
+    vector = searcher.reader().vector(docnum, "body")
+    for term in sorted(terms):
+        vector.skip_to(term)
+        if not vector.is_active():
+            break
+        if vector.id() == term:
+            spans.extend((s, e) for _, s, e in vector.value_as("characters"))
+    return _merge(sorted(spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _hit(searcher: Any, r: Any, terms: set[str]) -> Hit:
+    fields = r.fields()
+    body = fields.get("body", "")
+    spans = body_spans(searcher, r.docnum, terms)
+    snippet, highlights = make_snippet(body, spans)
+    published = fields.get("published")
+    return Hit(id=fields["id"], title=fields.get("title", ""), outlet=fields.get("outlet") or None,
+               published=published.date().isoformat() if published else None, score=r.score or 0.0,
+               snippet=snippet, highlights=tuple(highlights), body_highlights=tuple(spans))
+
+
+def make_snippet(body: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    """Cut the window of body with the most matches; return it and the spans relative to it."""
+    if not spans:
+        text = body[:width]
+        cut = text.rfind(" ") if len(body) > width else len(text)
+        return " ".join(text[: cut if cut > 0 else width].split()) + ("…" if len(body) > width else ""), []
+    best, best_count = 0, 0
+    for i, (start, _) in enumerate(spans):
+        count = sum(1 for s, e in spans[i:] if e <= start + width)
+        if count > best_count:
+            best, best_count = i, count
+    anchor = spans[best][0]
+    start = max(0, anchor - width // 4)
+    if start > 0:
+        space = body.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and anchor - space < width // 2 else start
+    end = min(len(body), start + width)
+    if end < len(body):
+        space = body.rfind(" ", start, end)
+        end = space if space > anchor else end
+    raw = body[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(body) else ""
+    # Collapse newlines to spaces without moving offsets (same length).
+    text = prefix + raw.replace("\n", " ") + suffix
+    shift = len(prefix) - start
+    highlights = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return text, highlights
+
+
+def _suggest(searcher: Any, q: wq.Query, text: str) -> str | None:
+    try:
+        corrected = searcher.correct_query(q, text, prefix=1, maxdist=2)
+    except Exception:  # noqa: BLE001 - a suggestion is optional; never fail the search for it
+        return None
+    if corrected.query != q and corrected.string and corrected.string != text:
+        return corrected.string
+    return None
+
+
+def more_like(ix: WhooshIndex, article_id: str, limit: int = 10) -> list[Hit]:
+    """Articles most like the given one, by its key terms."""
+    with ix.searcher() as searcher:
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return []
+        results = searcher.more_like(docnum, "body", top=limit, numterms=25)
+        return [_hit(searcher, r, set()) for r in results]

@@ -1,0 +1,1 @@
+"""The Textual interface: a thin layer that renders what the core returns."""

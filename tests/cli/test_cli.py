@@ -1,0 +1,105 @@
+"""The command line through a subprocess, with a temporary READER_HOME."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def reader(home, *args, check=True):
+    env = dict(os.environ, READER_HOME=str(home))
+    result = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
+                            env=env, cwd=ROOT)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("cli-home")
+    reader(home, "index")
+    return home
+
+
+def test_version_and_help(home):
+    assert reader(home, "--version").stdout.startswith("reader ")
+    out = reader(home, "--help").stdout
+    for command in ("add", "list", "show", "search", "index"):
+        assert command in out
+
+
+def test_list_json_has_the_five_seeds(home):
+    rows = json.loads(reader(home, "list", "--json").stdout)
+    assert [r["id"][:3] for r in rows] == ["000", "001", "002", "003", "004"]
+    assert {"id", "title", "outlet", "published", "word_count"} <= set(rows[0])
+
+
+def test_show_002_json_is_clean(home):
+    data = json.loads(reader(home, "show", "002", "--json").stdout)
+    for key in ("id", "title", "standfirst", "authors", "outlet", "published", "agencies", "body",
+                "removed", "entities"):
+        assert key in data
+    assert "SEE ALSO" not in data["body"]
+    assert "Illinois Intelligencer" not in data["body"]
+    assert "Dalai Lama" not in data["body"]
+    assert data["published"] == "2025-07-03T23:38:00+10:00"
+    assert all(r["reason"] for r in data["removed"])
+
+
+def test_show_text_and_removed(home):
+    out = reader(home, "show", "003", "--removed").stdout
+    assert "Trump and Putin speak about Ukraine and bilateral ties" in out
+    assert "READ MORE" in out.split("--- removed")[1]
+
+
+def test_unknown_and_ambiguous_ids_fail_with_one_line(home):
+    result = reader(home, "show", "999", check=False)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "999" in result.stderr
+    result = reader(home, "show", "00", check=False)
+    assert result.returncode == 1 and "matches 5 articles" in result.stderr
+
+
+def test_search_json_shape(home):
+    data = json.loads(reader(home, "search", "Zelensky", "--json").stdout)
+    assert set(data) >= {"query", "total", "hits", "suggestion", "facets"}
+    assert data["total"] == 4
+    hit = data["hits"][0]
+    assert set(hit) >= {"id", "title", "outlet", "published", "score", "snippet", "highlights"}
+
+
+def test_add_reports_bad_files_and_keeps_going(tmp_path):
+    home = tmp_path / "home"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A headline\n\nThe first paragraph of a real article about talks.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = reader(home, "add", str(folder))
+    assert "empty.txt: empty file" in result.stderr
+    assert "image.txt: not a text file" in result.stderr
+    rows = json.loads(reader(home, "list", "--json").stdout)
+    assert [r["id"] for r in rows] == ["good"]  # once the user adds, the library is theirs
+
+
+def test_add_of_nothing_readable_fails(tmp_path):
+    result = reader(tmp_path / "home", "add", str(tmp_path / "missing"), check=False)
+    assert result.returncode == 1 and "no such file or folder" in result.stderr
+
+
+def test_colliding_file_names_get_distinct_ids(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Title {folder}\n\nBody of article {folder} here.\n")
+    home = tmp_path / "home"
+    reader(home, "add", str(tmp_path / "a"), str(tmp_path / "b"))
+    ids = [r["id"] for r in json.loads(reader(home, "list", "--json").stdout)]
+    assert ids == ["a-story", "b-story"]
+    assert json.loads(reader(home, "show", "b-", "--json").stdout)["title"] == "Title b"

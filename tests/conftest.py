@@ -1,0 +1,34 @@
+"""Shared fixtures: the seed gold labels, temporary homes, and the shared corpus when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return json.loads((FIXTURES / "seeds-gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh READER_HOME for one test."""
+    path = tmp_path / "home"
+    monkeypatch.setenv("READER_HOME", str(path))
+    return path
+
+
+def corpus(name: str) -> Path:
+    """Return a folder of ../shared/corpus, or skip the test with the reason."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"../shared/corpus/{name} is absent (it is not part of the repository)")
+    return path
