@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class Options:
     limit: int = 20
     removed: bool = False
     rebuild: bool = False
+    all_kinds: bool = False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="bring the index up to date with the source files")
     index.add_argument("--rebuild", action="store_true", help="re-process every file from scratch")
     index.add_argument("--json", action="store_true", help="print a JSON report")
+    ents = sub.add_parser("entities", help="people, organisations, places and groups, with counts")
+    ents.add_argument("article", nargs="?", default="", metavar="ID", help="one article (default: all)")
+    ents.add_argument("--all", dest="all_kinds", action="store_true",
+                      help="also dates, figures and money")
+    ents.add_argument("--json", action="store_true", help="print JSON")
     like = sub.add_parser("like", help="articles most like one article")
     like.add_argument("article", metavar="ID")
     like.add_argument("--limit", type=int, default=10)
@@ -92,6 +99,7 @@ def parse_options(argv: Sequence[str]) -> Options:
         paths=tuple(getattr(ns, "paths", ()) or ()), article=getattr(ns, "article", ""),
         query=" ".join(getattr(ns, "query", []) or []), limit=getattr(ns, "limit", 20),
         removed=getattr(ns, "removed", False), rebuild=getattr(ns, "rebuild", False),
+        all_kinds=getattr(ns, "all_kinds", False),
     )
 
 
@@ -112,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("reader: interrupted; the library is intact and the next run continues")
         return 130
+    except BrokenPipeError:  # e.g. `reader list | head`: the reader of our output has gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         library.close()
 
@@ -242,5 +253,19 @@ def cmd_like(library: Any, options: Options) -> int:
     return 0
 
 
+def cmd_entities(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    kinds = ("person", "org", "place", "group", "date", "number", "money") if options.all_kinds else None
+    rows = library.entities(options.article or None, kinds)
+    if options.json:
+        _json([{"name": r.name, "kind": r.kind, "count": r.count, "articles": list(r.articles),
+                "spellings": list(r.spellings)} for r in rows])
+        return 0
+    for r in rows:
+        _out(f"{r.count:>5}  {r.kind:<7} {r.name}  [{', '.join(a[:12] for a in r.articles[:6])}"
+             f"{' …' if len(r.articles) > 6 else ''}]")
+    return 0
+
+
 COMMANDS = {"add": cmd_add, "index": cmd_index, "list": cmd_list, "show": cmd_show,
-            "search": cmd_search, "like": cmd_like}
+            "search": cmd_search, "like": cmd_like, "entities": cmd_entities}

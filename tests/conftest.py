@@ -26,6 +26,19 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory):
+    """A Library of the seeds, synced once (clean, NER, index) in a temporary home, shared read-only."""
+    from reader.core.library import Library
+    from reader.paths import resolve_paths
+
+    home = tmp_path_factory.mktemp("seeded-home")
+    library = Library(resolve_paths({"READER_HOME": str(home)}))
+    list(library.sync())
+    yield library
+    library.close()
+
+
 def corpus(name: str) -> Path:
     """Return a folder of ../shared/corpus, or skip the test with the reason."""
     path = CORPUS / name

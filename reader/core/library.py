@@ -8,9 +8,10 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.clean import clean
 from reader.core.ingest import find_articles, read_document
@@ -19,9 +20,11 @@ from reader.core.store import Catalogue, Summary
 from reader.paths import Paths, resolve_paths, seeds_dir
 
 if TYPE_CHECKING:
+    from reader.core.entities import EntitySummary
     from reader.core.search import Hit, Results
 
-PIPELINE_VERSION = "1"  # bump when cleaning or entity output changes, to re-process everything
+PIPELINE_VERSION = "2"
+BATCH = 500  # articles per NER batch and per commit  # bump when cleaning or entity output changes, to re-process everything
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,24 @@ def assign_ids(paths: list[str]) -> dict[str, str]:
             taken.add(candidate)
             ids[path] = candidate
     return ids
+
+
+def annotate(cat: Catalogue, articles: list[Article], processes: int = 1) -> list[Article]:
+    """Attach canonical entity mentions to articles (spaCy NER in batches, label votes kept in cat)."""
+    if not articles:
+        return []
+    from reader.core import ner
+    from reader.core.entities import NAME_KINDS, canonicalise, name_key
+
+    raw = ner.recognise([a.body for a in articles], processes=processes)
+    counts: Counter[tuple[str, str]] = Counter()
+    for mentions in raw:
+        for m in mentions:
+            kind = ner.SPACY_TO_KIND.get(m.label)
+            if kind in NAME_KINDS and not m.ruler:
+                counts[(name_key(m.text), kind)] += 1
+    votes = cat.add_votes(dict(counts))
+    return [replace(a, entities=tuple(canonicalise(a.body, r, votes))) for a, r in zip(articles, raw)]
 
 
 def content_hash(text: str) -> str:
@@ -215,36 +236,49 @@ class Library:
             index.write([a for a in (cat.get(i) for i in renames.values()) if a], [])
             report.updated += len(renames)
         total = len(todo)
-        batch: list[tuple[Article, int, int]] = []
+        processes = 2 if total >= 200 and (os.cpu_count() or 1) > 1 else 1
+        pending: list[tuple[Article, int, int]] = []
         problems: list[tuple[str, int, int, str]] = []
-        for done, path in enumerate(todo, start=1):
+        done = 0
+        for path in todo:
             mtime_ns, size = found[path]
             try:
                 article = build_article(Path(path), ids[path])
             except ReaderError as exc:
-                problem = Problem(path, str(exc))
+                done += 1
                 problems.append((path, mtime_ns, size, str(exc)))
-                report.problems.append(problem)
-                yield Progress(done, total, path, problem)
+                report.problems.append(Problem(path, str(exc)))
+                yield Progress(done, total, path, Problem(path, str(exc)))
                 continue
-            batch.append((article, mtime_ns, size))
+            pending.append((article, mtime_ns, size))
             if path in known:
                 report.updated += 1
             else:
                 report.added += 1
-            if len(batch) >= 500:
-                self._commit(cat, index, batch, [], problems)
-                batch, problems = [], []
-            yield Progress(done, total, path)
+            if len(pending) >= BATCH:
+                done = yield from self._flush(cat, index, pending, [], problems, processes, done, total)
+                pending, problems = [], []
         report.deleted = len(deleted)
-        self._commit(cat, index, batch, deleted, problems)
+        yield from self._flush(cat, index, pending, deleted, problems, processes, done, total)
         index.maybe_optimize()
 
-    def _commit(self, cat: Catalogue, index: object, batch: list[tuple[Article, int, int]],
+    def _flush(self, cat: Catalogue, index: Any, pending: list[tuple[Article, int, int]],
+               deleted: list[str], problems: list[tuple[str, int, int, str]], processes: int,
+               done: int, total: int) -> Iterator[Progress]:
+        """Find entities for a batch, then write it; yields progress, returns the new done count."""
+        annotated = annotate(cat, [a for a, _, _ in pending], processes)
+        batch = [(a, m, s) for a, (_, m, s) in zip(annotated, pending)]
+        self._commit(cat, index, batch, deleted, problems)
+        for article, _, _ in batch:
+            done += 1
+            yield Progress(done, total, article.path)
+        return done
+
+    def _commit(self, cat: Catalogue, index: Any, batch: list[tuple[Article, int, int]],
                 deleted: list[str], problems: list[tuple[str, int, int, str]]) -> None:
         # Index first: if we die between the two, the catalogue still lacks these files and the
         # next sync processes them again; the index replaces documents by path, so nothing doubles.
-        index.write([a for a, _, _ in batch], deleted)  # type: ignore[attr-defined]
+        index.write([a for a, _, _ in batch], deleted)
         cat.write(batch, deleted, problems)
 
     # reading ---------------------------------------------------------------------------------
@@ -277,6 +311,17 @@ class Library:
         from reader.core.search import more_like
 
         return more_like(Index(self.paths.index).open(), self.resolve(prefix), limit)
+
+    def entities(self, prefix: str | None = None, kinds: tuple[str, ...] | None = None
+                 ) -> list[EntitySummary]:
+        """Canonical entities of one article, or of the whole library, with counts and articles."""
+        from reader.core.entities import NAME_KINDS, rows_of, summarise
+
+        kinds = kinds or NAME_KINDS
+        if prefix:
+            article = self.get(prefix)
+            return summarise(rows_of(article.id, article.entities), kinds)
+        return summarise(self.catalogue.entity_rows(), kinds)
 
     def get(self, prefix: str) -> Article:
         article = self.catalogue.get(self.resolve(prefix))

@@ -32,6 +32,20 @@ CREATE TABLE IF NOT EXISTS problems (
     reason TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (
+    path TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    spellings TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_path ON entities(path);
+CREATE TABLE IF NOT EXISTS votes (
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, kind)
+);
 """
 
 
@@ -87,8 +101,12 @@ class Catalogue:
             for path in deleted:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM problems WHERE path = ?", (path,))
+                self.db.execute("DELETE FROM entities WHERE path = ?", (path,))
             for article, mtime_ns, size in articles:
                 self.db.execute("DELETE FROM problems WHERE path = ?", (article.path,))
+                self.db.execute("DELETE FROM entities WHERE path = ?", (article.path,))
+                self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                                    _entity_rows(article))
                 self.db.execute("DELETE FROM articles WHERE id = ? AND path != ?", (article.id, article.path))
                 self.db.execute(
                     "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -143,8 +161,34 @@ class Catalogue:
 
     def clear(self) -> None:
         with self.transaction():
-            self.db.execute("DELETE FROM articles")
-            self.db.execute("DELETE FROM problems")
+            for table in ("articles", "problems", "entities", "votes"):
+                self.db.execute(f"DELETE FROM {table}")
+
+    def entity_rows(self) -> Iterator[tuple[str, str, str, int, list[str]]]:
+        """(article id, name, kind, count, spellings) for every entity of every article."""
+        rows = self.db.execute(
+            "SELECT a.id, e.name, e.kind, e.count, e.spellings FROM entities e "
+            "JOIN articles a ON a.path = e.path")
+        for article_id, name, kind, count, spellings in rows:
+            yield article_id, name, kind, count, json.loads(spellings)
+
+    def add_votes(self, counts: dict[tuple[str, str], int]) -> dict[str, str]:
+        """Add label counts (name key, kind) and return the majority kind of each of those keys."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO votes VALUES (?, ?, ?) ON CONFLICT(key, kind) "
+                "DO UPDATE SET count = count + excluded.count",
+                [(k, kind, n) for (k, kind), n in counts.items()])
+        keys = sorted({k for k, _ in counts})
+        best: dict[str, tuple[int, str]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, kind, n in self.db.execute(
+                    f"SELECT key, kind, count FROM votes WHERE key IN ({marks})", chunk):
+                if key not in best or n > best[key][0]:
+                    best[key] = (n, kind)
+        return {k: kind for k, (n, kind) in best.items() if n >= 2}
 
 
 class _Transaction:
@@ -157,6 +201,14 @@ class _Transaction:
 
     def __exit__(self, kind: object, *_: object) -> None:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _entity_rows(article: Article) -> list[tuple[str, str, str, int, str]]:
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for m in article.entities:
+        grouped.setdefault((m.name, m.label), []).append(m.text)
+    return [(article.path, name, kind, len(texts), json.dumps(sorted(set(texts)), ensure_ascii=False))
+            for (name, kind), texts in grouped.items()]
 
 
 def _dump(article: Article) -> str:

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library import Library
-from reader.paths import resolve_paths
-
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    lib = Library(resolve_paths({"READER_HOME": str(home)}))
-    list(lib.sync())
-    yield lib
-    lib.close()
+def library(seeded):
+    return seeded
 
 
 def ids(library, query):
@@ -67,6 +60,11 @@ def test_or_not_and_minus(library):
     assert ids(library, "Musk OR Frederiksen") == ["000", "003"]
     assert ids(library, "Putin NOT Zelensky") == ["002"]
     assert ids(library, "Putin -Zelensky") == ["002"]
+
+
+def test_entity_field(library):
+    assert ids(library, 'entity:"Volodymyr Zelensky"') == ["000", "001", "003", "004"]
+    assert ids(library, 'entity:"Yury Ushakov"') == ["000", "002"]
 
 
 def test_fields(library):
