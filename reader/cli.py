@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     ents.add_argument("--all", dest="all_kinds", action="store_true",
                       help="also dates, figures and money")
     ents.add_argument("--json", action="store_true", help="print JSON")
+    comp = sub.add_parser("compare", help="two articles side by side: shared passages, differences")
+    comp.add_argument("article", metavar="ID_A")
+    comp.add_argument("other", metavar="ID_B")
+    comp.add_argument("--json", action="store_true", help="print JSON")
+    stories = sub.add_parser("stories", help="group the articles that report the same event")
+    stories.add_argument("--json", action="store_true", help="print JSON")
     like = sub.add_parser("like", help="articles most like one article")
     like.add_argument("article", metavar="ID")
     like.add_argument("--limit", type=int, default=10)
@@ -97,6 +104,7 @@ def parse_options(argv: Sequence[str]) -> Options:
     return Options(
         command=ns.command, json=getattr(ns, "json", False),
         paths=tuple(getattr(ns, "paths", ()) or ()), article=getattr(ns, "article", ""),
+        other=getattr(ns, "other", ""),
         query=" ".join(getattr(ns, "query", []) or []), limit=getattr(ns, "limit", 20),
         removed=getattr(ns, "removed", False), rebuild=getattr(ns, "rebuild", False),
         all_kinds=getattr(ns, "all_kinds", False),
@@ -267,5 +275,34 @@ def cmd_entities(library: Any, options: Options) -> int:
     return 0
 
 
+def cmd_stories(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    stories = library.stories()
+    if options.json:
+        _json({"stories": [{"title": s.title, "articles": list(s.articles)} for s in stories]})
+        return 0
+    for story in stories:
+        _out(f"{story.title}")
+        for article_id in story.articles:
+            _out(f"    {article_id}")
+    return 0
+
+
+def cmd_compare(library: Any, options: Options) -> int:
+    sync(library, quiet=True)
+    comparison = library.compare(options.article, options.other)
+    if options.json:
+        _json(comparison.to_dict())
+        return 0
+    from reader.compare_text import render_comparison
+
+    a, b = library.get(options.article), library.get(options.other)
+    width = shutil.get_terminal_size((100, 24)).columns
+    for line in render_comparison(comparison, a.title, b.title, width):
+        _out(line)
+    return 0
+
+
 COMMANDS = {"add": cmd_add, "index": cmd_index, "list": cmd_list, "show": cmd_show,
-            "search": cmd_search, "like": cmd_like, "entities": cmd_entities}
+            "search": cmd_search, "like": cmd_like, "entities": cmd_entities,
+            "stories": cmd_stories, "compare": cmd_compare}

@@ -20,7 +20,9 @@ from reader.core.store import Catalogue, Summary
 from reader.paths import Paths, resolve_paths, seeds_dir
 
 if TYPE_CHECKING:
+    from reader.core.compare import Comparison
     from reader.core.entities import EntitySummary
+    from reader.core.stories import Story
     from reader.core.search import Hit, Results
 
 PIPELINE_VERSION = "2"
@@ -322,6 +324,17 @@ class Library:
             article = self.get(prefix)
             return summarise(rows_of(article.id, article.entities), kinds)
         return summarise(self.catalogue.entity_rows(), kinds)
+
+    def stories(self) -> list[Story]:
+        """The library's articles grouped by the event they report."""
+        from reader.core.stories import group_stories, story_doc
+
+        return group_stories([story_doc(a) for a in self.catalogue.all()])
+
+    def compare(self, prefix_a: str, prefix_b: str) -> Comparison:
+        from reader.core.compare import compare
+
+        return compare(self.get(prefix_a), self.get(prefix_b))
 
     def get(self, prefix: str) -> Article:
         article = self.catalogue.get(self.resolve(prefix))

@@ -103,3 +103,35 @@ def test_colliding_file_names_get_distinct_ids(tmp_path):
     ids = [r["id"] for r in json.loads(reader(home, "list", "--json").stdout)]
     assert ids == ["a-story", "b-story"]
     assert json.loads(reader(home, "show", "b-", "--json").stdout)["title"] == "Title b"
+
+
+def test_entities_json_lists_zelensky_once(home):
+    rows = json.loads(reader(home, "entities", "--json").stdout)
+    zelensky = [r for r in rows if "Zelensk" in r["name"]]
+    assert len(zelensky) == 1 and len(zelensky[0]["articles"]) == 4
+
+
+def test_show_json_entities_point_into_the_body(home):
+    data = json.loads(reader(home, "show", "001", "--json").stdout)
+    assert data["entities"]
+    for e in data["entities"]:
+        assert data["body"][e["start"]:e["end"]] == e["text"]
+        assert set(e) == {"text", "label", "name", "start", "end"}
+
+
+def test_compare_json_and_text(home):
+    data = json.loads(reader(home, "compare", "001", "003", "--json").stdout)
+    for key in ("a", "b", "similarity", "shared_passages", "only_a", "only_b", "shared_entities",
+                "only_a_entities", "only_b_entities", "figures", "quotes"):
+        assert key in data
+    assert len(data["shared_passages"]) >= 5
+    assert {"a_text", "b_text", "similarity", "a_start", "a_end", "b_start", "b_end"} <= set(data["shared_passages"][0])
+    assert len(json.loads(reader(home, "compare", "001", "004", "--json").stdout)["shared_passages"]) <= 2
+    text = reader(home, "compare", "001", "003").stdout
+    assert "Shared passages" in text and "Saudi Arabia" in text
+
+
+def test_stories_json(home):
+    data = json.loads(reader(home, "stories", "--json").stdout)
+    groups = sorted(tuple(a[:3] for a in s["articles"]) for s in data["stories"])
+    assert groups == [("000", "002"), ("001", "003"), ("004",)]

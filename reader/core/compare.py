@@ -1,0 +1,183 @@
+"""Two articles side by side: aligned passages, what only one reports, entities, figures, quotes."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from reader.core.entities import NAME_KINDS
+from reader.core.figures import Figure, Quote, contrast_figures, contrast_quotes, figures_of, quotes_of
+from reader.core.models import Article
+from reader.core.sentences import Sentence, content_words, split_sentences, words_with_offsets
+
+THRESHOLD = 0.5  # sentence similarity at which two sentences count as the same passage
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Change:
+    """One word-level difference inside an aligned pair: op is replace, delete or insert."""
+
+    op: str
+    a_text: str
+    b_text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    a_text: str
+    b_text: str
+    similarity: float
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: str
+    b: str
+    similarity: float
+    shared_share_a: float  # share of A's characters in passages B also has
+    shared_share_b: float
+    shared_passages: tuple[Pair, ...]
+    only_a: tuple[Passage, ...]
+    only_b: tuple[Passage, ...]
+    shared_entities: tuple[tuple[str, int, int], ...]  # name, count in A, count in B
+    only_a_entities: tuple[tuple[str, int], ...]
+    only_b_entities: tuple[tuple[str, int], ...]
+    figures: tuple[dict[str, Any], ...]
+    quotes: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a, "b": self.b, "similarity": round(self.similarity, 4),
+            "shared_share_a": round(self.shared_share_a, 4), "shared_share_b": round(self.shared_share_b, 4),
+            "shared_passages": [
+                {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(p).items()
+                 if k != "changes"} | {"changes": [asdict(c) for c in p.changes]}
+                for p in self.shared_passages],
+            "only_a": [asdict(p) for p in self.only_a],
+            "only_b": [asdict(p) for p in self.only_b],
+            "shared_entities": [{"name": n, "count_a": ca, "count_b": cb} for n, ca, cb in self.shared_entities],
+            "only_a_entities": [{"name": n, "count": c} for n, c in self.only_a_entities],
+            "only_b_entities": [{"name": n, "count": c} for n, c in self.only_b_entities],
+            "figures": list(self.figures),
+            "quotes": list(self.quotes),
+        }
+
+
+def similarity(a: list[str], b: list[str]) -> float:
+    """Dice overlap of two bags of content words, or containment of the shorter in the longer."""
+    if len(a) < MIN_WORDS or len(b) < MIN_WORDS:
+        return 0.0
+    ca, cb = Counter(a), Counter(b)
+    common = sum((ca & cb).values())
+    dice = 2 * common / (len(a) + len(b))
+    if min(len(a), len(b)) < 2 * MIN_WORDS:
+        return dice  # a short sentence inside a long one proves little
+    containment = common / min(len(a), len(b))
+    return max(dice, 0.8 * containment)
+
+
+def align(a: list[Sentence], b: list[Sentence]) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity) of sentences that say the same thing, in any order.
+
+    One-to-one by best score first; then a sentence left over joins a paired sentence of the other
+    side that contains it (one long sentence split in two by the other outlet).
+    """
+    words_a = [content_words(s.text) for s in a]
+    words_b = [content_words(s.text) for s in b]
+    index: dict[str, set[int]] = {}
+    for j, ws in enumerate(words_b):
+        for w in set(ws):
+            index.setdefault(w, set()).add(j)
+    scored: list[tuple[float, int, int]] = []
+    for i, ws in enumerate(words_a):
+        candidates: Counter[int] = Counter()
+        for w in set(ws):
+            candidates.update(index.get(w, ()))
+        for j, shared in candidates.items():
+            if shared >= 3:
+                score = similarity(ws, words_b[j])
+                if score >= THRESHOLD:
+                    scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for score, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j, score))
+    for score, i, j in scored:  # leftovers contained in a partner's sentence
+        if (i not in used_a) != (j not in used_b):
+            short = words_a[i] if i not in used_a else words_b[j]
+            other = words_b[j] if i not in used_a else words_a[i]
+            if sum((Counter(short) & Counter(other)).values()) >= 0.7 * len(short):
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append((i, j, score))
+    pairs.sort()
+    return pairs
+
+
+def word_changes(a: str, b: str) -> tuple[Change, ...]:
+    wa = [w for w, _, _ in words_with_offsets(a)]
+    wb = [w for w, _, _ in words_with_offsets(b)]
+    changes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower() for w in wa],
+                                                      b=[w.lower() for w in wb], autojunk=False).get_opcodes():
+        if op != "equal":
+            changes.append(Change(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])))
+    return tuple(changes)
+
+
+def _entity_counts(article: Article) -> Counter[str]:
+    return Counter(m.name for m in article.entities if m.label in NAME_KINDS)
+
+
+def compare(a: Article, b: Article) -> Comparison:
+    """Compare two articles; everything is computed from their bodies and stored entities."""
+    sa, sb = split_sentences(a.body), split_sentences(b.body)
+    pairs = align(sa, sb)
+    shared_pairs = tuple(
+        Pair(sa[i].text, sb[j].text, score, sa[i].start, sa[i].end, sb[j].start, sb[j].end,
+             word_changes(sa[i].text, sb[j].text))
+        for i, j, score in pairs)
+    in_a = {i for i, _, _ in pairs}
+    in_b = {j for _, j, _ in pairs}
+    only_a = tuple(Passage(s.text, s.start, s.end) for i, s in enumerate(sa) if i not in in_a)
+    only_b = tuple(Passage(s.text, s.start, s.end) for j, s in enumerate(sb) if j not in in_b)
+    share_a = sum(sa[i].end - sa[i].start for i in in_a) / max(1, sum(s.end - s.start for s in sa))
+    share_b = sum(sb[j].end - sb[j].start for j in in_b) / max(1, sum(s.end - s.start for s in sb))
+    ea, eb = _entity_counts(a), _entity_counts(b)
+    shared = tuple(sorted(((n, ea[n], eb[n]) for n in ea.keys() & eb.keys()), key=lambda t: (-t[1] - t[2], t[0])))
+    only_ea = tuple(sorted(((n, c) for n, c in ea.items() if n not in eb), key=lambda t: (-t[1], t[0])))
+    only_eb = tuple(sorted(((n, c) for n, c in eb.items() if n not in ea), key=lambda t: (-t[1], t[0])))
+    words_a, words_b = set(content_words(a.body)), set(content_words(b.body))
+    vocabulary = len(words_a & words_b) / max(1, len(words_a | words_b))
+    entity_overlap = len(ea.keys() & eb.keys()) / max(1, len(ea.keys() | eb.keys()))
+    score = 0.5 * (share_a + share_b) / 2 + 0.3 * vocabulary + 0.2 * entity_overlap
+    fa: list[Figure] = figures_of(a)
+    fb: list[Figure] = figures_of(b)
+    qa: list[Quote] = quotes_of(a)
+    qb: list[Quote] = quotes_of(b)
+    return Comparison(
+        a=a.id, b=b.id, similarity=score, shared_share_a=share_a, shared_share_b=share_b,
+        shared_passages=shared_pairs, only_a=only_a, only_b=only_b, shared_entities=shared,
+        only_a_entities=only_ea, only_b_entities=only_eb,
+        figures=tuple(contrast_figures(fa, fb)), quotes=tuple(contrast_quotes(qa, qb)),
+    )

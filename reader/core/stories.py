@@ -1,0 +1,172 @@
+"""Stories: groups of articles that report the same event (text similarity, shared names, dates)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from reader.core.sentences import content_words
+
+THRESHOLD = 0.2  # the least pair score for one event ...
+MARGIN = 0.03  # ... when it beats each article's usual neighbours by this much
+HIGH = 0.45  # a score this high links a pair on its own
+NEIGHBOURS = 4
+TOP_TERMS = 200
+
+
+@dataclass(frozen=True)
+class StoryDoc:
+    """What grouping needs of an article: its term counts, entity names and date."""
+
+    id: str
+    title: str
+    terms: Mapping[str, int]
+    names: frozenset[str] = frozenset()
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    articles: tuple[str, ...]
+
+
+TITLE_WEIGHT = 3  # a headline word counts as three body words: headlines name the event
+
+
+def story_doc(article: Any) -> StoryDoc:
+    """The grouping view of an Article: content words (headline words weighted), names, date."""
+    terms = Counter(content_words(article.body))
+    for word in content_words(article.title):
+        terms[word] += TITLE_WEIGHT
+    names = frozenset(m.name for m in article.entities if m.label in ("person", "org", "place"))
+    return StoryDoc(article.id, article.title, terms, names, article.published)
+
+
+@cache
+def background() -> tuple[int, dict[str, int]]:
+    """Document frequencies of word stems in a general news corpus: a prior for small libraries."""
+    raw = json.loads(resources.files("reader.core.data").joinpath("background_df.json").read_text("utf-8"))
+    return int(raw["documents"]), raw["df"]
+
+
+def _vectors(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.terms.keys())
+    n = len(docs)
+    bg_n, bg_df = background()
+    vectors = []
+    for d in docs:
+        # IDF over the library plus the background corpus, so five articles still know that
+        # "said" is common and "Ushakov" is not.
+        weights = {t: (1 + math.log(c)) * math.log((n + bg_n + 1) / (df[t] + bg_df.get(t, 0)))
+                   for t, c in d.terms.items()}
+        top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_TERMS])
+        norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
+        vectors.append({t: w / norm for t, w in top.items()})
+    return vectors
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
+    """Similarity of every pair of articles that share a distinctive term (sparse, not all pairs)."""
+    vectors = _vectors(docs)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for term, weight in vec.items():
+            postings[term].append((i, weight))
+    # Candidates share a distinctive term (one in under a tenth of the library); then full cosine.
+    rare: dict[tuple[int, int], float] = defaultdict(float)
+    limit = max(50, len(docs) // 10)
+    for plist in postings.values():
+        if len(plist) > limit:
+            continue
+        for x in range(len(plist)):
+            i, wi = plist[x]
+            for y in range(x + 1, len(plist)):
+                j, wj = plist[y]
+                rare[(i, j)] += wi * wj
+    scores = {}
+    for (i, j), partial in rare.items():
+        if partial < 0.05:
+            continue
+        small, large = sorted((vectors[i], vectors[j]), key=len)
+        cosine = sum(w * large.get(t, 0.0) for t, w in small.items())
+        a, b = docs[i], docs[j]
+        if a.names and b.names:
+            names = len(a.names & b.names) / len(a.names | b.names)
+            score = 0.9 * cosine + 0.1 * names
+        else:
+            score = cosine
+        days = _days_apart(a.published, b.published)
+        if days is not None and days > 3:
+            score *= 0.5
+        scores[(i, j)] = score
+    return scores
+
+
+def linked_pairs(docs: Sequence[StoryDoc]) -> list[tuple[int, int, float]]:
+    """Pairs that report the same event: a very high score, or a good score that stands out.
+
+    "Stands out" is local scaling: the pair's score must beat, by MARGIN, the average score each
+    article has with its other nearest neighbours. Articles on one topic (five on the Ukraine
+    talks) are all similar to each other; the two about the same call are more similar still.
+    """
+    scores = pair_scores(docs)
+    neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), score in scores.items():
+        neighbours[i].append((score, j))
+        neighbours[j].append((score, i))
+    for items in neighbours.values():
+        items.sort(reverse=True)
+
+    def usual(i: int, partner: int) -> float:
+        others = [s for s, j in neighbours[i] if j != partner][:NEIGHBOURS]
+        return sum(others) / len(others) if others else 0.0
+
+    out = []
+    for (i, j), score in scores.items():
+        if score >= HIGH or (score >= THRESHOLD and
+                             min(score - usual(i, j), score - usual(j, i)) >= MARGIN):
+            out.append((i, j, score))
+    return out
+
+
+def group_stories(docs: Sequence[StoryDoc]) -> list[Story]:
+    """Articles grouped by event: connected components of linked pairs; singletons included."""
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in linked_pairs(docs):
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        groups[find(i)].append(i)
+    stories = []
+    for members in groups.values():
+        ids = tuple(sorted(docs[i].id for i in members))
+        # Name the story by its earliest article with a real headline (not one cut from the body).
+        first = min(members, key=lambda i: (docs[i].title.endswith("…"), docs[i].published or "9999",
+                                             docs[i].id))
+        stories.append(Story(title=docs[first].title, articles=ids))
+    stories.sort(key=lambda s: (-len(s.articles), s.articles))
+    return stories

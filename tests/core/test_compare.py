@@ -1,0 +1,107 @@
+"""Comparison of two articles and story grouping, on the seeds (and BASIL when present)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import pytest
+
+from reader.core.clean import clean
+from reader.core.compare import compare
+from reader.core.ingest import read_document
+from reader.core.sentences import content_words, split_sentences
+from reader.core.stories import StoryDoc, group_stories
+from tests.conftest import corpus
+
+
+def test_sentences_keep_offsets():
+    body = "Mr. Trump said so. He met Vladimir V. Putin in the U.S. on Monday.\n\nNew paragraph here."
+    sentences = split_sentences(body)
+    assert [s.text for s in sentences] == ["Mr. Trump said so.", "He met Vladimir V. Putin in the U.S. on Monday.",
+                                           "New paragraph here."]
+    assert all(body[s.start:s.end] == s.text for s in sentences)
+
+
+def test_march_articles_share_the_reuters_passages(seeded):
+    c = compare(seeded.get("001"), seeded.get("003"))
+    assert len(c.shared_passages) >= 5
+    for phrase in ("Saudi Arabia", "creeping expansion", "presidential election"):
+        assert any(phrase in p.a_text and phrase in p.b_text for p in c.shared_passages), phrase
+    a, b = seeded.get("001"), seeded.get("003")
+    for p in c.shared_passages:
+        assert a.body[p.a_start:p.a_end] == p.a_text and b.body[p.b_start:p.b_end] == p.b_text
+
+
+def test_word_level_changes_inside_a_pair(seeded):
+    c = compare(seeded.get("001"), seeded.get("003"))
+    pair = next(p for p in c.shared_passages if "Saudi Arabia" in p.a_text)
+    assert [(ch.a_text, ch.b_text) for ch in pair.changes] == [("", "US")]
+
+
+def test_unrelated_story_shares_little(seeded):
+    same = compare(seeded.get("001"), seeded.get("003"))
+    other = compare(seeded.get("001"), seeded.get("004"))
+    assert len(other.shared_passages) <= 2
+    assert same.similarity > other.similarity
+    assert same.shared_share_a > other.shared_share_a
+
+
+def test_only_one_side_is_in_reading_order(seeded):
+    c = compare(seeded.get("001"), seeded.get("003"))
+    starts = [p.start for p in c.only_b]
+    assert starts == sorted(starts)
+    assert any("Musk" in p.text for p in c.only_b)
+    assert not any("Musk" in p.text for p in c.only_a)
+
+
+def test_entities_shared_and_unique(seeded):
+    c = compare(seeded.get("001"), seeded.get("003"))
+    shared = {n for n, _, _ in c.shared_entities}
+    assert {"Donald Trump", "Vladimir Putin", "Volodymyr Zelensky", "Marco Rubio"} <= shared
+    assert "Elon Musk" in {n for n, _ in c.only_b_entities}
+    assert "Karoline Leavitt" in {n for n, _ in c.only_a_entities}
+
+
+def test_figures_that_differ(seeded):
+    c = compare(seeded.get("003"), seeded.get("004"))
+    soldiers = next(f for f in c.figures if f["subject"] == "soldier")
+    assert not soldiers["agree"]
+    assert "2,500" in soldiers["a"][0]["text"] and "5000" in soldiers["b"][0]["text"]
+    hours = next(f for f in compare(seeded.get("000"), seeded.get("002")).figures if f["subject"] == "hour")
+    assert not hours["agree"]  # "nearly an hour" against "about an hour"
+
+
+def test_quotes_with_speakers(seeded):
+    c = compare(seeded.get("001"), seeded.get("003"))
+    row = next(q for q in c.quotes if "deem necessary" in q["a_text"])
+    assert row["relation"] == "different wording" and row["speaker_b"] == "Dmitry Peskov"
+
+
+def test_seed_stories(seeded):
+    groups = sorted(tuple(a[:3] for a in s.articles) for s in seeded.stories())
+    assert groups == [("000", "002"), ("001", "003"), ("004",)]
+
+
+@pytest.mark.corpus
+def test_basil_story_grouping_precision_and_recall():
+    root = corpus("basil")
+    docs, truth = [], {}
+    for event in sorted(root.iterdir()):
+        for path in sorted(event.glob("*.txt")):
+            cleaned = clean(read_document(path))
+            terms = Counter(content_words(cleaned.body))
+            for word in content_words(cleaned.title):
+                terms[word] += 3
+            key = f"{event.name}/{path.stem}"
+            docs.append(StoryDoc(key, cleaned.title, terms))
+            truth[key] = event.name
+    predicted = {a: n for n, s in enumerate(group_stories(docs)) for a in s.articles}
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(truth, 2):
+        same, grouped = truth[a] == truth[b], predicted[a] == predicted[b]
+        tp += same and grouped
+        fp += grouped and not same
+        fn += same and not grouped
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
