@@ -55,7 +55,7 @@ def render_comparison(c: Comparison, title_a: str, title_b: str, width: int) -> 
     for f in differing:
         a = "; ".join(x["text"] for x in f["a"])
         b = "; ".join(x["text"] for x in f["b"])
-        yield from textwrap.wrap(f"{f['subject']}: A {a} | B {b}", width)
+        yield from textwrap.wrap(f"{f['unit']}: A {a} | B {b}", width)
     yield ""
     yield f"== Quotes in both ({len(c.quotes)})"
     for q in c.quotes:

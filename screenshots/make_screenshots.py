@@ -1,6 +1,6 @@
 """Drive the real app on the bundled seeds and save SVG screenshots into this folder.
 
-Run: python screenshots/make_screenshots.py   (uses a temporary READER_HOME)
+Run: python screenshots/make_screenshots.py   (indexes the seeds in a temporary READER_HOME)
 """
 
 from __future__ import annotations
@@ -14,40 +14,47 @@ from reader.paths import resolve_paths
 from reader.ui.app import ReaderApp
 
 HERE = Path(__file__).resolve().parent
-SIZE = (120, 40)
+SIZE = (120, 36)
 
 
 async def shoot(home: Path) -> list[Path]:
     saved: list[Path] = []
-    app = ReaderApp(Library(resolve_paths({"READER_HOME": str(home)})))
+    library = Library(resolve_paths({"READER_HOME": str(home)}))
+    list(library.sync())
+    app = ReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+
+        async def settle() -> None:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
 
         async def save(name: str) -> None:
-            await pilot.pause()
+            await settle()
             path = HERE / f"{name}.svg"
-            path.write_text(app.export_screenshot(title=f"reader: {name}"), encoding="utf-8")
+            path.write_text(app.export_screenshot(title=f"reader — {name}"), encoding="utf-8")
             saved.append(path)
 
         await save("library")
-        for step in getattr(SCRIPT, "steps", []):
-            await step(pilot, save)
-    return saved
-
-
-class SCRIPT:
-    """Further scenes, added as the interface grows."""
-
-    @staticmethod
-    async def article(pilot, save) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("down", "down", "down", "enter")
+        app.screen.query_one("#search").cursor_blink = False
+        await pilot.press("slash", *"zelensky")
+        await pilot.pause(0.3)
+        await save("search")
+        await pilot.press("enter")
         await save("article")
-        await pilot.press("r", "end")
+        await pilot.press("r")
         await save("article-removed")
-        await pilot.press("escape")
-
-    steps = [article]
+        await pilot.press("escape", "escape", "escape")
+        await settle()
+        table = app.screen.query_one("#articles")
+        table.move_cursor(row=table.get_row_index("001_e3c8c79627716df6"))
+        await pilot.press("c")
+        table.move_cursor(row=table.get_row_index("003_23efa93aaaa488aa"))
+        await pilot.press("c")
+        await settle()
+        await pilot.press("right_square_bracket", "right_square_bracket", "i")
+        await save("compare")
+    return saved
 
 
 def main() -> None:

@@ -110,12 +110,13 @@ def clean(doc: RawDocument, common: frozenset[str] = frozenset()) -> Cleaned:
     if meta.outlet is None:
         meta.outlet = _outlet_from_footer(removed)
     body, headings = _assemble(body_units)
+    lines = tuple(u.line for u in body_units)
     if not meta.title:
         meta.title = _fallback_title(body, doc.path)
     return Cleaned(
         title=meta.title, standfirst=meta.standfirst, authors=meta.authors, outlet=meta.outlet,
         published=meta.published, agencies=meta.agencies, body=body,
-        removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings,
+        removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings, lines=lines,
     )
 
 

@@ -32,6 +32,7 @@ _PRONOUNS = {"he", "she", "they"}
 class Figure:
     text: str  # the figure with its unit, e.g. "2,500 soldier deaths"
     subject: str  # comparable key of the unit, e.g. "soldier"
+    unit: str  # the unit as written, e.g. "soldier"
     value: str  # normalised quantity
     context: str
     start: int
@@ -78,7 +79,8 @@ def figures_of(article: Article) -> list[Figure]:
             continue
         unit = _UNITS.search(m.text)
         if unit:
-            subject = content_word(unit.group(1).replace("per cent", "percent").replace("pct", "percent"))
+            written = unit.group(1).lower().replace("per cent", "percent").replace("pct", "percent")
+            subject = content_word(written)
             text = m.text
         else:
             following = re.match(r"[\s-]*((?:[a-z][\w-]*\s*){1,3})", body[m.end:m.end + 40])
@@ -86,11 +88,12 @@ def figures_of(article: Article) -> list[Figure]:
             nouns = [w for w in words if content_word(w)]
             if not nouns:
                 continue
-            subject = content_word(nouns[0])
+            written = nouns[0]
+            subject = content_word(written)
             text = (m.text + " " + " ".join(words[: words.index(nouns[0]) + 2])).strip()
         if subject:
-            out.append(Figure(text, subject, _value(m.text), _sentence_around(body, m.start, m.end),
-                              m.start, m.end))
+            out.append(Figure(text, subject, written, _value(m.text),
+                              _sentence_around(body, m.start, m.end), m.start, m.end))
     return out
 
 
@@ -107,7 +110,7 @@ def contrast_figures(a: list[Figure], b: list[Figure]) -> list[dict[str, Any]]:
         va = {f.value for f in by_a[subject]}
         vb = {f.value for f in by_b[subject]}
         rows.append({
-            "subject": subject, "agree": bool(va & vb),
+            "subject": subject, "unit": by_a[subject][0].unit, "agree": bool(va & vb),
             "a": [{"text": f.text, "context": f.context, "start": f.start, "end": f.end} for f in by_a[subject]],
             "b": [{"text": f.text, "context": f.context, "start": f.start, "end": f.end} for f in by_b[subject]],
         })

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reader.core.stories import Story
     from reader.core.search import Hit, Results
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 BATCH = 500  # articles per NER batch and per commit  # bump when cleaning or entity output changes, to re-process everything
 
 
@@ -106,6 +106,7 @@ def build_article(path: Path, article_id: str) -> Article:
         standfirst=cleaned.standfirst, authors=cleaned.authors, outlet=cleaned.outlet,
         published=cleaned.published, agencies=cleaned.agencies, body=cleaned.body,
         removed=cleaned.removed, headings=cleaned.headings, content_hash=content_hash(doc.text),
+        lines=cleaned.lines,
     )
 
 
@@ -115,6 +116,8 @@ class Library:
     def __init__(self, paths: Paths | None = None) -> None:
         self.paths = paths or resolve_paths()
         self._catalogue: Catalogue | None = None
+        self._ix: Any = None
+        self._ix_generation = -1
 
     @property
     def catalogue(self) -> Catalogue:
@@ -208,21 +211,24 @@ class Library:
 
         cat = self.catalogue
         index = Index(self.paths.index)
-        stale = rebuild or cat.setting("pipeline") != PIPELINE_VERSION or index.needs_rebuild()
-        if stale:
-            cat.clear()
+        broken = index.needs_rebuild()
+        if broken or rebuild:
+            if broken and broken != "no index yet":
+                yield Progress(0, 0, message=f"{broken}; rebuilding it from the source files")
             index.clear()
-            cat.set_setting("pipeline", PIPELINE_VERSION)
+        # Re-process everything after a rebuild or a change of pipeline, replacing rows in place
+        # (the old ones stay readable until their replacement is written).
+        reprocess = bool(broken or rebuild) or cat.setting("pipeline") != PIPELINE_VERSION
         found = self.scan()
         known = cat.fingerprints()
-        refused = cat.problems()
+        refused = {} if reprocess else cat.problems()
         ids = assign_ids(list(found))
         deleted = [p for p in known if p not in found]
         todo: list[str] = []
         renames: dict[str, str] = {}
         for path, (mtime_ns, size) in found.items():
             fp = known.get(path)
-            if fp and fp.mtime_ns == mtime_ns and fp.size == size:
+            if not reprocess and fp and fp.mtime_ns == mtime_ns and fp.size == size:
                 if fp.id != ids[path]:
                     renames[path] = ids[path]
                 else:
@@ -262,6 +268,8 @@ class Library:
                 pending, problems = [], []
         report.deleted = len(deleted)
         yield from self._flush(cat, index, pending, deleted, problems, processes, done, total)
+        if reprocess:
+            cat.set_setting("pipeline", PIPELINE_VERSION)
         index.maybe_optimize()
 
     def _flush(self, cat: Catalogue, index: Any, pending: list[tuple[Article, int, int]],
@@ -303,16 +311,23 @@ class Library:
 
     def search(self, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
         """Search the index (see reader.core.search for the query language)."""
-        from reader.core.index import Index
         from reader.core.search import search
 
-        return search(Index(self.paths.index).open(), text, limit=limit, filters=filters)
+        return search(self._searchable(), text, limit=limit, filters=filters)
+
+    def _searchable(self) -> Any:
+        """The Whoosh index, opened once and reopened only when a sync has changed it."""
+        from reader.core.index import Index
+
+        if self._ix is None or not self._ix.latest_generation() == self._ix_generation:
+            self._ix = Index(self.paths.index).open()
+            self._ix_generation = self._ix.latest_generation()
+        return self._ix
 
     def more_like(self, prefix: str, limit: int = 10) -> list[Hit]:
-        from reader.core.index import Index
         from reader.core.search import more_like
 
-        return more_like(Index(self.paths.index).open(), self.resolve(prefix), limit)
+        return more_like(self._searchable(), self.resolve(prefix), limit)
 
     def entities(self, prefix: str | None = None, kinds: tuple[str, ...] | None = None
                  ) -> list[EntitySummary]:

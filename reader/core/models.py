@@ -50,6 +50,7 @@ class Cleaned:
     body: str
     removed: tuple[Removed, ...]
     headings: tuple[tuple[int, int], ...] = ()  # character ranges of cross-heads in body
+    lines: tuple[int, ...] = ()  # source line of each body paragraph, to show removals in place
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Article:
     headings: tuple[tuple[int, int], ...] = ()
     entities: tuple[Mention, ...] = ()
     content_hash: str = ""
+    lines: tuple[int, ...] = ()
 
     @property
     def word_count(self) -> int:

@@ -118,7 +118,10 @@ def parse(ix: WhooshIndex, text: str) -> tuple[wq.Query | None, str | None]:
 
 def search(ix: WhooshIndex, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
     """Run a query; hits carry snippets with highlight spans, plus facets and a suggestion."""
-    q, note = parse(ix, text)
+    if not text.strip() and filters:
+        q, note = wq.Every(), None  # no words: list what the filters let through
+    else:
+        q, note = parse(ix, text)
     if q is None:
         return Results(query=text, total=0, hits=(), message=note)
     if filters:

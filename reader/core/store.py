@@ -78,7 +78,8 @@ class Catalogue:
     def __init__(self, path: Path | str) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+        # Serialized SQLite (threadsafety 3): one connection may serve the UI thread and its workers.
+        self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
@@ -107,7 +108,9 @@ class Catalogue:
                 self.db.execute("DELETE FROM entities WHERE path = ?", (article.path,))
                 self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
                                     _entity_rows(article))
-                self.db.execute("DELETE FROM articles WHERE id = ? AND path != ?", (article.id, article.path))
+                # Another file may hold this id until it is renamed in the same sync: park it.
+                self.db.execute("UPDATE articles SET id = char(0) || path WHERE id = ? AND path != ?",
+                                (article.id, article.path))
                 self.db.execute(
                     "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.path, article.id, mtime_ns, size, article.content_hash, article.title,
@@ -122,7 +125,7 @@ class Catalogue:
         """Give articles new ids (path -> id) when a colliding file name appears or goes."""
         with self.transaction():
             for path in renames:
-                self.db.execute("UPDATE articles SET id = '\x00' || id WHERE path = ?", (path,))
+                self.db.execute("UPDATE articles SET id = char(0) || id WHERE path = ?", (path,))
             for path, new_id in renames.items():
                 row = self.db.execute("SELECT data FROM articles WHERE path = ?", (path,)).fetchone()
                 data = json.loads(row[0])
@@ -214,7 +217,7 @@ def _entity_rows(article: Article) -> list[tuple[str, str, str, int, str]]:
 def _dump(article: Article) -> str:
     data = article.to_dict()
     data.update(format=article.format, encoding=article.encoding, content_hash=article.content_hash,
-                headings=[list(h) for h in article.headings])
+                headings=[list(h) for h in article.headings], lines=list(article.lines))
     del data["word_count"]
     return json.dumps(data, ensure_ascii=False)
 
@@ -228,5 +231,5 @@ def _load(raw: str) -> Article:
         removed=tuple(Removed(r["text"], r["reason"], r["line"]) for r in d["removed"]),
         headings=tuple((a, b) for a, b in d.get("headings", [])),
         entities=tuple(Mention(**m) for m in d.get("entities", [])),
-        content_hash=d.get("content_hash", ""),
+        content_hash=d.get("content_hash", ""), lines=tuple(d.get("lines", [])),
     )

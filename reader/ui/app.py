@@ -5,11 +5,9 @@ from __future__ import annotations
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.core.library import Library, SyncReport
-from reader.core.models import Article
 from reader.ui.screens.library import LibraryScreen
 
 
@@ -26,10 +24,19 @@ class ReaderApp(App[None]):
     def __init__(self, library: Library | None = None) -> None:
         super().__init__()
         self.library = library or Library()
+        self.filters: dict[str, str] = {}
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
+        self.sub_title = f"{self.library.catalogue.count()} articles"
         self.sync_library()
+
+    @property
+    def library_screen(self) -> LibraryScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                return screen
+        return None
 
     @work(thread=True, exclusive=True, group="sync")
     def sync_library(self) -> None:
@@ -50,22 +57,43 @@ class ReaderApp(App[None]):
         self.call_from_thread(self._synced, report)
 
     def _progress(self, done: int, total: int) -> None:
-        self.sub_title = f"indexing {done}/{total}"
+        self.sub_title = f"indexing {done}/{total} (you can keep reading)"
 
     def _synced(self, report: SyncReport) -> None:
         self.sub_title = f"{self.library.catalogue.count()} articles"
         for problem in report.problems[:5]:
             self.notify(str(problem), title="could not read", severity="warning", timeout=8)
-        screen = self.screen
-        if isinstance(screen, LibraryScreen):
+        if len(report.problems) > 5:
+            self.notify(f"{len(report.problems) - 5} more files could not be read (see `reader index`)",
+                        severity="warning")
+        screen = self.library_screen
+        if screen is not None and (report.added or report.updated or report.deleted):
+            screen.stories = {}
             screen.reload()
-        self.post_message(self.Synced())
 
-    class Synced(Message):
-        """The library is up to date with its source files."""
+    @work(thread=True, exclusive=True, group="stories")
+    def find_stories(self) -> None:
+        library = Library(self.library.paths)
+        try:
+            stories = [(s.title, s.articles) for s in library.stories()]
+        finally:
+            library.close()
+        screen = self.library_screen
+        if screen is not None:
+            self.call_from_thread(screen.set_stories, stories)
 
-    def article(self, article_id: str) -> Article:
-        return self.library.get(article_id)
+    def set_filter(self, kind: str, value: str) -> None:
+        self.filters[kind] = value
+        self._filters_changed()
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        screen = self.library_screen
+        if screen is not None:
+            screen.reload()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 
@@ -13,54 +16,110 @@ ENTITY_STYLES = {
     "org": "bold #7fd4ff",
     "place": "bold #8ee08e",
     "group": "#e6c07b",
-    "date": "#c0c0ff",
+    "date": "#b0b0ff",
     "number": "#ffb86c",
     "money": "#ffd75f",
 }
+KINDS = tuple(ENTITY_STYLES)
 KIND_NAMES = {"person": "people", "org": "organisations", "place": "places", "group": "groups",
               "date": "dates", "number": "figures", "money": "money"}
-MATCH_STYLE = "bold black on #ffd75f"
+MATCH_STYLE = "bold #000000 on #ffd75f"
+CURRENT_MATCH_STYLE = "bold #000000 on #ff8c00"
 HEADING_STYLE = "bold underline"
+REMOVED_STYLE = "dim strike"
+REASON_STYLE = "italic #d08770"
+SHARED_STYLES = ("on #1f3a2a", "on #1f2f45")  # alternate tints for aligned passages
+ONLY_STYLE = "#f0b090"  # text only one side has: warm, without a background
+
+
+@dataclass(frozen=True)
+class Block:
+    """One rendered paragraph of an article, or a removed piece shown in place."""
+
+    kind: str  # "paragraph", "heading" or "removed"
+    text: Text
+    start: int = 0  # offsets into the body (removed pieces: where they would sit)
+    end: int = 0
 
 
 def literal(text: str) -> Text:
-    """Plain text as a Text, never parsed for markup, with control characters already removed."""
+    """Plain text as a Text, never parsed for markup (control characters were removed at ingest)."""
     return Text(text)
+
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+def iter_paragraphs(body: str) -> Iterator[tuple[int, int]]:
+    for m in _PARAGRAPH.finditer(body):
+        yield m.start(), m.end()
 
 
 def header(article: Article) -> Text:
     """Title, standfirst and the byline line of an article."""
     out = Text()
     out.append(article.title, style="bold")
-    out.append("\n")
     if article.standfirst:
-        out.append(article.standfirst, style="italic")
         out.append("\n")
-    facts = [", ".join(article.authors), article.outlet or "", (article.published or "")[:16].replace("T", " "),
+        out.append(article.standfirst, style="italic")
+    facts = [", ".join(article.authors), article.outlet or "",
+             (article.published or "")[:16].replace("T", " "),
              ("via " + ", ".join(article.agencies)) if article.agencies else "",
              f"{article.word_count} words"]
+    out.append("\n")
     out.append(" · ".join(f for f in facts if f), style="dim")
     return out
 
 
-def body(article: Article, entities: Iterable[Mention] = (), kinds: set[str] | None = None,
-         matches: Sequence[tuple[int, int]] = (), removed: bool = False) -> Text:
-    """The article body with entity colours, search matches and (optionally) removed pieces."""
-    text = Text(article.body)
-    for start, end in article.headings:
-        text.stylize(HEADING_STYLE, start, end)
-    for m in entities:
-        if kinds is None or m.label in kinds:
-            text.stylize(ENTITY_STYLES.get(m.label, "bold"), m.start, m.end)
-    for start, end in matches:
-        text.stylize(MATCH_STYLE, start, end)
-    if removed and article.removed:
-        text.append("\n\n")
-        text.append(f"Removed from the source ({len(article.removed)})\n", style="bold dim")
-        for piece in article.removed:
-            text.append(f"line {piece.line} · {piece.reason}\n", style="italic #d08770")
-            text.append(piece.text + "\n", style="dim strike")
+def _styled(body: str, start: int, end: int, spans: Sequence[tuple[int, int, str]],
+            starts: Sequence[int] | None = None) -> Text:
+    """body[start:end] with the spans that overlap it; `starts` (sorted span starts) skips the rest."""
+    text = Text(body[start:end])
+    first = 0
+    if starts is not None:
+        first = bisect.bisect_left(starts, start - MAX_SPAN)
+    for s, e, style in spans[first:]:
+        if s >= end:
+            if starts is not None:
+                break
+            continue
+        if e > start:
+            text.stylize(style, max(s, start) - start, min(e, end) - start)
     return text
+
+
+MAX_SPAN = 400  # no entity or match is longer; lets a paragraph skip spans that end before it
+
+
+def blocks(article: Article, entities: Iterable[Mention] = (), kinds: set[str] | None = None,
+           matches: Sequence[tuple[int, int]] = (), removed: bool = False, current: int = -1
+           ) -> Iterator[Block]:
+    """The body as styled paragraphs; with `removed`, each removed piece in place with its reason."""
+    spans: list[tuple[int, int, str]] = [(s, e, HEADING_STYLE) for s, e in article.headings]
+    spans += [(m.start, m.end, ENTITY_STYLES.get(m.label, "bold")) for m in entities
+              if kinds is None or m.label in kinds]
+    spans += [(s, e, CURRENT_MATCH_STYLE if i == current else MATCH_STYLE)
+              for i, (s, e) in enumerate(matches)]
+    spans.sort(key=lambda t: (t[0], t[2] == MATCH_STYLE))
+    starts = [s for s, _, _ in spans]
+    headings = set(article.headings)
+    lines = iter(article.lines)
+    pending = sorted(article.removed, key=lambda r: r.line) if removed else []
+    for start, end in iter_paragraphs(article.body):
+        line = next(lines, 0)
+        while pending and pending[0].line and line and pending[0].line < line:
+            yield removed_block(pending.pop(0), start)
+        kind = "heading" if (start, end) in headings else "paragraph"
+        yield Block(kind, _styled(article.body, start, end, spans, starts), start, end)
+    for piece in pending:
+        yield removed_block(piece, len(article.body))
+
+
+def removed_block(piece: object, at: int) -> Block:
+    text = Text()
+    text.append(f"✂ {piece.reason} (line {piece.line})\n", style=REASON_STYLE)  # type: ignore[attr-defined]
+    text.append(piece.text, style=REMOVED_STYLE)  # type: ignore[attr-defined]
+    return Block("removed", text, at, at)
 
 
 def snippet(snippet_text: str, highlights: Sequence[tuple[int, int]]) -> Text:
@@ -70,9 +129,15 @@ def snippet(snippet_text: str, highlights: Sequence[tuple[int, int]]) -> Text:
     return text
 
 
-def legend(kinds: Iterable[str], enabled: set[str]) -> Text:
+def legend(enabled: set[str], on: bool = True) -> Text:
     out = Text()
-    for kind in kinds:
-        style = ENTITY_STYLES[kind] if kind in enabled else "dim strike"
-        out.append(f" {KIND_NAMES[kind]} ", style=style)
+    for n, kind in enumerate(KINDS, start=1):
+        style = ENTITY_STYLES[kind] if on and kind in enabled else "dim strike"
+        out.append(f" {n} ", style="reverse dim")
+        out.append(f" {KIND_NAMES[kind]}  ", style=style)
     return out
+
+
+def tinted(body: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> Text:
+    """A paragraph of body with background tints (comparison view)."""
+    return _styled(body, start, end, spans)

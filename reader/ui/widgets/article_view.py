@@ -1,0 +1,77 @@
+"""ArticleView: an article's paragraphs as widgets, mounted lazily so huge articles stay responsive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from reader.ui.render import Block
+
+CHUNK = 200  # paragraphs mounted at a time
+
+
+class ArticleView(VerticalScroll):
+    """Scrollable article body; `show` takes rendered blocks, `reveal` scrolls to a body offset."""
+
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 2; }
+    ArticleView > .paragraph, ArticleView > .heading, ArticleView > .removed { margin-bottom: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pending: Iterator[Block] | None = None
+        self._starts: list[tuple[int, int, Static]] = []
+
+    def show(self, blocks: Iterator[Block], header: Static | None = None, keep_scroll: bool = False) -> None:
+        """Replace the content with these blocks (first CHUNK now, the rest as the user scrolls)."""
+        y = self.scroll_y
+        self.remove_children()
+        self._starts = []
+        self._pending = blocks
+        if header is not None:
+            self.mount(header)
+        self._mount_more()
+        if keep_scroll:
+            self.call_after_refresh(self.scroll_to, y=y, animate=False)
+        else:
+            self.scroll_home(animate=False)
+
+    def _mount_more(self, count: int = CHUNK) -> bool:
+        if self._pending is None:
+            return False
+        widgets = []
+        for block in self._pending:
+            widget = Static(block.text, classes=block.kind)
+            widgets.append(widget)
+            self._starts.append((block.start, block.end, widget))
+            if len(widgets) >= count:
+                break
+        else:
+            self._pending = None
+        if widgets:
+            self.mount_all(widgets)
+        return bool(widgets)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self._pending is not None and new >= self.max_scroll_y - self.size.height:
+            self._mount_more()
+
+    def reveal(self, offset: int) -> None:
+        """Scroll so the paragraph holding body[offset] is in view, mounting up to it if needed."""
+        while (not self._starts or self._starts[-1][1] < offset) and self._mount_more():
+            pass
+        for start, end, widget in self._starts:
+            if start <= offset <= end and not widget.has_class("removed"):
+                self._scroll_when_laid_out(widget, tries=25)
+                return
+
+    def _scroll_when_laid_out(self, widget: Static, tries: int) -> None:
+        """A freshly mounted paragraph has no place yet: try again shortly until it has one."""
+        if widget.is_attached and widget.region.height and widget.virtual_region.y <= self.virtual_size.height:
+            self.scroll_to_widget(widget, animate=False, top=True)
+        elif tries:
+            self.set_timer(0.02, lambda: self._scroll_when_laid_out(widget, tries - 1))

@@ -1,0 +1,31 @@
+"""UI fixtures: a home with the seeds already indexed, so the app starts with nothing to do."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from reader.core.library import Library
+from reader.paths import resolve_paths
+from reader.ui.app import ReaderApp
+
+
+@pytest.fixture(scope="session")
+def indexed_home(tmp_path_factory, seeded):
+    """A copy of the seeded home (clean, NER and index done once per session)."""
+    return seeded.paths.data.parent
+
+
+@pytest.fixture
+def app(tmp_path, indexed_home):
+    home = tmp_path / "home"
+    shutil.copytree(indexed_home, home)
+    return ReaderApp(Library(resolve_paths({"READER_HOME": str(home)})))
+
+
+async def settle(app, pilot) -> None:
+    """Wait until workers are done and the screen has caught up."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
