@@ -216,8 +216,8 @@ def _lift_tail(units: list[Unit], meta: _Meta, removed: list[Removed]) -> list[U
 
 
 def _context(lines: list[str], i: int, tail_start: int, common: frozenset[str],
-             longer: list[str] | None = None) -> rules.Context:
-    return rules.Context(lines=lines, i=i, tail_start=tail_start, common=common, longer=longer or [])
+             keys: list[str] | None = None) -> rules.Context:
+    return rules.Context(lines=lines, i=i, tail_start=tail_start, common=common, keys=keys or [])
 
 
 _FIRST_PASS = (rules.caption, rules.new_window_link, rules.marker, rules.promo, rules.legal)
@@ -225,16 +225,16 @@ _FIRST_PASS = (rules.caption, rules.new_window_link, rules.marker, rules.promo, 
 
 def _apply_rules(units: list[Unit], removed: list[Removed], common: frozenset[str]) -> list[Unit]:
     lines = [u.text for u in units]
+    keys = [rules.norm(t) for t in lines]
     tail_start = 0
     for i, text in enumerate(lines):
-        ctx = _context(lines, i, len(lines), common)
+        ctx = _context(lines, i, len(lines), common, keys)
         if (rules.ends_sentence(text) and len(rules.words(text)) >= 8 and not rules._BULLET.match(text)
                 and not any(rule(ctx) for rule in _FIRST_PASS)):
             tail_start = i + 1
-    longer = [rules.norm(t) for t in lines]
     kept: list[Unit] = []
     for i, unit in enumerate(units):
-        ctx = _context(lines, i, tail_start, common, longer)
+        ctx = _context(lines, i, tail_start, common, keys)
         reason = next((r for rule in rules.RULES if (r := rule(ctx))), None)
         if reason:
             removed.append(Removed(unit.text, reason, unit.line))

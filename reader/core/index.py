@@ -20,6 +20,7 @@ SCHEMA_VERSION = 4
 MARKER = "reader-index.json"
 NAME_KINDS = frozenset({"person", "org", "place", "group"})
 SEPARATOR = " entitysep "  # keeps a phrase from running across two names
+MAX_INDEXED_CHARS = 2_000_000  # search reads the first 2 million characters of a huge article
 
 
 def make_schema() -> Schema:
@@ -43,7 +44,8 @@ def to_document(article: Article) -> dict[str, object]:
     """The fields Whoosh indexes for one article."""
     names = sorted({m.name for m in article.entities if m.label in NAME_KINDS})
     doc: dict[str, object] = {
-        "id": article.id, "path": article.path, "title": article.title, "body": article.body,
+        "id": article.id, "path": article.path, "title": article.title,
+        "body": article.body[:MAX_INDEXED_CHARS],
         "outlet": article.outlet or "", "outlet_key": article.outlet or "",
         "author": "; ".join(article.authors), "agency": "; ".join(article.agencies),
         "entity": SEPARATOR.join(names), "entity_key": ",".join(n.replace(",", " ") for n in names),

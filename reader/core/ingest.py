@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,7 +79,10 @@ def read_document(path: Path) -> RawDocument:
     """Read one file into a RawDocument, or raise ReaderError with a one-line reason."""
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ReaderError("not a regular file (a pipe, device or socket)")
+        size = st.st_size
         if size > MAX_BYTES:
             raise ReaderError(f"too large ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
         data = path.read_bytes()

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from reader.core.search import Hit, Results
 
 PIPELINE_VERSION = "3"
-BATCH = 500  # articles per NER batch and per commit  # bump when cleaning or entity output changes, to re-process everything
+BATCH = int(os.environ.get("READER_BATCH", "500"))  # articles per NER batch and per commit  # bump when cleaning or entity output changes, to re-process everything
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 STOP_WORDS = frozenset("""
 a about after all also an and any are as at be been but by can could did do does for from had has
@@ -62,8 +63,14 @@ _BULLET = re.compile(r"^(?:[-–•*·]|\d{1,2}[.)])\s+\S")
 _QUOTES = "\"“”‘’'«»"
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a line (cached: every rule asks about the same lines)."""
+    return _words(text)
 
 
 def stop_density(text: str) -> float:
@@ -111,7 +118,11 @@ class Context:
     i: int
     tail_start: int  # index of the first line after the last prose paragraph
     common: frozenset[str]
-    longer: Sequence[str]  # normalised lines, for containment checks
+    keys: Sequence[str]  # normalised lines (see norm), for repetition checks
+
+    @property
+    def key(self) -> str:
+        return self.keys[self.i] if self.keys else norm(self.text)
 
     @property
     def text(self) -> str:
@@ -125,7 +136,8 @@ class Context:
 def caption(c: Context) -> str | None:
     if _CREDIT_HEAD.match(c.text):
         return "photo credit"
-    if _CREDIT_TAIL.search(c.text) and not c.text.rstrip().endswith((".", "”", '"')):
+    tail = c.text[-220:]  # a credit sits at the end of its line; never scan a whole long line
+    if not c.text.rstrip().endswith((".", "”", '"')) and _CREDIT_TAIL.search(tail):
         return "photo caption with credit"
     return None
 
@@ -149,7 +161,7 @@ def after_marker(c: Context) -> str | None:
 
 def promo(c: Context) -> str | None:
     text = c.text
-    if len(words(text)) > 45 or any(q in text for q in "“”\"") or not _PROMO.search(text):
+    if len(text) > 400 or len(words(text)) > 45 or any(q in text for q in "“”\"") or not _PROMO.search(text):
         return None
     if _IMPERATIVE.match(text) or _READER_ADDRESS.search(text):
         return "newsletter or subscription promo"
@@ -209,6 +221,8 @@ def related_list(c: Context) -> str | None:
 
 
 def legal(c: Context) -> str | None:
+    if len(c.text) > 600:
+        return None
     n = len(words(c.text))
     if n <= 40 and _COPYRIGHT.search(c.text):
         return "copyright footer"
@@ -230,11 +244,15 @@ def navigation(c: Context) -> str | None:
     return None
 
 
+PULL_QUOTE_REACH = 60  # a pull-quote repeats a line within this many paragraphs
+
+
 def pull_quote(c: Context) -> str | None:
-    key = norm(c.text)
     if len(words(c.text)) < 8 or ends_sentence(c.text):
         return None
-    for j, other in enumerate(c.longer):
+    key = c.key
+    for j in range(max(0, c.i - PULL_QUOTE_REACH), min(len(c.keys), c.i + PULL_QUOTE_REACH + 1)):
+        other = c.keys[j]
         if j != c.i and len(other) > len(key) and key in other:
             return "repeated pull-quote"
     return None
@@ -242,15 +260,13 @@ def pull_quote(c: Context) -> str | None:
 
 def duplicate(c: Context) -> str | None:
     """A line repeated right after itself: a scraping artefact (repeats further apart may be prose)."""
-    previous = c.neighbour(-1)
-    if previous is not None and norm(previous) == norm(c.text) and norm(c.text):
+    if c.i > 0 and c.key and (c.keys[c.i - 1] if c.keys else norm(c.lines[c.i - 1])) == c.key:
         return "duplicate of the line before"
     return None
 
 
 def library_repeat(c: Context) -> str | None:
-    key = norm(c.text)
-    if key in c.common and not ends_sentence(c.text):
+    if c.common and c.key in c.common and not ends_sentence(c.text):
         return "repeated in many articles of the library"
     return None
 

@@ -108,20 +108,42 @@ def parse(ix: WhooshIndex, text: str) -> tuple[wq.Query | None, str | None]:
     try:
         q = parser.parse(tidy)
     except Exception:  # noqa: BLE001 - Whoosh's parser raises many types; fall back to plain words
-        words = re.findall(r"\w+", tidy)
-        q = parser.parse(" ".join(words)) if words else None
-        note = "read the query as plain words"
+        q, note = plain(ix, tidy), "read the query as plain words"
     if q is None or q is wq.NullQuery or isinstance(q, wq.NullQuery.__class__):
         return None, note or "nothing to search for"
     return _fuzz(q), note
 
 
+def plain(ix: WhooshIndex, text: str) -> wq.Query | None:
+    """The query's words alone, lower-cased so none of them is an operator."""
+    words = [w.lower() for w in re.findall(r"\w+", text)]
+    if not words:
+        return None
+    return qparser.MultifieldParser(list(FIELDS), ix.schema, group=qparser.AndGroup).parse(" ".join(words))
+
+
 def search(ix: WhooshIndex, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
-    """Run a query; hits carry snippets with highlight spans, plus facets and a suggestion."""
+    """Run a query; hits carry snippets with highlight spans, plus facets and a suggestion.
+
+    A query Whoosh cannot run is retried as its plain words, and else answered with a message.
+    """
+    try:
+        return _search(ix, text, limit, filters)
+    except Exception as exc:  # noqa: BLE001 - a query must never crash the caller
+        try:
+            return _search(ix, " ".join(w.lower() for w in re.findall(r"\w+", text)), limit, filters,
+                           note="read the query as plain words")
+        except Exception:  # noqa: BLE001
+            return Results(query=text, total=0, hits=(), message=f"could not run this query ({type(exc).__name__})")
+
+
+def _search(ix: WhooshIndex, text: str, limit: int, filters: dict[str, str] | None,
+            note: str | None = None) -> Results:
     if not text.strip() and filters:
-        q, note = wq.Every(), None  # no words: list what the filters let through
+        q = wq.Every()  # no words: list what the filters let through
     else:
-        q, note = parse(ix, text)
+        q, parse_note = parse(ix, text)
+        note = note or parse_note
     if q is None:
         return Results(query=text, total=0, hits=(), message=note)
     if filters:

@@ -135,3 +135,36 @@ def test_stories_json(home):
     data = json.loads(reader(home, "stories", "--json").stdout)
     groups = sorted(tuple(a[:3] for a in s["articles"]) for s in data["stories"])
     assert groups == [("000", "002"), ("001", "003"), ("004",)]
+
+
+def test_no_escape_byte_from_article_text_reaches_stdout(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "hostile.txt").write_bytes(
+        b"Title \x1b[2J\x1b]0;owned\x07 here\n\nThe ceasefire text \x1b[31mred\x1b[0m with \x1b]52;c;SGVsbG8=\x07 "
+        b"a clipboard write, a bell \x07, cursor moves \x1b[10;10H and [bold red]markup[/] [link=http://x]y[/link].\n")
+    (folder / "bad\x1b[31mname.txt").write_bytes(b"")
+    home = tmp_path / "home"
+    added = reader(home, "add", str(folder))
+    assert "\x1b" not in added.stdout + added.stderr
+    for args in (("list",), ("list", "--json"), ("show", "hostile"), ("show", "hostile", "--json"),
+                 ("show", "hostile", "--removed"), ("search", "ceasefire"), ("search", "ceasefire", "--json"),
+                 ("entities", "--all")):
+        out = reader(home, *args).stdout
+        assert "\x1b" not in out and "\x07" not in out, args
+    text = reader(home, "show", "hostile").stdout
+    assert "[bold red]markup[/]" in text and "[link=http://x]y[/link]" in text
+
+
+def test_new_colliding_file_renames_ids_without_losing_anything(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "story.txt").write_text("Title alpha\n\nBody of article alpha here.\n")
+    home = tmp_path / "home"
+    reader(home, "add", str(tmp_path / "a"))
+    assert [r["id"] for r in json.loads(reader(home, "list", "--json").stdout)] == ["story"]
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "story.txt").write_text("Title beta\n\nBody of article beta here.\n")
+    reader(home, "add", str(tmp_path / "b"))
+    assert [r["id"] for r in json.loads(reader(home, "list", "--json").stdout)] == ["a-story", "b-story"]
+    hits = json.loads(reader(home, "search", "title:alpha", "--json").stdout)["hits"]
+    assert [h["id"] for h in hits] == ["a-story"]
