@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _FINAL_I = re.compile(r"(?<=[^aeiouy])(?:iy|yy|ij|ii|yi|y|i)$")
 _SUBS = (("kh", "h"), ("tz", "ts"), ("ck", "k"), ("ph", "f"))
 
 
+@lru_cache(maxsize=100_000)
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=100_000)
 def fold_token(token: str) -> str:
     """Return the transliteration-folded key of a lower-case token.
 

@@ -103,7 +103,11 @@ class Index:
         return whoosh_index.open_dir(str(self.folder))
 
     def write(self, articles: Iterable[Article], deleted_paths: Iterable[str]) -> None:
-        """Add or replace articles and drop deleted files, in one commit."""
+        """Add or replace articles and drop deleted files, in one commit.
+
+        Commits do not merge segments (a bulk load would rewrite the index again and again);
+        `maybe_optimize` merges once at the end of a sync.
+        """
         articles, deleted_paths = list(articles), list(deleted_paths)
         if not articles and not deleted_paths:
             return
@@ -117,7 +121,7 @@ class Index:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=False)
 
     def segment_count(self) -> int:
         ix = self.open()

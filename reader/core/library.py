@@ -6,6 +6,7 @@ import fcntl
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from collections import Counter
@@ -75,8 +76,8 @@ def assign_ids(paths: list[str]) -> dict[str, str]:
 
 def annotate(cat: Catalogue, articles: list[Article], processes: int = 1) -> list[Article]:
     """Attach canonical entity mentions to articles (spaCy NER in batches, label votes kept in cat)."""
-    if not articles:
-        return []
+    if not articles or os.environ.get("READER_NER", "").lower() in ("0", "off", "no"):
+        return articles  # READER_NER=off: bulk loads without entities (search still works)
     from reader.core import ner
     from reader.core.entities import NAME_KINDS, canonicalise, name_key
 
@@ -116,8 +117,8 @@ class Library:
     def __init__(self, paths: Paths | None = None) -> None:
         self.paths = paths or resolve_paths()
         self._catalogue: Catalogue | None = None
-        self._ix: Any = None
-        self._ix_generation = -1
+        self._searcher: Any = None
+        self._search_lock = threading.Lock()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -126,6 +127,9 @@ class Library:
         return self._catalogue
 
     def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
         if self._catalogue is not None:
             self._catalogue.close()
             self._catalogue = None
@@ -148,6 +152,16 @@ class Library:
 
     def add_sources(self, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         """Remember existing files and folders as sources; return (added, problems)."""
+        self.paths.library_file.parent.mkdir(parents=True, exist_ok=True)
+        # Two `reader add` at once must not lose each other's sources: read-modify-write under a lock.
+        with open(self.paths.library_file.with_suffix(".lock"), "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                return self._add_sources_locked(paths)
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _add_sources_locked(self, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         current = self._added()
         added: list[Path] = []
         problems: list[Problem] = []
@@ -160,7 +174,6 @@ class Library:
                 current.append(str(resolved))
             added.append(resolved)
         if added:
-            self.paths.library_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.paths.library_file.with_suffix(".tmp")
             tmp.write_text(json.dumps({"sources": current}, indent=2), encoding="utf-8")
             os.replace(tmp, self.paths.library_file)
@@ -218,7 +231,11 @@ class Library:
             index.clear()
         # Re-process everything after a rebuild or a change of pipeline, replacing rows in place
         # (the old ones stay readable until their replacement is written).
-        reprocess = bool(broken or rebuild) or cat.setting("pipeline") != PIPELINE_VERSION
+        if cat.count() == 0:
+            cat.set_setting("pipeline", PIPELINE_VERSION)  # nothing old to redo: an interrupted
+            # first run then resumes where it stopped instead of starting over
+        reprocess = bool(rebuild or (broken and broken != "no index yet")
+                         or cat.setting("pipeline") != PIPELINE_VERSION)
         found = self.scan()
         known = cat.fingerprints()
         refused = {} if reprocess else cat.problems()
@@ -309,25 +326,33 @@ class Library:
         shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
         raise ReaderError(f"{prefix!r} matches {len(matches)} articles: {shown}")
 
-    def search(self, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
+    def search(self, text: str, limit: int = 20, filters: dict[str, str] | None = None,
+               facets: bool = True) -> Results:
         """Search the index (see reader.core.search for the query language)."""
         from reader.core.search import search
 
-        return search(self._searchable(), text, limit=limit, filters=filters)
+        with self._search_lock:
+            return search(self._searcher_now(), text, limit=limit, filters=filters, facets=facets)
 
-    def _searchable(self) -> Any:
-        """The Whoosh index, opened once and reopened only when a sync has changed it."""
+    def _searcher_now(self) -> Any:
+        """One long-lived searcher, refreshed when a sync has committed a new index generation."""
         from reader.core.index import Index
+        from reader.core.search import open_searcher
 
-        if self._ix is None or not self._ix.latest_generation() == self._ix_generation:
-            self._ix = Index(self.paths.index).open()
-            self._ix_generation = self._ix.latest_generation()
-        return self._ix
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Reopen rather than refresh(): a refreshed searcher can keep readers of segments that
+            # a merge has replaced, and count documents twice.
+            self._searcher.close()
+            self._searcher = None
+        if self._searcher is None:
+            self._searcher = open_searcher(Index(self.paths.index).open())
+        return self._searcher
 
     def more_like(self, prefix: str, limit: int = 10) -> list[Hit]:
         from reader.core.search import more_like
 
-        return more_like(self._searchable(), self.resolve(prefix), limit)
+        with self._search_lock:
+            return more_like(self._searcher_now(), self.resolve(prefix), limit)
 
     def entities(self, prefix: str | None = None, kinds: tuple[str, ...] | None = None
                  ) -> list[EntitySummary]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import qparser, query as wq, scoring, sorting
-from whoosh.index import Index as WhooshIndex
+from whoosh.index import Index as WhooshIndex  # noqa: F401 - for type readers
 
 from reader.core.index import NAME_KINDS  # noqa: F401 - re-exported for callers' facet filters
 
@@ -99,7 +99,35 @@ def _fuzz(q: wq.Query) -> wq.Query:
     return q.apply(_fuzz) if q.is_leaf() is False else q
 
 
-def parse(ix: WhooshIndex, text: str) -> tuple[wq.Query | None, str | None]:
+def open_searcher(ix: WhooshIndex) -> Any:
+    """A searcher ranked by BM25F; keep it and `refresh()` it rather than opening one per query."""
+    return ix.searcher(weighting=scoring.BM25F(title_B=0.5))
+
+
+MAX_EXPANSIONS = 200
+
+
+def expand(q: wq.Query, reader: Any) -> wq.Query:
+    """Replace fuzzy, prefix and wildcard terms by the dictionary words they match, once.
+
+    Whoosh would otherwise walk the term dictionary again for scoring, counting and highlighting
+    (and its own `simplify` fails on this version). At most MAX_EXPANSIONS words per pattern.
+    """
+    if isinstance(q, wq.MultiTerm):
+        words = []
+        for word in q._btexts(reader):  # noqa: SLF001 - the expansion Whoosh itself uses
+            words.append(word.decode("utf-8") if isinstance(word, bytes) else word)
+            if len(words) >= MAX_EXPANSIONS:
+                break
+        if not words:
+            return wq.NullQuery
+        return wq.Or([wq.Term(q.fieldname, w, boost=q.boost) for w in words])
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: expand(child, reader))
+
+
+def parse(ix: Any, text: str) -> tuple[wq.Query | None, str | None]:
     """Return (query, note); query is None when nothing searchable remains."""
     tidy, note = _tidy(text)
     if not tidy.strip():
@@ -114,7 +142,7 @@ def parse(ix: WhooshIndex, text: str) -> tuple[wq.Query | None, str | None]:
     return _fuzz(q), note
 
 
-def plain(ix: WhooshIndex, text: str) -> wq.Query | None:
+def plain(ix: Any, text: str) -> wq.Query | None:
     """The query's words alone, lower-cased so none of them is an operator."""
     words = [w.lower() for w in re.findall(r"\w+", text)]
     if not words:
@@ -122,44 +150,47 @@ def plain(ix: WhooshIndex, text: str) -> wq.Query | None:
     return qparser.MultifieldParser(list(FIELDS), ix.schema, group=qparser.AndGroup).parse(" ".join(words))
 
 
-def search(ix: WhooshIndex, text: str, limit: int = 20, filters: dict[str, str] | None = None) -> Results:
+def search(searcher: Any, text: str, limit: int = 20, filters: dict[str, str] | None = None,
+           facets: bool = True) -> Results:
     """Run a query; hits carry snippets with highlight spans, plus facets and a suggestion.
 
     A query Whoosh cannot run is retried as its plain words, and else answered with a message.
     """
     try:
-        return _search(ix, text, limit, filters)
+        return _search(searcher, text, limit, filters, facets=facets)
     except Exception as exc:  # noqa: BLE001 - a query must never crash the caller
         try:
-            return _search(ix, " ".join(w.lower() for w in re.findall(r"\w+", text)), limit, filters,
-                           note="read the query as plain words")
+            return _search(searcher, " ".join(w.lower() for w in re.findall(r"\w+", text)), limit, filters,
+                           note="read the query as plain words", facets=facets)
         except Exception:  # noqa: BLE001
             return Results(query=text, total=0, hits=(), message=f"could not run this query ({type(exc).__name__})")
 
 
-def _search(ix: WhooshIndex, text: str, limit: int, filters: dict[str, str] | None,
-            note: str | None = None) -> Results:
+def _search(searcher: Any, text: str, limit: int, filters: dict[str, str] | None,
+            note: str | None = None, facets: bool = True) -> Results:
     if not text.strip() and filters:
         q = wq.Every()  # no words: list what the filters let through
     else:
-        q, parse_note = parse(ix, text)
+        q, parse_note = parse(searcher, text)
         note = note or parse_note
     if q is None:
         return Results(query=text, total=0, hits=(), message=note)
+    q = expand(q, searcher.reader())
     if filters:
         terms = [wq.Term("outlet_key", v) if k == "outlet" else wq.Term("entity_key", v)
                  for k, v in filters.items() if v]
         if terms:
             q = wq.And([q, *terms])
-    with ix.searcher(weighting=scoring.BM25F(title_B=0.5)) as searcher:
-        facets = {"outlet": sorting.FieldFacet("outlet_key", maptype=sorting.Count),
-                  "entity": sorting.FieldFacet("entity_key", allow_overlap=True, maptype=sorting.Count)}
-        results = searcher.search(q, limit=limit, groupedby=facets)
-        terms = _matched_terms(q, searcher)
-        hits = tuple(_hit(searcher, r, terms) for r in results)
-        total = len(results)
-        facet_counts = {name: _top(results.groups(name)) for name in facets}
-        suggestion = _suggest(searcher, q, text) if total == 0 else None
+    # Facets make Whoosh score every match; without them it can skip to the top `limit`.
+    groups = {"outlet": sorting.FieldFacet("outlet_key", maptype=sorting.Count),
+              "entity": sorting.FieldFacet("entity_key", allow_overlap=True, maptype=sorting.Count)
+              } if facets else None
+    results = searcher.search(q, limit=limit, groupedby=groups)
+    terms = _matched_terms(q, searcher)
+    hits = tuple(_hit(searcher, r, terms) for r in results[:limit])
+    total = len(results)
+    facet_counts = {name: _top(results.groups(name)) for name in groups} if groups else {}
+    suggestion = _suggest(searcher, q, text) if total == 0 else None
     return Results(query=text, total=total, hits=hits, suggestion=suggestion, facets=facet_counts,
                    message=note)
 
@@ -256,11 +287,10 @@ def _suggest(searcher: Any, q: wq.Query, text: str) -> str | None:
     return None
 
 
-def more_like(ix: WhooshIndex, article_id: str, limit: int = 10) -> list[Hit]:
+def more_like(searcher: Any, article_id: str, limit: int = 10) -> list[Hit]:
     """Articles most like the given one, by its key terms."""
-    with ix.searcher() as searcher:
-        docnum = searcher.document_number(id=article_id)
-        if docnum is None:
-            return []
-        results = searcher.more_like(docnum, "body", top=limit, numterms=25)
-        return [_hit(searcher, r, set()) for r in results]
+    docnum = searcher.document_number(id=article_id)
+    if docnum is None:
+        return []
+    results = searcher.more_like(docnum, "body", top=limit, numterms=25)
+    return [_hit(searcher, r, set()) for r in results[:limit]]

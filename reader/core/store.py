@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.core.models import Article, Mention, Removed
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # PRAGMA user_version; a catalogue of another version is rebuilt (it is a cache)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -22,7 +22,10 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT NOT NULL,
     outlet TEXT,
     published TEXT,
-    word_count INTEGER NOT NULL,
+    word_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    path TEXT PRIMARY KEY,
     data TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS problems (
@@ -82,7 +85,15 @@ class Catalogue:
         self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        with self.transaction():
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+                for table in tables:
+                    self.db.execute(f'DROP TABLE "{table}"')
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
 
     def close(self) -> None:
         self.db.close()
@@ -101,6 +112,7 @@ class Catalogue:
         with self.transaction():
             for path in deleted:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+                self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM problems WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM entities WHERE path = ?", (path,))
             for article, mtime_ns, size in articles:
@@ -112,12 +124,15 @@ class Catalogue:
                 self.db.execute("UPDATE articles SET id = char(0) || path WHERE id = ? AND path != ?",
                                 (article.id, article.path))
                 self.db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.path, article.id, mtime_ns, size, article.content_hash, article.title,
-                     article.outlet, article.published, article.word_count, _dump(article)),
+                     article.outlet, article.published, article.word_count),
                 )
+                self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)",
+                                (article.path, _dump(article)))
             for path, mtime_ns, size, reason in problems:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+                self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
                 self.db.execute("INSERT OR REPLACE INTO problems VALUES (?, ?, ?, ?)",
                                 (path, mtime_ns, size, reason))
 
@@ -127,11 +142,12 @@ class Catalogue:
             for path in renames:
                 self.db.execute("UPDATE articles SET id = char(0) || id WHERE path = ?", (path,))
             for path, new_id in renames.items():
-                row = self.db.execute("SELECT data FROM articles WHERE path = ?", (path,)).fetchone()
+                row = self.db.execute("SELECT data FROM documents WHERE path = ?", (path,)).fetchone()
                 data = json.loads(row[0])
                 data["id"] = new_id
-                self.db.execute("UPDATE articles SET id = ?, data = ? WHERE path = ?",
-                                (new_id, json.dumps(data, ensure_ascii=False), path))
+                self.db.execute("UPDATE articles SET id = ? WHERE path = ?", (new_id, path))
+                self.db.execute("UPDATE documents SET data = ? WHERE path = ?",
+                                (json.dumps(data, ensure_ascii=False), path))
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
@@ -145,11 +161,13 @@ class Catalogue:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
     def get(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute("SELECT d.data FROM articles a JOIN documents d ON d.path = a.path "
+                              "WHERE a.id = ?", (article_id,)).fetchone()
         return _load(row[0]) if row else None
 
     def all(self) -> Iterator[Article]:
-        for (data,) in self.db.execute("SELECT data FROM articles ORDER BY id"):
+        for (data,) in self.db.execute("SELECT d.data FROM articles a JOIN documents d "
+                                       "ON d.path = a.path ORDER BY a.id"):
             yield _load(data)
 
     def count(self) -> int:
@@ -164,7 +182,7 @@ class Catalogue:
 
     def clear(self) -> None:
         with self.transaction():
-            for table in ("articles", "problems", "entities", "votes"):
+            for table in ("articles", "documents", "problems", "entities", "votes"):
                 self.db.execute(f"DELETE FROM {table}")
 
     def entity_rows(self) -> Iterator[tuple[str, str, str, int, list[str]]]:

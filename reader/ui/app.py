@@ -29,7 +29,8 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
         self.sub_title = f"{self.library.catalogue.count()} articles"
-        self.sync_library()
+        # Sync after the first paint: the list appears at once, new files follow.
+        self.call_after_refresh(self.sync_library)
 
     @property
     def library_screen(self) -> LibraryScreen | None:

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.geometry import Size
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
@@ -22,6 +23,8 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
 
 SORTS = ("date", "outlet", "title")
+FIRST_ROWS = 300  # rows shown before the first paint; the rest follow in chunks
+ROW_CHUNK = 2000
 DEBOUNCE = 0.12
 
 
@@ -47,6 +50,8 @@ class LibraryScreen(Screen[None]):
         self.marked: str | None = None
         self._timer: Timer | None = None
         self._generation = 0
+        self._fill_generation = 0
+        self._library_size = 0
         self.stories: dict[str, tuple[int, str]] = {}
 
     def compose(self) -> ComposeResult:
@@ -62,13 +67,32 @@ class LibraryScreen(Screen[None]):
                 yield ArticleView(id="preview")
         yield Footer()
 
+    COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 12), ("date", "Date", 10))
+
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Give the title whatever width the other columns leave, so nothing scrolls sideways."""
+        table = self.query_one("#articles", DataTable)
+        title = table.columns.get("title")  # type: ignore[call-overload]
+        width = table.scrollable_content_region.width
+        if title is None or not width:
+            return
+        others = sum(w for key, _, w in self.COLUMNS if key != "title")
+        padding = 2 * table.cell_padding * len(self.COLUMNS)
+        title.width = max(12, width - others - padding - 1)
+        title.auto_width = False
+        rendered = sum(column.get_render_width(table) for column in table.columns.values())
+        table.virtual_size = Size(rendered, table.virtual_size.height)
+        table.refresh()
 
     def on_mount(self) -> None:
         table = self.query_one("#articles", DataTable)
-        for key, label in (("title", "Title"), ("outlet", "Outlet"), ("date", "Date"), ("story", "Story")):
-            table.add_column(label, key=key)
+        # Fixed widths: DataTable would otherwise measure every cell of every row.
+        for key, label, width in self.COLUMNS:
+            table.add_column(label, key=key, width=width)
         self.reload()
         table.focus()
 
@@ -85,8 +109,10 @@ class LibraryScreen(Screen[None]):
     def reload(self) -> None:
         """Refill the list from the catalogue (after a sync, a sort or new filters)."""
         rows = self.library.summaries()
+        self._library_size = len(rows)
         if self.filters:
-            allowed = {h.id for h in self.library.search("", limit=len(rows) or 1, filters=self.filters).hits}
+            found = self.library.search("", limit=len(rows) or 1, filters=self.filters, facets=False)
+            allowed = {h.id for h in found.hits}
             rows = [r for r in rows if r.id in allowed]
         self._fill(rows)
         if self.query_one("#search", Input).value.strip() or self.filters:
@@ -104,16 +130,37 @@ class LibraryScreen(Screen[None]):
         return sorted(rows, key=lambda r: r.title.lower())
 
     def _fill(self, rows: list[Summary]) -> None:
+        """Show the first rows at once and add the rest in chunks, so a large library paints fast."""
         table = self.query_one("#articles", DataTable)
         current = self.current_id()
         table.clear()
-        for row in self._sorted(rows):
-            story = self.stories.get(row.id)
-            mark = "★ " if row.id == self.marked else ""
-            table.add_row(Text(mark + row.title), Text(row.outlet or "—"), (row.published or "")[:10],
-                          Text(f"{story[0] + 1}" if story else "", style="dim"), key=row.id)
+        self._fill_generation += 1
+        ordered = self._sorted(rows)
+        self._add_rows(ordered[:FIRST_ROWS])
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
+        if len(ordered) > FIRST_ROWS:
+            self._fill_rest(ordered, FIRST_ROWS, self._fill_generation, current)
+
+    def _fill_rest(self, ordered: list[Summary], start: int, generation: int, current: str | None) -> None:
+        if generation != self._fill_generation:
+            return  # a newer fill replaced this one
+        self._add_rows(ordered[start:start + ROW_CHUNK])
+        table = self.query_one("#articles", DataTable)
+        if current is not None and current in table.rows and table.cursor_row == 0:
+            table.move_cursor(row=table.get_row_index(current))
+        if start + ROW_CHUNK < len(ordered):
+            self.set_timer(0.01, lambda: self._fill_rest(ordered, start + ROW_CHUNK, generation, current))
+        else:
+            self.update_status()
+
+    def _add_rows(self, rows: list[Summary]) -> None:
+        table = self.query_one("#articles", DataTable)
+        for row in rows:
+            story = self.stories.get(row.id) if self.grouped else None
+            title = Text(f"{story[0] + 1:>2} ", style="dim") if story else Text()
+            title.append(("★ " if row.id == self.marked else "") + row.title)
+            table.add_row(title, Text(row.outlet or "—"), (row.published or "")[:10], key=row.id)
 
     def set_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
         self.stories = {a: (n, title) for n, (title, ids) in enumerate(stories) for a in ids}
@@ -186,7 +233,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, generation: int) -> None:
-        results = self.library.search(text, limit=50, filters=self.filters)
+        results = self.library.search(text, limit=50, filters=self.filters, facets=False)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, results, generation)
 
@@ -209,7 +256,8 @@ class LibraryScreen(Screen[None]):
             if r.message:
                 parts.append((f"  ({r.message})", "dim"))
         else:
-            count = self.query_one("#articles", DataTable).row_count
+            count = self._library_size if not self.filters else \
+                self.query_one("#articles", DataTable).row_count
             parts.append((f"{count} articles", "bold"))
             parts.append((f"  sorted by {'story' if self.grouped else self.sort}", "dim"))
         for key, value in self.filters.items():
@@ -263,7 +311,9 @@ class LibraryScreen(Screen[None]):
             if choice:
                 self.app.set_filter(*choice)  # type: ignore[attr-defined]
 
-        facets = self.results.facets if self.results and self.results.facets else None
+        facets = None
+        if self.results is not None:  # counts over the current hits, not the whole library
+            facets = self.library.search(self.results.query, limit=1, filters=self.filters).facets
         self.app.push_screen(FilterScreen(facets), chosen)
 
     def action_clear_filters(self) -> None:
