@@ -25,22 +25,28 @@ def model_only(body: str, raw: list[ner.RawMention]) -> list[Mention]:
     return out
 
 
-def main() -> int:
+def measure() -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 of each pipeline against the hand labels."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
     articles = {p.stem[:3]: build_article(p, p.stem[:3]) for p in sorted((ROOT / "seeds").glob("*.txt"))}
-    bodies = [articles[k].body for k in sorted(articles)]
+    keys = sorted(articles)
+    bodies = [articles[k].body for k in keys]
     bare = ner.recognise(bodies, with_ruler=False)
     ruled = ner.recognise(bodies, with_ruler=True)
     votes = label_votes(ruled)
     rows = {
-        "spaCy model alone (surface names)": {k: model_only(articles[k].body, r) for k, r in zip(sorted(articles), bare)},
-        "model + canonical names (no ruler)": {k: canonicalise(articles[k].body, r, votes) for k, r in zip(sorted(articles), bare)},
-        "reader (gazetteer ruler + canonical names)": {k: canonicalise(articles[k].body, r, votes) for k, r in zip(sorted(articles), ruled)},
+        "spaCy model alone (surface names)": {k: model_only(articles[k].body, r) for k, r in zip(keys, bare)},
+        "model + canonical names (no ruler)": {k: canonicalise(articles[k].body, r, votes) for k, r in zip(keys, bare)},
+        "reader (gazetteer ruler + canonical names)": {k: canonicalise(articles[k].body, r, votes)
+                                                       for k, r in zip(keys, ruled)},
     }
-    print(f"model: {ner.model_name()}; {len(gold)} articles; scored kinds: person, place, org")
+    return {name: entity_scores(predicted, gold) for name, predicted in rows.items()}
+
+
+def main() -> int:
+    print(f"model: {ner.model_name()}; scored kinds: person, place, org")
     print(f"{'pipeline':<44} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, predicted in rows.items():
-        s = entity_scores(predicted, gold)
+    for name, s in measure().items():
         print(f"{name:<44} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
     return 0
 

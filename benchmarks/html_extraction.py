@@ -27,16 +27,21 @@ def score(predicted: str, gold: str) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def main(folder: Path = DEFAULT) -> int:
-    pages = sorted(folder.glob("*.html"))
-    if not pages:
-        print(f"no pages in {folder}", file=sys.stderr)
-        return 1
+def measure(folder: Path = DEFAULT) -> list[tuple[str, float, float, float]]:
+    """(page, precision, recall, F1) for every saved page with a gold text."""
     rows = []
-    for page in pages:
+    for page in sorted(folder.glob("*.html")):
         gold = page.with_name(page.name.replace(".html", ".gold.txt")).read_text(encoding="utf-8")
         text, _ = extract(page.read_text(encoding="utf-8", errors="replace"))
         rows.append((page.stem, *score(text, gold)))
+    return rows
+
+
+def main(folder: Path = DEFAULT) -> int:
+    rows = measure(folder)
+    if not rows:
+        print(f"no pages in {folder}", file=sys.stderr)
+        return 1
     print(f"{'page':<36} {'P':>6} {'R':>6} {'F1':>6}")
     for name, p, r, f in rows:
         print(f"{name:<36} {p:6.3f} {r:6.3f} {f:6.3f}")

@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html) to the library")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument("--json", action="store_true", help="print a JSON report")
     lst = sub.add_parser("list", help="list the articles: id, title, outlet, date, words")
     lst.add_argument("--json", action="store_true", help="print JSON")
     show = sub.add_parser("show", help="print one cleaned article")
@@ -163,16 +164,24 @@ def cmd_add(library: Any, options: Options) -> int:
     if not added:
         return 1
     report = sync(library)
-    _err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
-         f"could not read {len(report.problems)}; {library.catalogue.count()} articles in the library")
+    summary = _summary(library, report)
+    if options.json:
+        _json(summary)
+    else:
+        _err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
+             f"could not read {len(report.problems)}; {summary['articles']} articles in the library")
     return 0 if report.added or report.updated or report.unchanged else 1
+
+
+def _summary(library: Any, report: Any) -> dict[str, Any]:
+    return {"added": report.added, "updated": report.updated, "deleted": report.deleted,
+            "unchanged": report.unchanged, "problems": [str(p) for p in report.problems],
+            "articles": library.catalogue.count()}
 
 
 def cmd_index(library: Any, options: Options) -> int:
     report = sync(library, rebuild=options.rebuild)
-    summary = {"added": report.added, "updated": report.updated, "deleted": report.deleted,
-               "unchanged": report.unchanged, "problems": [str(p) for p in report.problems],
-               "articles": library.catalogue.count()}
+    summary = _summary(library, report)
     if options.json:
         _json(summary)
     else:

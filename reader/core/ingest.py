@@ -26,24 +26,52 @@ _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECA
 
 def find_articles(root: Path) -> Iterator[Path]:
     """Yield article files under root (or root itself), sorted, following no symlink loops."""
-    if root.is_file():
-        yield root
+    for path, _ in scan_articles(root):
+        yield Path(path)
+
+
+def scan_articles(root: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Yield (resolved path, stat) of the article files under root, or of root itself.
+
+    Sorted by name, folders after the files beside them; hidden names are skipped; symlinked
+    folders are followed once (no loops). Built on os.scandir so that a 20,000-file library is
+    listed in a fraction of a second. Anything that is not a folder is yielded (pipes included):
+    reading decides what is refused, with a reason.
+    """
+    root = root.expanduser().resolve()
+    if not root.is_dir():
+        try:
+            yield str(root), root.stat()
+        except OSError:
+            pass
         return
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
         try:
-            st = os.stat(dirpath)
+            st = os.stat(folder)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:  # a symlink loop or a folder linked twice
-            dirnames[:] = []
+        if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a folder linked twice
             continue
-        seen.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                yield Path(dirpath) / name
+        seen.add((st.st_dev, st.st_ino))
+        folders: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    folders.append(os.path.realpath(entry.path) if entry.is_symlink() else entry.path)
+                    continue
+                if os.path.splitext(entry.name)[1].lower() not in SUFFIXES:
+                    continue
+                info = entry.stat()
+            except OSError:  # vanished, or a broken link
+                continue
+            yield (os.path.realpath(entry.path) if entry.is_symlink() else entry.path), info
+        stack.extend(reversed(folders))
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.clean import clean
-from reader.core.ingest import find_articles, read_document
+from reader.core.ingest import read_document, scan_articles
 from reader.core.models import Article, Problem, ReaderError
 from reader.core.store import Catalogue, Summary
 from reader.paths import Paths, resolve_paths, seeds_dir
@@ -56,7 +56,7 @@ def assign_ids(paths: list[str]) -> dict[str, str]:
     """Map each path to its id: the file name without extension, prefixed by its folder on collision."""
     by_stem: dict[str, list[str]] = {}
     for path in sorted(paths):
-        by_stem.setdefault(Path(path).stem, []).append(path)
+        by_stem.setdefault(os.path.splitext(os.path.basename(path))[0], []).append(path)
     ids: dict[str, str] = {}
     taken: set[str] = {stem for stem, group in by_stem.items() if len(group) == 1}
     for stem, group in by_stem.items():
@@ -118,6 +118,7 @@ class Library:
         self.paths = paths or resolve_paths()
         self._catalogue: Catalogue | None = None
         self._searcher: Any = None
+        self._searcher_empty = False
         self._search_lock = threading.Lock()
 
     @property
@@ -183,12 +184,8 @@ class Library:
         """Every article file of the sources, with (mtime_ns, size)."""
         found: dict[str, tuple[int, int]] = {}
         for root in self.sources():
-            for path in find_articles(root):
-                try:
-                    st = path.stat()
-                except OSError:
-                    continue
-                found[str(path.resolve())] = (st.st_mtime_ns, st.st_size)
+            for path, st in scan_articles(root):
+                found[path] = (st.st_mtime_ns, st.st_size)
         return found
 
     # sync ------------------------------------------------------------------------------------
@@ -239,7 +236,9 @@ class Library:
         found = self.scan()
         known = cat.fingerprints()
         refused = {} if reprocess else cat.problems()
-        ids = assign_ids(list(found))
+        # Ids depend only on the set of paths: unchanged set, unchanged ids.
+        ids = {p: fp.id for p, fp in known.items()} if found.keys() == known.keys() and not reprocess \
+            else assign_ids(list(found))
         deleted = [p for p in known if p not in found]
         todo: list[str] = []
         renames: dict[str, str] = {}
@@ -287,7 +286,7 @@ class Library:
         yield from self._flush(cat, index, pending, deleted, problems, processes, done, total)
         if reprocess:
             cat.set_setting("pipeline", PIPELINE_VERSION)
-        index.maybe_optimize()
+        index.tidy()
 
     def _flush(self, cat: Catalogue, index: Any, pending: list[tuple[Article, int, int]],
                deleted: list[str], problems: list[tuple[str, int, int, str]], processes: int,
@@ -339,14 +338,28 @@ class Library:
         from reader.core.index import Index
         from reader.core.search import open_searcher
 
-        if self._searcher is not None and not self._searcher.up_to_date():
+        index = Index(self.paths.index)
+        if self._searcher is not None and (not self._searcher.up_to_date()
+                                           or self._searcher_empty and index.exists()):
             # Reopen rather than refresh(): a refreshed searcher can keep readers of segments that
             # a merge has replaced, and count documents twice.
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
-            self._searcher = open_searcher(Index(self.paths.index).open())
+            # Readers never create the index (only a sync does, under its lock): until it
+            # exists, queries run against an empty one in memory.
+            self._searcher_empty = not index.exists()
+            self._searcher = open_searcher(index.open_for_reading())
         return self._searcher
+
+    def warm(self) -> None:
+        """Open the searcher and read the vocabularies now, so the first query does not wait."""
+        from reader.core.search import FIELDS, lexicon
+
+        with self._search_lock:
+            searcher = self._searcher_now()
+            for fieldname in FIELDS:
+                lexicon(searcher, fieldname)
 
     def more_like(self, prefix: str, limit: int = 10) -> list[Hit]:
         from reader.core.search import more_like

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import time
+
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -9,6 +12,9 @@ from textual.worker import get_current_worker
 
 from reader.core.library import Library, SyncReport
 from reader.ui.screens.library import LibraryScreen
+
+
+IDLE_COLLECT = 1.5  # quiet seconds before garbage is collected
 
 
 class ReaderApp(App[None]):
@@ -25,12 +31,42 @@ class ReaderApp(App[None]):
         super().__init__()
         self.library = library or Library()
         self.filters: dict[str, str] = {}
+        self._last_activity = 0.0
+        self._garbage_since_collect = True
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
         self.sub_title = f"{self.library.catalogue.count()} articles"
         # Sync after the first paint: the list appears at once, new files follow.
         self.call_after_refresh(self.sync_library)
+        self.call_after_refresh(self.warm_search)
+        self.set_interval(0.5, self._collect_when_idle)
+
+    @work(thread=True, group="warm")
+    def warm_search(self) -> None:
+        """After the first paint: open the searcher and import the article screen ahead of use."""
+        self.library.warm()
+        import reader.ui.screens.article  # noqa: F401
+
+    def settle(self) -> None:
+        """Called as each interaction is shown: freeze what exists (see `_collect_when_idle`)."""
+        self._last_activity = time.monotonic()
+        self._garbage_since_collect = True
+        gc.freeze()
+
+    def _collect_when_idle(self) -> None:
+        """Collect garbage when the interface has been quiet for a moment.
+
+        With 20,000 articles the interface holds ~500,000 objects, and an automatic full
+        collection paused it for 0.1-0.4 s in the middle of typing. Each interaction freezes what
+        exists, so automatic collections only scan what is newer; the full collection, which
+        also frees what was frozen meanwhile, waits for a quiet moment.
+        """
+        if self._garbage_since_collect and time.monotonic() - self._last_activity > IDLE_COLLECT:
+            self._garbage_since_collect = False
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     @property
     def library_screen(self) -> LibraryScreen | None:

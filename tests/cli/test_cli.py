@@ -168,3 +168,13 @@ def test_new_colliding_file_renames_ids_without_losing_anything(tmp_path):
     assert [r["id"] for r in json.loads(reader(home, "list", "--json").stdout)] == ["a-story", "b-story"]
     hits = json.loads(reader(home, "search", "title:alpha", "--json").stdout)["hits"]
     assert [h["id"] for h in hits] == ["a-story"]
+
+
+def test_add_json_reports_what_was_added_and_refused(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A title\n\nA body long enough to be an article about talks.\n")
+    (folder / "empty.txt").write_text("")
+    report = json.loads(reader(tmp_path / "home", "add", str(folder), "--json").stdout)
+    assert (report["added"], report["articles"]) == (1, 1)
+    assert len(report["problems"]) == 1 and "empty.txt: empty file" in report["problems"][0]

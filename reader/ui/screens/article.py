@@ -59,6 +59,7 @@ class ArticleScreen(Screen[None]):
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
+        self.app.settle()  # type: ignore[attr-defined]
         self.article = self.app.library.get(self.article_id)  # type: ignore[attr-defined]
         self.title = self.article.title
         counts = Counter((m.name, m.label) for m in self.article.entities

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.geometry import Size
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
@@ -19,13 +18,15 @@ from reader.core.store import Summary
 from reader.ui import render
 
 NARROW = 100  # columns below which panes stack or hide
+from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
 
 SORTS = ("date", "outlet", "title")
 FIRST_ROWS = 300  # rows shown before the first paint; the rest follow in chunks
 ROW_CHUNK = 2000
-DEBOUNCE = 0.12
+DEBOUNCE = 0.02  # seconds of quiet typing before a search; a search takes 5-30 ms
+PAGE = 25  # hits fetched for a new query; more as the highlight nears the end of the list
 
 
 class LibraryScreen(Screen[None]):
@@ -52,6 +53,9 @@ class LibraryScreen(Screen[None]):
         self._generation = 0
         self._fill_generation = 0
         self._library_size = 0
+        self._limit = PAGE
+        self._previewed: tuple[object, ...] | None = None
+        self._data_version = 0  # bumped when the catalogue may have changed under the preview
         self.stories: dict[str, tuple[int, str]] = {}
 
     def compose(self) -> ComposeResult:
@@ -61,40 +65,18 @@ class LibraryScreen(Screen[None]):
         yield Static(id="status")
         with Horizontal(id="library"):
             with ContentSwitcher(initial="articles", id="lists"):
-                yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+                yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
                 yield ResultList(id="results")
             with Vertical(id="preview-pane"):
                 yield ArticleView(id="preview")
         yield Footer()
 
-    COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 12), ("date", "Date", 10))
-
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
-        self.call_after_refresh(self._fit_columns)
-
-    def _fit_columns(self) -> None:
-        """Give the title whatever width the other columns leave, so nothing scrolls sideways."""
-        table = self.query_one("#articles", DataTable)
-        title = table.columns.get("title")  # type: ignore[call-overload]
-        width = table.scrollable_content_region.width
-        if title is None or not width:
-            return
-        others = sum(w for key, _, w in self.COLUMNS if key != "title")
-        padding = 2 * table.cell_padding * len(self.COLUMNS)
-        title.width = max(12, width - others - padding - 1)
-        title.auto_width = False
-        rendered = sum(column.get_render_width(table) for column in table.columns.values())
-        table.virtual_size = Size(rendered, table.virtual_size.height)
-        table.refresh()
 
     def on_mount(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        # Fixed widths: DataTable would otherwise measure every cell of every row.
-        for key, label, width in self.COLUMNS:
-            table.add_column(label, key=key, width=width)
         self.reload()
-        table.focus()
+        self.query_one("#articles", DataTable).focus()
 
     # the list ---------------------------------------------------------------------------------
 
@@ -110,6 +92,7 @@ class LibraryScreen(Screen[None]):
         """Refill the list from the catalogue (after a sync, a sort or new filters)."""
         rows = self.library.summaries()
         self._library_size = len(rows)
+        self._data_version += 1
         if self.filters:
             found = self.library.search("", limit=len(rows) or 1, filters=self.filters, facets=False)
             allowed = {h.id for h in found.hits}
@@ -153,6 +136,7 @@ class LibraryScreen(Screen[None]):
             self.set_timer(0.01, lambda: self._fill_rest(ordered, start + ROW_CHUNK, generation, current))
         else:
             self.update_status()
+            self.app.settle()  # type: ignore[attr-defined]
 
     def _add_rows(self, rows: list[Summary]) -> None:
         table = self.query_one("#articles", DataTable)
@@ -191,6 +175,13 @@ class LibraryScreen(Screen[None]):
     def show_preview(self) -> None:
         view = self.query_one("#preview", ArticleView)
         article_id = self.current_id()
+        hit = self.current_hit()
+        key = (article_id, hit.body_highlights if hit else (), self._data_version)
+        if key == self._previewed:
+            return  # already on screen (a highlight message after the list was refilled)
+        self._previewed = key
+        self.app.settle()  # type: ignore[attr-defined]
+        self._more_if_near_end()
         if article_id is None:
             empty = "No articles match." if (self.results or self.filters) else \
                 "No articles yet: add some with `reader add PATH`."
@@ -201,7 +192,6 @@ class LibraryScreen(Screen[None]):
         except ReaderError as exc:  # e.g. the file was removed and the list is being refreshed
             view.show(iter(()), Static(Text(str(exc))))
             return
-        hit = self.current_hit()
         matches = hit.body_highlights if hit else ()
         view.show(render.blocks(article, article.entities, matches=matches),
                   Static(render.header(article), classes="article-header"))
@@ -221,30 +211,38 @@ class LibraryScreen(Screen[None]):
         if self.results and self.results.hits:
             self.open_article(self.results.hits[0].id, self.results.hits[0])
 
-    def run_search(self, text: str) -> None:
+    def run_search(self, text: str, limit: int = PAGE) -> None:
         self._generation += 1
+        self._limit = limit
         if not text.strip() and not self.filters:
             self.results = None
             self.query_one("#lists", ContentSwitcher).current = "articles"
             self.update_status()
             self.show_preview()
             return
-        self._search(text, self._generation)
+        self._search(text, self._generation, limit)
+
+    def _more_if_near_end(self) -> None:
+        r, hits = self.results, self.query_one("#results", ResultList)
+        if (r is not None and r.total > len(r.hits) == self._limit and hits.highlighted is not None
+                and hits.highlighted >= len(r.hits) - 3):
+            self.run_search(r.query, limit=self._limit * 2)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str, generation: int) -> None:
-        results = self.library.search(text, limit=50, filters=self.filters, facets=False)
+    def _search(self, text: str, generation: int, limit: int) -> None:
+        results = self.library.search(text, limit=limit, filters=self.filters, facets=False)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, results, generation)
 
     def _show_results(self, results: Results, generation: int) -> None:
         if generation != self._generation:
             return  # a newer query is on its way; never let stale results overwrite it
+        self.app.settle()  # type: ignore[attr-defined]
         self.results = results
         self.query_one("#lists", ContentSwitcher).current = "results"
         self.query_one("#results", ResultList).show(results.hits)
         self.update_status()
-        self.show_preview()
+        self.call_after_refresh(self.show_preview)  # the hits reach the screen first
 
     def update_status(self) -> None:
         parts: list[tuple[str, str]] = []  # (text, style): assembled as plain Text, never markup

@@ -1,0 +1,176 @@
+"""`python -m benchmarks`: speed and quality of reader on BBC and Reuters, printed as one table.
+
+Everything runs in a temporary folder with temporary READER_HOMEs; the corpora are read from
+../shared/corpus and never copied into the project. `--quick` uses small samples (a smoke run);
+`--readme` also writes the table into README.md between its benchmark markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import entities_f1, html_extraction, ingest, search_speed
+from benchmarks.common import BBC, REUTERS_TAR, ROOT, bbc_files, extract_reuters, machine, median, p95, run
+
+README = ROOT / "README.md"
+START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
+
+
+@dataclass
+class Row:
+    area: str
+    measure: str
+    result: str
+    target: str = ""
+    met: bool | None = None
+
+    def cells(self) -> list[str]:
+        verdict = "" if self.met is None else ("met" if self.met else "**not met**")
+        return [self.area, self.measure, self.result, self.target, verdict]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def interface(home: Path, interactions: bool) -> dict[str, object]:
+    args = [sys.executable, "-m", "benchmarks.interface", str(home)]
+    result = run(args + (["--interactions"] if interactions else []))
+    if result.returncode != 0:
+        raise RuntimeError(f"interface benchmark failed: {result.stderr.strip()[-800:]}")
+    return json.loads(result.stdout)
+
+
+def measure(work: Path, quick: bool, log) -> tuple[list[Row], str]:  # type: ignore[no-untyped-def]
+    rows: list[Row] = []
+
+    log("quality: HTML extraction and entities")
+    pages = html_extraction.measure()
+    f1 = statistics.mean(r[3] for r in pages)
+    rows.append(Row("quality", f"HTML extraction, token F1 ({len(pages)} saved pages)", f"{f1:.3f}",
+                    ">= 0.93", f1 >= 0.93))
+    scores = entities_f1.measure()
+    reader_f1 = scores["reader (gazetteer ruler + canonical names)"]["f1"]
+    alone_f1 = scores["spaCy model alone (surface names)"]["f1"]
+    rows.append(Row("quality", "entity F1 on the seeds (model alone → reader)",
+                    f"{alone_f1:.3f} → {reader_f1:.3f}"))
+
+    log("ingestion: BBC with NER")
+    bbc_folder = ingest.sample(bbc_files(), work / "bbc", 300) if quick else BBC
+    bbc_home = work / "home-bbc"
+    bbc = ingest.add(bbc_home, bbc_folder)
+    rows.append(Row("ingestion", f"BBC, clean + NER + index ({bbc.articles} articles)",
+                    f"{bbc.rate:.1f} articles/s ({bbc.seconds:.0f} s)"))
+    log("ingestion: bare spaCy NER on the same BBC texts")
+    bare = ingest.bare_ner_seconds(bbc_home)
+    ratio = bbc.seconds / bare
+    rows.append(Row("ingestion", "pipeline time / bare spaCy NER time (BBC, same texts, same processes)",
+                    f"{ratio:.2f} ({bbc.seconds:.0f} s / {bare:.0f} s)", "small (<= 1.25)", ratio <= 1.25))
+    rows.append(Row("memory", "peak RSS of ingestion (BBC, all processes)", f"{bbc.peak_rss_mb:.0f} MB",
+                    "< 1.5 GB", bbc.peak_rss_mb < 1536))
+
+    log("ingestion: Reuters (extracting the archive)")
+    reuters = extract_reuters(work, limit=2000 if quick else None)
+    files = sorted(reuters.glob("*.txt"))
+    sample_size = 200 if quick else 1000
+    log(f"ingestion: Reuters sample of {sample_size} with NER")
+    reuters_ner = ingest.add(work / "home-reuters-sample", ingest.sample(files, work / "reuters-sample", sample_size))
+    rows.append(Row("ingestion", f"Reuters, clean + NER + index ({reuters_ner.articles}-article sample)",
+                    f"{reuters_ner.rate:.1f} articles/s"))
+    log(f"ingestion: all {len(files)} Reuters articles without NER (the search and interface library)")
+    home = work / "home-reuters"
+    full = ingest.add(home, reuters, ner=False)
+    rows.append(Row("ingestion", f"Reuters, clean + index, no NER ({full.articles} articles)",
+                    f"{full.rate:.0f} articles/s ({full.seconds:.0f} s), peak RSS {full.peak_rss_mb:.0f} MB"))
+    resync = ingest.resync_seconds(home)
+    rows.append(Row("ingestion", f"no-change re-sync of {full.articles} articles", ms(resync), "< 1 s", resync < 1))
+
+    log("search: Whoosh through reader, and tantivy on the same texts")
+    whoosh = search_speed.summarise(search_speed.whoosh_latencies(home))
+    floor = search_speed.tantivy_latencies(home)
+    tantivy = search_speed.summarise(floor[0]) if floor else {}
+    for kind, (med, high) in whoosh.items():
+        reference = ""
+        if kind in tantivy:
+            t_med, t_high = tantivy[kind]
+            reference = f"; tantivy {ms(t_med)} / {ms(t_high)} (×{med / t_med:.0f} / ×{high / t_high:.0f})"
+        rows.append(Row("search", f"{kind} queries, top 20 with snippets, median / p95 ({full.articles} articles)",
+                        f"{ms(med)} / {ms(high)}{reference}", "<= 20 ms / <= 60 ms", med <= 0.020 and high <= 0.060))
+    reader_s, grep_s = search_speed.shell_comparison(home, reuters)
+    rows.append(Row("search", "`reader search WORD` end to end vs `grep -ril WORD` (median)",
+                    f"{reader_s * 1000:.0f} ms vs {grep_s * 1000:.0f} ms (×{reader_s / grep_s:.1f})",
+                    "faster than grep", reader_s < grep_s))
+
+    log("interface: first paint (3 fresh processes), then keystrokes and opening articles")
+    paints = [float(interface(home, False)["first_paint"]) for _ in range(3)]  # type: ignore[arg-type]
+    rows.append(Row("interface", f"first paint of `reader`, {full.articles} articles (median of 3)",
+                    f"{median(paints):.2f} s", "<= 1 s", median(paints) <= 1))
+    ui = interface(home, True)
+    keys, opens = ui["keystroke"], ui["open"]
+    rows.append(Row("interface", f"keystroke in the search box → results on screen ({len(keys)} queries)",  # type: ignore[arg-type]
+                    f"median {ms(median(keys))}, p95 {ms(p95(keys))}", "p95 <= 100 ms", p95(keys) <= 0.1))  # type: ignore[arg-type]
+    rows.append(Row("interface", f"Enter → article on screen ({len(opens)} articles)",  # type: ignore[arg-type]
+                    f"median {ms(median(opens))}, p95 {ms(p95(opens))}", "<= 100 ms", p95(opens) <= 0.1))  # type: ignore[arg-type]
+    rss = float(ui["peak_rss_mb"])  # type: ignore[arg-type]
+    rows.append(Row("memory", f"peak RSS of the interface, {full.articles} articles", f"{rss:.0f} MB",
+                    "< 400 MB", rss < 400))
+
+    log("adding one article to the large library")
+    one = ingest.add_one_seconds(home, work)
+    rows.append(Row("ingestion", f"`reader add` of one article (with NER) to {full.articles} articles",
+                    f"{one:.2f} s", "< 2 s", one < 2))
+    fuzzy = search_speed.summarise({"fuzzy": search_speed.whoosh_latencies(home)["fuzzy"]})["fuzzy"]
+    rows.append(Row("search", "fuzzy queries after those adds (index of several segments), median / p95",
+                    f"{ms(fuzzy[0])} / {ms(fuzzy[1])}", "<= 20 ms / <= 60 ms",
+                    fuzzy[0] <= 0.020 and fuzzy[1] <= 0.060))
+    return rows, f"{full.articles} Reuters articles; {bbc.articles} BBC articles"
+
+
+def table(rows: list[Row]) -> str:
+    head = ["area", "measure", "result", "target", ""]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small samples: a smoke run, not results")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args(argv)
+    if not (BBC.is_dir() and REUTERS_TAR.is_file()):
+        print(f"benchmarks: the corpora are missing (expected {BBC} and {REUTERS_TAR})", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s] {message}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        rows, corpus = measure(Path(tmp), args.quick, log)
+    elapsed = time.perf_counter() - started
+    header = (f"Machine: {machine()}. Corpora: {corpus}{' (--quick samples)' if args.quick else ''}. "
+              f"Run {time.strftime('%Y-%m-%d')}, {elapsed / 60:.1f} minutes, `python -m benchmarks`.")
+    text = header + "\n\n" + table(rows)
+    print(text)
+    if args.readme:
+        readme = README.read_text(encoding="utf-8")
+        if START not in readme or END not in readme:
+            print(f"benchmarks: README.md has no {START} … {END} block", file=sys.stderr)
+            return 1
+        before, rest = readme.split(START, 1)
+        after = rest.split(END, 1)[1]
+        README.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
