@@ -52,6 +52,9 @@ class SyncReport:
     problems: list[Problem] = field(default_factory=list)
 
 
+STORIES_AT_SYNC = 3000  # up to this many articles, stories are grouped at each sync that changes any
+
+
 def assign_ids(paths: list[str]) -> dict[str, str]:
     """Map each path to its id: the file name without extension, prefixed by its folder on collision."""
     by_stem: dict[str, list[str]] = {}
@@ -287,6 +290,8 @@ class Library:
         if reprocess:
             cat.set_setting("pipeline", PIPELINE_VERSION)
         index.tidy()
+        if report.added or report.updated or report.deleted or reprocess or cat.setting("stories") is None:
+            self._keep_stories(cat)
 
     def _flush(self, cat: Catalogue, index: Any, pending: list[tuple[Article, int, int]],
                deleted: list[str], problems: list[tuple[str, int, int, str]], processes: int,
@@ -379,10 +384,30 @@ class Library:
         return summarise(self.catalogue.entity_rows(), kinds)
 
     def stories(self) -> list[Story]:
-        """The library's articles grouped by the event they report."""
+        """The library's articles grouped by the event they report (as of the last sync if kept)."""
+        known = self.known_stories()
+        if known is not None:
+            return known
         from reader.core.stories import group_stories, story_doc
 
         return group_stories([story_doc(a) for a in self.catalogue.all()])
+
+    def known_stories(self) -> list[Story] | None:
+        """The stories grouped at the last sync, or None (a library too large to group each sync)."""
+        from reader.core.stories import Story
+
+        kept = self.catalogue.setting("stories")
+        if not kept:
+            return None
+        return [Story(title, tuple(ids)) for title, ids in json.loads(kept)]
+
+    def _keep_stories(self, cat: Catalogue) -> None:
+        """Group stories once per changed sync, so the interface and `reader stories` just read them."""
+        cat.set_setting("stories", "")
+        if cat.count() <= STORIES_AT_SYNC:
+            stories = self.stories()
+            cat.set_setting("stories", json.dumps([[s.title, list(s.articles)] for s in stories],
+                                                  ensure_ascii=False))
 
     def compare(self, prefix_a: str, prefix_b: str) -> Comparison:
         from reader.core.compare import compare

@@ -83,6 +83,14 @@ def test_seed_stories(seeded):
     assert groups == [("000", "002"), ("001", "003"), ("004",)]
 
 
+def test_stories_are_grouped_at_sync_and_read_back(seeded):
+    from reader.core.stories import group_stories, story_doc
+
+    kept = seeded.known_stories()  # grouped by the sync, not now
+    assert kept is not None
+    assert kept == group_stories([story_doc(a) for a in seeded.catalogue.all()])
+
+
 @pytest.mark.corpus
 def test_basil_story_grouping_precision_and_recall():
     root = corpus("basil")

@@ -16,7 +16,13 @@ async def test_library_lists_the_seeds(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert app.screen.query_one("#articles").row_count == 5
+        table = app.screen.query_one("#articles")
+        assert table.row_count == 5
+        # The story column numbers the two stories that have two articles each; 004 stands alone.
+        stories = {key.value[:3]: str(table.get_cell(key, "story")) for key in table.rows}
+        assert stories["004"] == ""
+        assert stories["000"] == stories["002"] != stories["001"] == stories["003"]
+        assert {stories["000"], stories["001"]} == {"1", "2"}
 
 
 async def test_typing_a_query_shows_highlighted_hits(app):

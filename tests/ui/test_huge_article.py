@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from reader.core.library import Library
@@ -32,7 +30,6 @@ async def test_fifty_megabyte_article_is_rendered_lazily(tmp_path):
     app = ReaderApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        started = time.perf_counter()
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ArticleScreen)
@@ -41,4 +38,3 @@ async def test_fifty_megabyte_article_is_rendered_lazily(tmp_path):
         await pilot.press("end")
         await settle(app, pilot)
         assert len(view.children) > CHUNK  # scrolling to the end mounts more
-        assert time.perf_counter() - started < 60  # generous: proves no full render, not a benchmark

@@ -56,7 +56,7 @@ class LibraryScreen(Screen[None]):
         self._limit = PAGE
         self._previewed: tuple[object, ...] | None = None
         self._data_version = 0  # bumped when the catalogue may have changed under the preview
-        self.stories: dict[str, tuple[int, str]] = {}
+        self.stories: dict[str, tuple[int, str, int]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,6 +92,9 @@ class LibraryScreen(Screen[None]):
         """Refill the list from the catalogue (after a sync, a sort or new filters)."""
         rows = self.library.summaries()
         self._library_size = len(rows)
+        known = self.library.known_stories()
+        if known is not None:
+            self._take_stories([(story.title, story.articles) for story in known])
         self._data_version += 1
         if self.filters:
             found = self.library.search("", limit=len(rows) or 1, filters=self.filters, facets=False)
@@ -141,13 +144,17 @@ class LibraryScreen(Screen[None]):
     def _add_rows(self, rows: list[Summary]) -> None:
         table = self.query_one("#articles", DataTable)
         for row in rows:
-            story = self.stories.get(row.id) if self.grouped else None
-            title = Text(f"{story[0] + 1:>2} ", style="dim") if story else Text()
-            title.append(("★ " if row.id == self.marked else "") + row.title)
-            table.add_row(title, Text(row.outlet or "—"), (row.published or "")[:10], key=row.id)
+            story = self.stories.get(row.id)
+            title = Text(("★ " if row.id == self.marked else "") + row.title)
+            number = Text(f"{story[0] + 1}", style="dim") if story and story[2] > 1 else Text("")
+            table.add_row(title, Text(row.outlet or "—"), (row.published or "")[:10], number, key=row.id)
+
+    def _take_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Story number, title and size per article (numbers follow the order given: largest first)."""
+        self.stories = {a: (n, title, len(ids)) for n, (title, ids) in enumerate(stories) for a in ids}
 
     def set_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
-        self.stories = {a: (n, title) for n, (title, ids) in enumerate(stories) for a in ids}
+        self._take_stories(stories)
         self.reload()
 
     def current_id(self) -> str | None:

@@ -8,7 +8,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 12), ("date", "Date", 10))
+COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 12), ("date", "Date", 10), ("story", "Story", 5))
 
 
 class ArticleTable(DataTable[object]):
