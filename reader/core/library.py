@@ -77,14 +77,16 @@ def assign_ids(paths: list[str]) -> dict[str, str]:
     return ids
 
 
-def annotate(cat: Catalogue, articles: list[Article], processes: int = 1) -> list[Article]:
-    """Attach canonical entity mentions to articles (spaCy NER in batches, label votes kept in cat)."""
-    if not articles or os.environ.get("READER_NER", "").lower() in ("0", "off", "no"):
-        return articles  # READER_NER=off: bulk loads without entities (search still works)
+def ner_enabled() -> bool:
+    """READER_NER=off: bulk loads without entities (search still works)."""
+    return os.environ.get("READER_NER", "").lower() not in ("0", "off", "no")
+
+
+def attach_entities(cat: Catalogue, articles: list[Article], raw: list[list[Any]]) -> list[Article]:
+    """Canonical mentions from NER output; the library's label votes are updated in cat."""
     from reader.core import ner
     from reader.core.entities import NAME_KINDS, canonicalise, name_key
 
-    raw = ner.recognise([a.body for a in articles], processes=processes)
     counts: Counter[tuple[str, str]] = Counter()
     for mentions in raw:
         for m in mentions:
@@ -263,10 +265,42 @@ class Library:
             index.write([a for a in (cat.get(i) for i in renames.values()) if a], [])
             report.updated += len(renames)
         total = len(todo)
-        processes = 2 if total >= 200 and (os.cpu_count() or 1) > 1 else 1
+        tagger = None
+        if ner_enabled() and todo:
+            from reader.core.ner import Tagger
+
+            tagger = Tagger(2 if total >= 200 and (os.cpu_count() or 1) > 1 else 1)
+        try:
+            yield from self._process(cat, index, todo, found, ids, known, deleted, tagger, report)
+        finally:
+            if tagger is not None:
+                tagger.close()
+        if reprocess:
+            cat.set_setting("pipeline", PIPELINE_VERSION)
+        index.tidy()
+        if report.added or report.updated or report.deleted or reprocess or cat.setting("stories") is None:
+            self._keep_stories(cat)
+
+    def _process(self, cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple[int, int]],
+                 ids: dict[str, str], known: dict[str, Any], deleted: list[str], tagger: Any,
+                 report: SyncReport) -> Iterator[Progress]:
+        """Clean each file, tag batches (the next batch is cleaned while one is tagged), commit."""
+        total, done = len(todo), 0
         pending: list[tuple[Article, int, int]] = []
         problems: list[tuple[str, int, int, str]] = []
-        done = 0
+        in_flight: tuple[list[tuple[Article, int, int]], list[tuple[str, int, int, str]], Any] | None = None
+
+        def finish(batch: Any, batch_problems: Any, wait: Any, removed: list[str]) -> Iterator[Progress]:
+            nonlocal done
+            articles = [a for a, _, _ in batch]
+            if wait is not None and articles:
+                articles = attach_entities(cat, articles, wait())
+            rows = [(a, m, s) for a, (_, m, s) in zip(articles, batch)]
+            self._commit(cat, index, rows, removed, batch_problems)
+            for article, _, _ in rows:
+                done += 1
+                yield Progress(done, total, article.path)
+
         for path in todo:
             mtime_ns, size = found[path]
             try:
@@ -283,27 +317,16 @@ class Library:
             else:
                 report.added += 1
             if len(pending) >= BATCH:
-                done = yield from self._flush(cat, index, pending, [], problems, processes, done, total)
-                pending, problems = [], []
+                # Tag this batch first, then commit the previous one: the workers never wait.
+                wait = tagger.start([a.body for a, _, _ in pending]) if tagger else None
+                previous, in_flight, pending, problems = in_flight, (pending, problems, wait), [], []
+                if previous is not None:
+                    yield from finish(*previous, [])
         report.deleted = len(deleted)
-        yield from self._flush(cat, index, pending, deleted, problems, processes, done, total)
-        if reprocess:
-            cat.set_setting("pipeline", PIPELINE_VERSION)
-        index.tidy()
-        if report.added or report.updated or report.deleted or reprocess or cat.setting("stories") is None:
-            self._keep_stories(cat)
-
-    def _flush(self, cat: Catalogue, index: Any, pending: list[tuple[Article, int, int]],
-               deleted: list[str], problems: list[tuple[str, int, int, str]], processes: int,
-               done: int, total: int) -> Iterator[Progress]:
-        """Find entities for a batch, then write it; yields progress, returns the new done count."""
-        annotated = annotate(cat, [a for a, _, _ in pending], processes)
-        batch = [(a, m, s) for a, (_, m, s) in zip(annotated, pending)]
-        self._commit(cat, index, batch, deleted, problems)
-        for article, _, _ in batch:
-            done += 1
-            yield Progress(done, total, article.path)
-        return done
+        if in_flight is not None:
+            yield from finish(*in_flight, [])
+        wait = tagger.start([a.body for a, _, _ in pending]) if tagger and pending else None
+        yield from finish(pending, problems, wait, deleted)
 
     def _commit(self, cat: Catalogue, index: Any, batch: list[tuple[Article, int, int]],
                 deleted: list[str], problems: list[tuple[str, int, int, str]]) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator, Sequence
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -65,6 +68,41 @@ def _patterns() -> Iterator[dict[str, Any]]:
         for name in (entry["name"], *entry.get("variants", [])):
             if entry["kind"] == "group" or len(name) > 2:
                 yield {"label": label, "pattern": name, "id": entry["name"]}
+
+
+class Tagger:
+    """NER for a whole sync, in this process or in worker processes kept for every batch.
+
+    spaCy's own `n_process` starts fresh workers, each loading the pipeline, on every call; a
+    sync calls it once per batch. These workers load it once. `start` returns at once, so the
+    caller can clean the next batch while this one is tagged.
+    """
+
+    CHUNK = 16  # texts per task sent to a worker
+
+    def __init__(self, processes: int = 1) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        if processes > 1:
+            self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_start_worker)
+
+    def start(self, texts: Sequence[str]) -> Callable[[], list[list[RawMention]]]:
+        """Begin tagging; returns a function that waits for and returns the mentions per text."""
+        if self._pool is None:
+            return lambda: recognise(texts)
+        futures = [self._pool.submit(recognise, list(texts[i:i + self.CHUNK]))
+                   for i in range(0, len(texts), self.CHUNK)]
+        return lambda: [mentions for future in futures for mentions in future.result()]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    pipeline(True)
 
 
 def recognise(texts: Sequence[str], processes: int = 1, with_ruler: bool = True
