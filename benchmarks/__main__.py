@@ -76,6 +76,12 @@ def measure(work: Path, quick: bool, log) -> tuple[list[Row], str]:  # type: ign
     rows.append(Row("memory", "peak RSS of ingestion (BBC, all processes)", f"{bbc.peak_rss_mb:.0f} MB",
                     "< 1.5 GB", bbc.peak_rss_mb < 1536))
 
+    log("search: the same query types on BBC")
+    bbc_search = search_speed.summarise(search_speed.whoosh_latencies(bbc_home))
+    rows.append(Row("search", f"BBC ({bbc.articles} articles, with entities): median / p95 by query type",
+                    "; ".join(f"{kind} {m * 1000:.1f} / {h * 1000:.1f} ms" for kind, (m, h) in bbc_search.items()),
+                    "<= 20 ms / <= 60 ms", all(m <= 0.020 and h <= 0.060 for m, h in bbc_search.values())))
+
     log("ingestion: Reuters (extracting the archive)")
     reuters = extract_reuters(work, limit=2000 if quick else None)
     files = sorted(reuters.glob("*.txt"))

@@ -108,6 +108,8 @@ def read_document(path: Path) -> RawDocument:
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     try:
         st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise ReaderError("is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
             raise ReaderError("not a regular file (a pipe, device or socket)")
         size = st.st_size

@@ -120,6 +120,39 @@ def test_a_file_that_disappears_during_indexing(tmp_path):
     assert "a3" not in library.catalogue.ids()
 
 
+def test_a_file_that_becomes_unreadable_during_indexing(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"b{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"))
+    library = library_at(tmp_path / "home")
+    library.add_sources([folder])
+    report = SyncReport()
+    steps = library.sync(report=report)
+    from reader.core import library as library_module
+
+    original = library_module.build_article
+
+    def locking(path, article_id):
+        if path.name == "b2.txt":
+            if os.geteuid() == 0:  # root reads any file: put a folder where the file was instead
+                path.unlink()
+                path.mkdir()
+            else:
+                path.chmod(0)
+        return original(path, article_id)
+
+    library_module.build_article = locking
+    try:
+        list(steps)
+    finally:
+        library_module.build_article = original
+    assert len(report.problems) == 1 and report.problems[0].path.endswith("b2.txt")
+    assert report.problems[0].reason in ("is a folder, not a file", "permission denied")
+    assert len(library.catalogue.ids()) == 3
+
+
+
 def _spawn_add(home: Path, folder: Path, batch: str = "8") -> subprocess.Popen:
     env = dict(os.environ, READER_HOME=str(home), READER_BATCH=batch)
     return subprocess.Popen([sys.executable, "-m", "reader", "add", str(folder)], env=env, cwd=ROOT,
