@@ -91,10 +91,11 @@ def test_latin1_bbc_file_is_read():
     assert doc.encoding in ("cp1252", "latin-1") and doc.text.strip()
 
 
-def test_a_file_that_disappears_during_indexing(tmp_path):
+def _sync_with_fault(tmp_path: Path, count: int, victim: str, fault) -> tuple[Library, SyncReport]:
+    """Sync `count` good files; just before `victim` is read, `fault(path)` strikes it."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    for n in range(6):
+    for n in range(count):
         (folder / f"a{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"))
     library = library_at(tmp_path / "home")
     library.add_sources([folder])
@@ -104,16 +105,21 @@ def test_a_file_that_disappears_during_indexing(tmp_path):
 
     original = library_module.build_article
 
-    def vanishing(path, article_id):
-        if path.name == "a3.txt":
-            path.unlink()
+    def faulty(path, article_id):
+        if path.name == victim:
+            fault(path)
         return original(path, article_id)
 
-    library_module.build_article = vanishing
+    library_module.build_article = faulty
     try:
         list(steps)
     finally:
         library_module.build_article = original
+    return library, report
+
+
+def test_a_file_that_disappears_during_indexing(tmp_path):
+    library, report = _sync_with_fault(tmp_path, 6, "a3.txt", Path.unlink)
     assert [p.reason for p in report.problems] == ["file not found (removed while reading?)"]
     assert len(library.catalogue.ids()) == 5
     list(library.sync())  # the next sync forgets the vanished file without complaint
@@ -121,33 +127,15 @@ def test_a_file_that_disappears_during_indexing(tmp_path):
 
 
 def test_a_file_that_becomes_unreadable_during_indexing(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for n in range(4):
-        (folder / f"b{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"))
-    library = library_at(tmp_path / "home")
-    library.add_sources([folder])
-    report = SyncReport()
-    steps = library.sync(report=report)
-    from reader.core import library as library_module
+    def lock(path: Path) -> None:
+        if os.geteuid() == 0:  # root reads any file: put a folder where the file was instead
+            path.unlink()
+            path.mkdir()
+        else:
+            path.chmod(0)
 
-    original = library_module.build_article
-
-    def locking(path, article_id):
-        if path.name == "b2.txt":
-            if os.geteuid() == 0:  # root reads any file: put a folder where the file was instead
-                path.unlink()
-                path.mkdir()
-            else:
-                path.chmod(0)
-        return original(path, article_id)
-
-    library_module.build_article = locking
-    try:
-        list(steps)
-    finally:
-        library_module.build_article = original
-    assert len(report.problems) == 1 and report.problems[0].path.endswith("b2.txt")
+    library, report = _sync_with_fault(tmp_path, 4, "a2.txt", lock)
+    assert len(report.problems) == 1 and report.problems[0].path.endswith("a2.txt")
     assert report.problems[0].reason in ("is a folder, not a file", "permission denied")
     assert len(library.catalogue.ids()) == 3
 
