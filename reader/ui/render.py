@@ -11,6 +11,8 @@ from rich.text import Text
 
 from reader.core.models import Article, Mention
 
+NARROW = 100  # terminal columns below which the screens stack or hide their panes
+
 ENTITY_STYLES = {
     "person": "bold #f0a0ff",
     "org": "bold #7fd4ff",

@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from reader.core.models import Article
 from reader.ui import render
 
-NARROW = 100  # columns below which panes stack or hide
 from reader.ui.widgets.article_view import ArticleView
 
 
@@ -56,7 +55,7 @@ class ArticleScreen(Screen[None]):
         yield Footer()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.width < render.NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.app.settle()  # type: ignore[attr-defined]

@@ -17,7 +17,6 @@ from reader.core.search import Hit, Results
 from reader.core.store import Summary
 from reader.ui import render
 
-NARROW = 100  # columns below which panes stack or hide
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
@@ -72,7 +71,7 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.width < render.NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.reload()
