@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
+import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from multiprocessing import resource_tracker
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -83,16 +90,25 @@ class Tagger:
     def __init__(self, processes: int = 1) -> None:
         self._pool: ProcessPoolExecutor | None = None
         if processes > 1:
+            try:
+                with _real_stderr():  # multiprocessing hands its helper process our stderr
+                    resource_tracker.ensure_running()
+            except (OSError, ValueError):
+                return  # no worker processes here: tag in this process
             self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_start_worker)
+                                             initializer=_start_worker, initargs=(os.getpid(),))
 
     def start(self, texts: Sequence[str]) -> Callable[[], list[list[RawMention]]]:
         """Begin tagging; returns a function that waits for and returns the mentions per text."""
-        if self._pool is None:
-            return lambda: recognise(texts)
-        futures = [self._pool.submit(recognise, list(texts[i:i + self.CHUNK]))
-                   for i in range(0, len(texts), self.CHUNK)]
-        return lambda: [mentions for future in futures for mentions in future.result()]
+        if self._pool is not None:
+            try:
+                futures = [self._pool.submit(recognise, list(texts[i:i + self.CHUNK]))
+                           for i in range(0, len(texts), self.CHUNK)]
+            except (OSError, ValueError, BrokenProcessPool):  # workers could not start: go on here
+                self.close()
+            else:
+                return lambda: [mentions for future in futures for mentions in future.result()]
+        return lambda: recognise(texts)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -100,9 +116,33 @@ class Tagger:
             self._pool = None
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     pipeline(True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL, SIGTERM) would otherwise wait forever."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+@contextmanager
+def _real_stderr() -> Iterator[None]:
+    """The interface replaces sys.stderr with an object that has no file descriptor."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    saved = sys.stderr
+    if not usable:
+        sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
 
 
 def recognise(texts: Sequence[str], processes: int = 1, with_ruler: bool = True

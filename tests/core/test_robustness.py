@@ -179,6 +179,40 @@ def test_killed_add_leaves_a_usable_index_and_the_next_sync_completes(tmp_path, 
     assert library.search("Geneva", limit=200).total == 120
 
 
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find child processes")
+def test_ner_workers_do_not_outlive_a_killed_add(tmp_path):
+    process = _spawn_add(tmp_path / "home", _many(tmp_path / "many", 400), batch="100")
+    workers: set[int] = set()
+    deadline = time.time() + 120
+    while time.time() < deadline and len(workers) < 2:  # 400 new files: two NER worker processes
+        time.sleep(0.2)
+        workers = {c for c in _children(process.pid)
+                   if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")}
+    assert len(workers) == 2
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    deadline = time.time() + 30
+    while time.time() < deadline and any(_running(w) for w in workers):
+        time.sleep(0.2)
+    assert not any(_running(w) for w in workers)  # they noticed and exited
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.slow
 def test_two_adds_at_once_do_not_corrupt_the_index(tmp_path):
     home = tmp_path / "home"

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from reader.core.library import Library
+from reader.paths import resolve_paths
+from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.library import LibraryScreen
@@ -152,3 +157,23 @@ async def test_small_terminal_stacks_the_panes(app):
         await pilot.resize_terminal(140, 40)
         await settle(app, pilot)
         assert not app.screen.has_class("-narrow")
+
+
+@pytest.mark.slow
+async def test_first_sync_of_many_files_inside_the_interface_finds_entities(tmp_path):
+    # 200+ new files start NER worker processes from the interface's sync thread, where Textual
+    # has replaced sys.stderr (this once failed with "bad value(s) in fds_to_keep").
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(210):
+        (folder / f"s{n:03d}.txt").write_text(
+            f"Talks resume, round {n}\n\nNegotiators from Ukraine and Russia met in Geneva on Monday "
+            f"for round {n}, officials said, and Marco Rubio will join them next week.\n")
+    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library.add_sources([folder])
+    app = ReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#articles").row_count == 210
+    names = {e.name for e in library.entities()}
+    assert {"Geneva", "Marco Rubio"} <= names
