@@ -105,7 +105,7 @@ def _fuzz(q: wq.Query) -> wq.Query:
 
 
 def open_searcher(ix: WhooshIndex) -> Any:
-    """A searcher ranked by BM25F; keep it and `refresh()` it rather than opening one per query."""
+    """A searcher ranked by BM25F: keep it for many queries, reopen it when the index changes."""
     return ix.searcher(weighting=scoring.BM25F(title_B=0.5))
 
 
