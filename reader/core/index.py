@@ -165,10 +165,6 @@ class Index:
             raise
         writer.commit(merge=False)
 
-    def segment_count(self) -> int:
-        ix = self.open()
-        return len(ix._segments())  # noqa: SLF001 - Whoosh has no public accessor
-
     def tidy(self) -> str | None:
         """Merge segments after a sync; returns what was done (None: nothing to do).
 

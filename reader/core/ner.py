@@ -145,14 +145,12 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
-def recognise(texts: Sequence[str], processes: int = 1, with_ruler: bool = True
-              ) -> list[list[RawMention]]:
-    """Tag each text; returns one list of mentions per text, in order."""
+def recognise(texts: Sequence[str], with_ruler: bool = True) -> list[list[RawMention]]:
+    """Tag each text in this process (Tagger spreads batches over workers); one list per text."""
     nlp = pipeline(with_ruler)
     clipped = [t[:MAX_CHARS] for t in texts]
-    n_process = processes if processes > 1 and len(texts) >= 40 else 1
     out: list[list[RawMention]] = []
-    for doc in nlp.pipe(clipped, batch_size=32, n_process=n_process):
+    for doc in nlp.pipe(clipped, batch_size=32):
         out.append([RawMention(e.text, e.label_, e.start_char, e.end_char, bool(e.ent_id_))
                     for e in doc.ents])
     return out
