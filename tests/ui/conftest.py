@@ -29,3 +29,10 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def search_for(app, pilot, text: str) -> None:
+    """Press `/`, type the query, and wait past the debounce until its results are shown."""
+    await pilot.press("slash", *text)
+    await pilot.pause(0.3)
+    await settle(app, pilot)

@@ -10,7 +10,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.library import LibraryScreen
-from tests.ui.conftest import settle
+from tests.ui.conftest import search_for, settle
 
 
 def rendered(widget) -> str:
@@ -33,9 +33,7 @@ async def test_library_lists_the_seeds(app):
 async def test_typing_a_query_shows_highlighted_hits(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", *"zelensky")
-        await pilot.pause(0.3)
-        await settle(app, pilot)
+        await search_for(app, pilot, "zelensky")
         screen = app.screen
         assert screen.results.total == 4
         results = screen.query_one("#results")
@@ -49,9 +47,7 @@ async def test_stale_results_never_overwrite_newer_ones(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         screen = app.screen
-        await pilot.press("slash", *"musk")
-        await pilot.pause(0.3)
-        await settle(app, pilot)
+        await search_for(app, pilot, "musk")
         old = screen.library.search("putin")
         screen._show_results(old, screen._generation - 1)  # an older worker finishing late
         assert screen.results.query == "musk"
@@ -60,9 +56,7 @@ async def test_stale_results_never_overwrite_newer_ones(app):
 async def test_enter_opens_first_hit_and_n_moves_between_hits(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", *"zelensky")
-        await pilot.pause(0.3)
-        await settle(app, pilot)
+        await search_for(app, pilot, "zelensky")
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ArticleScreen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import search_for, settle
 
 SIZE = (110, 32)
 
@@ -19,9 +19,7 @@ def test_search_snapshot(snap_compare, app):
     async def search(pilot) -> None:
         await _ready(pilot)
         pilot.app.screen.query_one("#search").cursor_blink = False  # a blinking cursor is a coin toss
-        await pilot.press("slash", *"zelensky")
-        await pilot.pause(0.3)
-        await _ready(pilot)
+        await search_for(pilot.app, pilot, "zelensky")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=search)
 
