@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.core import ner
 from reader.core.entities import canonicalise, label_votes
 from reader.core.evaluate import entity_scores
-from reader.core.library import build_article
+from reader.core.sync import build_article
 from reader.core.models import Mention
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def sync(library: Any, rebuild: bool = False, quiet: bool = False) -> Any:
     """Update the library, printing progress and refused files on stderr; return the report."""
-    from reader.core.library import SyncReport
+    from reader.core.models import SyncReport
 
     report = SyncReport()
     tty = sys.stderr.isatty()
@@ -232,7 +232,8 @@ def cmd_show(library: Any, options: Options) -> int:
 
 def cmd_search(library: Any, options: Options) -> int:
     sync(library, quiet=True)
-    results = library.search(options.query, limit=max(1, options.limit))
+    # Facets (counts by outlet and entity) cost a pass over every match; only JSON prints them.
+    results = library.search(options.query, limit=max(1, options.limit), facets=options.json)
     if options.json:
         _json(results.to_dict())
         return 0

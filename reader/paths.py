@@ -33,6 +33,10 @@ class Paths:
     def lock(self) -> Path:
         return self.data / "sync.lock"
 
+    @property
+    def snapshot(self) -> Path:
+        return self.data / "last-sync.snapshot"
+
 
 def resolve_paths(env: dict[str, str] | None = None) -> Paths:
     """Return the state folders: READER_HOME/{data,cache,config} if set, else platformdirs."""

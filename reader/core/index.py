@@ -16,10 +16,11 @@ from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.formats import Characters
 from whoosh.index import Index as WhooshIndex
 
+from reader.core import versions
 from reader.core.analysis import body_analyzer, name_analyzer
 from reader.core.models import Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = versions.INDEX_SCHEMA
 MARKER = "reader-index.json"
 NAME_KINDS = frozenset({"person", "org", "place", "group"})
 SEPARATOR = " entitysep "  # keeps a phrase from running across two names

@@ -30,8 +30,11 @@ def find_articles(root: Path) -> Iterator[Path]:
         yield Path(path)
 
 
-def scan_articles(root: Path) -> Iterator[tuple[str, os.stat_result]]:
+def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
+                  ) -> Iterator[tuple[str, os.stat_result]]:
     """Yield (resolved path, stat) of the article files under root, or of root itself.
+
+    Each folder listed is appended to `folders_seen` with the mtime_ns it had before listing.
 
     Sorted by name, folders after the files beside them; hidden names are skipped; symlinked
     folders are followed once (no loops). Built on os.scandir so that a 20,000-file library is
@@ -57,6 +60,8 @@ def scan_articles(root: Path) -> Iterator[tuple[str, os.stat_result]]:
         if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a folder linked twice
             continue
         seen.add((st.st_dev, st.st_ino))
+        if folders_seen is not None:
+            folders_seen.append((folder, st.st_mtime_ns))
         folders: list[str] = []
         for entry in entries:
             if entry.name.startswith("."):

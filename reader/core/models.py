@@ -109,3 +109,25 @@ class Problem:
 
 class ReaderError(Exception):
     """A failure the user can act on; its message is one line."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a sync: `done` of `total` files processed; a problem when a file was refused."""
+
+    done: int
+    total: int
+    path: str = ""
+    problem: Problem | None = None
+    message: str = ""
+
+
+@dataclass
+class SyncReport:
+    """What a sync did."""
+
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core import versions
 from reader.core.models import Article, Mention, Removed
 
-SCHEMA_VERSION = 2  # PRAGMA user_version; a catalogue of another version is rebuilt (it is a cache)
+SCHEMA_VERSION = versions.CATALOGUE_SCHEMA  # PRAGMA user_version; another version is rebuilt
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (

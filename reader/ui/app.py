@@ -10,7 +10,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
-from reader.core.library import Library, SyncReport
+from reader.core.library import Library
+from reader.core.models import SyncReport
 from reader.ui.screens.library import LibraryScreen
 
 

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.library import Library, SyncReport
+from reader.core.library import Library
+from reader.core.models import SyncReport
 from reader.paths import resolve_paths
 from tests.conftest import CORPUS, ROOT, SEEDS
 
@@ -101,20 +102,20 @@ def _sync_with_fault(tmp_path: Path, count: int, victim: str, fault) -> tuple[Li
     library.add_sources([folder])
     report = SyncReport()
     steps = library.sync(report=report)
-    from reader.core import library as library_module
+    from reader.core import sync as sync_module
 
-    original = library_module.build_article
+    original = sync_module.build_article
 
     def faulty(path, article_id):
         if path.name == victim:
             fault(path)
         return original(path, article_id)
 
-    library_module.build_article = faulty
+    sync_module.build_article = faulty
     try:
         list(steps)
     finally:
-        library_module.build_article = original
+        sync_module.build_article = original
     return library, report
 
 

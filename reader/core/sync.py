@@ -1,0 +1,208 @@
+"""Bringing catalogue and index up to date with the source files: scan, clean, tag, commit."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reader.core import versions
+from reader.core.clean import clean
+from reader.core.ingest import read_document, scan_articles
+from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
+from reader.core.store import Catalogue, Fingerprint
+
+PIPELINE_VERSION = versions.PIPELINE
+BATCH = int(os.environ.get("READER_BATCH", "500"))  # articles per NER batch and per commit
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the sources hold: article files with (mtime_ns, size), and folders with their mtime_ns."""
+
+    files: dict[str, tuple[int, int]]
+    folders: list[tuple[str, int]]
+
+
+def scan(sources: list[Path]) -> Scan:
+    """Every article file of the sources; each folder's mtime is read before it is listed."""
+    files: dict[str, tuple[int, int]] = {}
+    folders: list[tuple[str, int]] = []
+    for root in sources:
+        for path, st in scan_articles(root, folders):
+            files[path] = (st.st_mtime_ns, st.st_size)
+    return Scan(files, folders)
+
+
+@contextmanager
+def locked(lock_path: Path, notify: Callable[[str], None]) -> Iterator[None]:
+    """Hold the library's sync lock (one writer at a time, across processes)."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            notify("another reader process is updating the library; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def assign_ids(paths: list[str]) -> dict[str, str]:
+    """Map each path to its id: the file name without extension, prefixed by its folder on collision."""
+    by_stem: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        by_stem.setdefault(os.path.splitext(os.path.basename(path))[0], []).append(path)
+    ids: dict[str, str] = {}
+    taken: set[str] = {stem for stem, group in by_stem.items() if len(group) == 1}
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            ids[group[0]] = stem
+            continue
+        for path in group:
+            candidate = f"{Path(path).parent.name}-{stem}"
+            n = 2
+            while candidate in taken:
+                candidate = f"{Path(path).parent.name}-{stem}-{n}"
+                n += 1
+            taken.add(candidate)
+            ids[path] = candidate
+    return ids
+
+
+def ner_enabled() -> bool:
+    """READER_NER=off: bulk loads without entities (search still works)."""
+    return os.environ.get("READER_NER", "").lower() not in ("0", "off", "no")
+
+
+def attach_entities(cat: Catalogue, articles: list[Article], raw: list[list[Any]]) -> list[Article]:
+    """Canonical mentions from NER output; the library's label votes are updated in cat."""
+    from reader.core import ner
+    from reader.core.entities import NAME_KINDS, canonicalise, name_key
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for mentions in raw:
+        for m in mentions:
+            kind = ner.SPACY_TO_KIND.get(m.label)
+            if kind in NAME_KINDS and not m.ruler:
+                counts[(name_key(m.text), kind)] += 1
+    votes = cat.add_votes(dict(counts))
+    return [replace(a, entities=tuple(canonicalise(a.body, r, votes))) for a, r in zip(articles, raw)]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def build_article(path: Path, article_id: str) -> Article:
+    """Read and clean one file into an Article (without entities); raises ReaderError."""
+    doc = read_document(path)
+    cleaned = clean(doc)
+    if not cleaned.body.strip():
+        raise ReaderError("no article text left after removing boilerplate")
+    return Article(
+        id=article_id, path=str(path), format=doc.format, encoding=doc.encoding, title=cleaned.title,
+        standfirst=cleaned.standfirst, authors=cleaned.authors, outlet=cleaned.outlet,
+        published=cleaned.published, agencies=cleaned.agencies, body=cleaned.body,
+        removed=cleaned.removed, headings=cleaned.headings, content_hash=content_hash(doc.text),
+        lines=cleaned.lines,
+    )
+
+
+def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reprocess: bool,
+           report: SyncReport) -> Iterator[Progress]:
+    """Process new, changed and deleted files (all of them when `reprocess`), yielding progress."""
+    known = cat.fingerprints()
+    refused = {} if reprocess else cat.problems()
+    # Ids depend only on the set of paths: unchanged set, unchanged ids.
+    ids = {p: fp.id for p, fp in known.items()} if found.keys() == known.keys() and not reprocess \
+        else assign_ids(list(found))
+    deleted = [p for p in known if p not in found]
+    todo: list[str] = []
+    renames: dict[str, str] = {}
+    for path, (mtime_ns, size) in found.items():
+        fp = known.get(path)
+        if not reprocess and fp and fp.mtime_ns == mtime_ns and fp.size == size:
+            if fp.id != ids[path]:
+                renames[path] = ids[path]
+            else:
+                report.unchanged += 1
+            continue
+        bad = refused.get(path)
+        if bad and bad[:2] == (mtime_ns, size):
+            report.problems.append(Problem(path, bad[2]))
+            continue
+        todo.append(path)
+    if renames:
+        cat.rename(renames)
+        index.write([a for a in (cat.get(i) for i in renames.values()) if a], [])
+        report.updated += len(renames)
+    tagger = None
+    if ner_enabled() and todo:
+        from reader.core.ner import Tagger
+
+        tagger = Tagger(2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1)
+    try:
+        yield from _process(cat, index, todo, found, ids, known, deleted, tagger, report)
+    finally:
+        if tagger is not None:
+            tagger.close()
+
+
+def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple[int, int]],
+             ids: dict[str, str], known: dict[str, Fingerprint], deleted: list[str], tagger: Any,
+             report: SyncReport) -> Iterator[Progress]:
+    """Clean each file, tag batches (the next batch is cleaned while one is tagged), commit."""
+    total, done = len(todo), 0
+    pending: list[tuple[Article, int, int]] = []
+    problems: list[tuple[str, int, int, str]] = []
+    in_flight: tuple[list[tuple[Article, int, int]], list[tuple[str, int, int, str]], Any] | None = None
+
+    def finish(batch: Any, batch_problems: Any, wait: Any, removed: list[str]) -> Iterator[Progress]:
+        nonlocal done
+        articles = [a for a, _, _ in batch]
+        if wait is not None and articles:
+            articles = attach_entities(cat, articles, wait())
+        rows = [(a, m, s) for a, (_, m, s) in zip(articles, batch)]
+        # Index first: if we die between the two, the catalogue still lacks these files and the
+        # next sync processes them again; the index replaces documents by path, so nothing doubles.
+        index.write([a for a, _, _ in rows], removed)
+        cat.write(rows, removed, batch_problems)
+        for article, _, _ in rows:
+            done += 1
+            yield Progress(done, total, article.path)
+
+    for path in todo:
+        mtime_ns, size = found[path]
+        try:
+            article = build_article(Path(path), ids[path])
+        except ReaderError as exc:
+            done += 1
+            problems.append((path, mtime_ns, size, str(exc)))
+            report.problems.append(Problem(path, str(exc)))
+            yield Progress(done, total, path, Problem(path, str(exc)))
+            continue
+        pending.append((article, mtime_ns, size))
+        if path in known:
+            report.updated += 1
+        else:
+            report.added += 1
+        if len(pending) >= BATCH:
+            # Tag this batch first, then commit the previous one: the workers never wait.
+            wait = tagger.start([a.body for a, _, _ in pending]) if tagger else None
+            previous, in_flight, pending, problems = in_flight, (pending, problems, wait), [], []
+            if previous is not None:
+                yield from finish(*previous, [])
+    report.deleted = len(deleted)
+    if in_flight is not None:
+        yield from finish(*in_flight, [])
+    wait = tagger.start([a.body for a, _, _ in pending]) if tagger and pending else None
+    yield from finish(pending, problems, wait, deleted)
