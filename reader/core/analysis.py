@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from whoosh.analysis import (
-    Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
+    Analyzer, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
 )
 
 from reader.core.folding import fold_token, strip_accents, word_aliases
@@ -17,7 +17,8 @@ class HyphenFilter(Filter):
     """Index "cease-fire" as "ceasefire" too, so either spelling finds both.
 
     At index time the joined word shares the first part's position and the parts follow; a query
-    only asks for the joined word.
+    only asks for the joined word. `width` tells how many positions a token spans (the joined
+    word spans its parts), for word pairs.
     """
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
@@ -29,12 +30,15 @@ class HyphenFilter(Filter):
             parts = [p for p in text.replace("'", "-").split("-") if p]
             if t.positions:
                 t.pos += shift
+            t.width = 1
             if len(parts) <= 1:
                 t.text = parts[0] if parts else text
                 yield t
                 continue
             t.text = "".join(parts)
+            t.width = len(parts)
             yield t
+            t.width = 1
             if t.mode == "query":
                 continue
             start = t.startchar if t.chars else 0
@@ -79,3 +83,38 @@ def name_analyzer():  # type: ignore[no-untyped-def]
     """For names (authors, outlets, entities): no stemming, but the same spelling folds."""
     return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | HyphenFilter() | FoldFilter()
             | TransliterationFilter())
+
+
+PAIR_JOIN = " "  # never inside a word, so a pair term cannot be confused with a word
+
+
+class PairAnalyzer(Analyzer):
+    """Adjacent word pairs ("interest rate") of what an inner analyzer makes of a text.
+
+    Indexed as terms, they turn a two-word phrase query into one term lookup instead of a
+    comparison of positions in every document holding both words. A word pairs with each word
+    that starts right after it ends (a joined compound ends where its last part does).
+    """
+
+    def __init__(self, inner: Analyzer) -> None:
+        self.inner = inner
+
+    def __call__(self, value: str, **kwargs: object) -> Iterator[Token]:
+        kwargs.update(positions=True, chars=False)
+        ending: dict[int, list[str]] = {}  # end position -> words ending there
+        out = Token(positions=False, chars=False, boosts=False, mode=kwargs.get("mode", ""))
+        for t in self.inner(value, **kwargs):
+            width = getattr(t, "width", 1)
+            for before in ending.get(t.pos - 1, ()):
+                out.text = before + PAIR_JOIN + t.text
+                out.boost = 1.0
+                yield out
+            end = t.pos + width - 1
+            ending.setdefault(end, []).append(t.text)
+            for stale in [p for p in ending if p < t.pos - 1]:
+                del ending[stale]
+
+
+def pair_analyzer():  # type: ignore[no-untyped-def]
+    """Word pairs after the body analysis (stems, compounds, folds)."""
+    return PairAnalyzer(body_analyzer())

@@ -31,7 +31,7 @@ class Library:
         self.paths = paths or resolve_paths()
         self._catalogue: Catalogue | None = None
         self._searcher: Any = None
-        self._searcher_empty = False
+        self._searcher_created: str | None = None  # Index.created() of the searcher's index
         self._search_lock = threading.Lock()
 
     @property
@@ -131,23 +131,27 @@ class Library:
         cat = self.catalogue
         index = Index(self.paths.index)
         broken = index.needs_rebuild()
-        if broken or rebuild:
-            if broken and broken != "no index yet":
-                yield Progress(0, 0, message=f"{broken}; rebuilding it from the source files")
-            index.clear()
-        # Re-process everything after a rebuild or a change of pipeline, replacing rows in place
-        # (the old ones stay readable until their replacement is written).
+        if broken and broken != "no index yet":
+            yield Progress(0, 0, message=f"{broken}; rebuilding it")
         if cat.count() == 0:
             cat.set_setting("pipeline", PIPELINE_VERSION)  # nothing old to redo: an interrupted
             # first run then resumes where it stopped instead of starting over
-        reprocess = bool(rebuild or (broken and broken != "no index yet")
-                         or cat.setting("pipeline") != PIPELINE_VERSION)
+        # Re-process every file after a change of pipeline (or when asked), replacing rows in
+        # place: the old ones stay readable until their replacement is written.
+        reprocess = rebuild or cat.setting("pipeline") != PIPELINE_VERSION
+        # An index rebuilt from empty is loaded in bulk: articles that did not change come from
+        # the catalogue (already cleaned and tagged), and nothing is searchable until it is done.
+        bulk = bool(broken or rebuild or cat.setting("index") != "complete")
+        if bulk:
+            cat.set_setting("index", "pending")  # until this sync completes
+            index.clear()
         sources = self.sources()
         found = scan(sources)
-        yield from update(cat, index, found.files, reprocess, report)
+        yield from update(cat, index, found.files, reprocess, report, bulk=bulk)
         if reprocess:
             cat.set_setting("pipeline", PIPELINE_VERSION)
         index.tidy()
+        cat.set_setting("index", "complete")
         if report.added or report.updated or report.deleted or reprocess or cat.setting("stories") is None:
             self._keep_stories(cat)
         snapshot.record(self.paths.snapshot, versions.stamp(), sources, found.folders, found.files,
@@ -185,8 +189,9 @@ class Library:
         from reader.core.search import open_searcher
 
         index = Index(self.paths.index)
-        if self._searcher is not None and (not self._searcher.up_to_date()
-                                           or self._searcher_empty and index.exists()):
+        created = index.created()
+        if self._searcher is not None and (created != self._searcher_created
+                                           or not self._searcher.up_to_date()):
             # Reopen rather than refresh(): a refreshed searcher can keep readers of segments that
             # a merge has replaced, and count documents twice.
             self._searcher.close()
@@ -194,7 +199,7 @@ class Library:
         if self._searcher is None:
             # Readers never create the index (only a sync does, under its lock): until it
             # exists, queries run against an empty one in memory.
-            self._searcher_empty = not index.exists()
+            self._searcher_created = created if index.exists() else None
             self._searcher = open_searcher(index.open_for_reading())
         return self._searcher
 

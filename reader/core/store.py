@@ -166,6 +166,10 @@ class Catalogue:
                               "WHERE a.id = ?", (article_id,)).fetchone()
         return _load(row[0]) if row else None
 
+    def get_by_path(self, path: str) -> Article | None:
+        row = self.db.execute("SELECT data FROM documents WHERE path = ?", (path,)).fetchone()
+        return _load(row[0]) if row else None
+
     def all(self) -> Iterator[Article]:
         for (data,) in self.db.execute("SELECT d.data FROM articles a JOIN documents d "
                                        "ON d.path = a.path ORDER BY a.id"):

@@ -117,9 +117,23 @@ def build_article(path: Path, article_id: str) -> Article:
     )
 
 
+def _reindex(cat: Catalogue, writer: Any, skip: set[str]) -> Iterator[Progress]:
+    """Write the catalogued articles (but those in skip) to the index: no file read, no NER."""
+    paths = [fp.path for fp in cat.fingerprints().values() if fp.path not in skip]
+    for start in range(0, len(paths), BATCH):
+        chunk = paths[start:start + BATCH]
+        articles = [a for a in (cat.get_by_path(p) for p in chunk) if a is not None]
+        writer.write(articles, [])
+        yield Progress(start + len(chunk), len(paths), chunk[-1])
+
+
 def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reprocess: bool,
-           report: SyncReport) -> Iterator[Progress]:
-    """Process new, changed and deleted files (all of them when `reprocess`), yielding progress."""
+           report: SyncReport, bulk: bool = False) -> Iterator[Progress]:
+    """Process new, changed and deleted files (all of them when `reprocess`), yielding progress.
+
+    `bulk`: the index was just cleared. It is then loaded with one writer, from the catalogue
+    for the files that did not change and from the files for the rest.
+    """
     known = cat.fingerprints()
     refused = {} if reprocess else cat.problems()
     # Ids depend only on the set of paths: unchanged set, unchanged ids.
@@ -143,15 +157,25 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
         todo.append(path)
     if renames:
         cat.rename(renames)
-        index.write([a for a in (cat.get(i) for i in renames.values()) if a], [])
+        if not bulk:
+            index.write([a for a in (cat.get(i) for i in renames.values()) if a], [])
         report.updated += len(renames)
+    writer = index.bulk() if bulk else index
     tagger = None
-    if ner_enabled() and todo:
-        from reader.core.ner import Tagger
-
-        tagger = Tagger(2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1)
     try:
-        yield from _process(cat, index, todo, found, ids, known, deleted, tagger, report)
+        if bulk:
+            yield from _reindex(cat, writer, set(todo) | set(deleted))
+        if ner_enabled() and todo:
+            from reader.core.ner import Tagger
+
+            tagger = Tagger(2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1)
+        yield from _process(cat, writer, todo, found, ids, known, deleted, tagger, report)
+        if bulk:
+            writer.finish()
+    except BaseException:
+        if bulk:
+            writer.cancel()
+        raise
     finally:
         if tagger is not None:
             tagger.close()
