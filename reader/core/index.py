@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import mmap
 import os
@@ -223,9 +224,18 @@ class BulkWriter:
         """Add articles; deleted paths need nothing (the index started empty)."""
         for article in articles:
             self._writer.add_document(**to_document(article))
+        # The writer holds millions of small posting objects until it commits; each full
+        # garbage collection would walk them all again. None of them is cyclic garbage.
+        gc.freeze()
 
     def finish(self) -> None:
-        self._writer.commit(merge=False)
+        try:
+            self._writer.commit(merge=False)
+        finally:
+            gc.unfreeze()
 
     def cancel(self) -> None:
-        self._writer.cancel()
+        try:
+            self._writer.cancel()
+        finally:
+            gc.unfreeze()
