@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from functools import cache
 
 from whoosh.analysis import (
     Analyzer, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
@@ -87,34 +89,59 @@ def name_analyzer():  # type: ignore[no-untyped-def]
 
 PAIR_JOIN = " "  # never inside a word, so a pair term cannot be confused with a word
 
+_last = threading.local()  # the text analysed last at index time, and its tokens
+
+
+def _index_tokens(value: str) -> list[tuple[str, int, int, int, int]]:
+    """(text, position, start char, end char, width) of each body token of value, at index time.
+
+    Whoosh analyses a field once for its postings and again for its term vector, and the pair
+    field would analyse the same body a third time: the last result is kept and replayed.
+    """
+    if getattr(_last, "value", None) is not value and getattr(_last, "value", None) != value:
+        _last.tokens = [(t.text, t.pos, t.startchar, t.endchar, getattr(t, "width", 1))
+                        for t in _body_chain()(value, positions=True, chars=True, mode="index")]
+        _last.value = value
+    return _last.tokens  # type: ignore[no-any-return]
+
+
+@cache
+def _body_chain():  # type: ignore[no-untyped-def]
+    return body_analyzer()
+
+
+class BodyAnalyzer(Analyzer):
+    """body_analyzer(), with each text analysed once at index time however many fields use it."""
+
+    def has_morph(self) -> bool:  # stems: Whoosh then keeps unstemmed words for suggestions
+        return bool(_body_chain().has_morph())
+
+    def __call__(self, value: str, mode: str = "", **kwargs: object) -> Iterator[Token]:
+        if mode != "index" or kwargs.get("no_morph"):
+            yield from _body_chain()(value, mode=mode, **kwargs)
+            return
+        t = Token(positions=True, chars=True, mode=mode)
+        t.boost = 1.0
+        for t.text, t.pos, t.startchar, t.endchar, t.width in _index_tokens(value):
+            yield t
+
 
 class PairAnalyzer(Analyzer):
-    """Adjacent word pairs ("interest rate") of what an inner analyzer makes of a text.
+    """Adjacent word pairs ("interest rate") of the body analysis of a text.
 
     Indexed as terms, they turn a two-word phrase query into one term lookup instead of a
     comparison of positions in every document holding both words. A word pairs with each word
     that starts right after it ends (a joined compound ends where its last part does).
     """
 
-    def __init__(self, inner: Analyzer) -> None:
-        self.inner = inner
-
-    def __call__(self, value: str, **kwargs: object) -> Iterator[Token]:
-        kwargs.update(positions=True, chars=False)
+    def __call__(self, value: str, mode: str = "", **kwargs: object) -> Iterator[Token]:
         ending: dict[int, list[str]] = {}  # end position -> words ending there
-        out = Token(positions=False, chars=False, boosts=False, mode=kwargs.get("mode", ""))
-        for t in self.inner(value, **kwargs):
-            width = getattr(t, "width", 1)
-            for before in ending.get(t.pos - 1, ()):
-                out.text = before + PAIR_JOIN + t.text
-                out.boost = 1.0
+        out = Token(positions=False, chars=False, mode=mode)
+        out.boost = 1.0
+        for text, pos, _, _, width in _index_tokens(value):
+            for before in ending.get(pos - 1, ()):
+                out.text = before + PAIR_JOIN + text
                 yield out
-            end = t.pos + width - 1
-            ending.setdefault(end, []).append(t.text)
-            for stale in [p for p in ending if p < t.pos - 1]:
+            ending.setdefault(pos + width - 1, []).append(text)
+            for stale in [p for p in ending if p < pos - 1]:
                 del ending[stale]
-
-
-def pair_analyzer():  # type: ignore[no-untyped-def]
-    """Word pairs after the body analysis (stems, compounds, folds)."""
-    return PairAnalyzer(body_analyzer())

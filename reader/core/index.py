@@ -19,7 +19,7 @@ from whoosh.formats import Characters
 from whoosh.index import Index as WhooshIndex
 
 from reader.core import versions
-from reader.core.analysis import body_analyzer, name_analyzer, pair_analyzer
+from reader.core.analysis import BodyAnalyzer, PairAnalyzer, name_analyzer
 from reader.core.models import Article
 
 SCHEMA_VERSION = versions.INDEX_SCHEMA
@@ -33,11 +33,11 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True, unique=True),
-        title=TEXT(analyzer=body_analyzer(), stored=True, field_boost=2.0, spelling=True),
-        body=TEXT(analyzer=body_analyzer(), stored=True, vector=Characters(), spelling=True),
+        title=TEXT(analyzer=BodyAnalyzer(), stored=True, field_boost=2.0, spelling=True),
+        body=TEXT(analyzer=BodyAnalyzer(), stored=True, vector=Characters(), spelling=True),
         # Word pairs answer two-word phrases with one term (see search.py); no positions needed.
-        title_pairs=TEXT(analyzer=pair_analyzer(), phrase=False, field_boost=2.0),
-        body_pairs=TEXT(analyzer=pair_analyzer(), phrase=False),
+        title_pairs=TEXT(analyzer=PairAnalyzer(), phrase=False, field_boost=2.0),
+        body_pairs=TEXT(analyzer=PairAnalyzer(), phrase=False),
         outlet=TEXT(analyzer=name_analyzer(), stored=True),
         outlet_key=ID(stored=False),
         author=TEXT(analyzer=name_analyzer(), stored=True),

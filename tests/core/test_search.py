@@ -158,3 +158,17 @@ def test_a_phrase_reaches_across_a_hyphenated_compound(library):
     assert ids(library, '"full-scale war"') == ids(library, '"fullscale war"') != []
     assert ids(library, '"US-proposed ceasefire"') != []
     assert ids(library, '"scale war"') == ids(library, '"full-scale war"')
+
+
+def test_index_time_analysis_is_replayed_unchanged(library):
+    from reader.core.analysis import BodyAnalyzer, body_analyzer
+
+    def tokens(analyzer, text):
+        return [(t.text, t.pos, t.startchar, t.endchar)
+                for t in analyzer(text, mode="index", positions=True, chars=True)]
+
+    bodies = [library.get(i).body for i in library.catalogue.ids()]
+    cached = BodyAnalyzer()
+    for body in bodies + bodies[::-1]:  # the second pass replays the cached last text
+        assert tokens(cached, body) == tokens(body_analyzer(), body)
+        assert tokens(cached, body) == tokens(cached, body)
