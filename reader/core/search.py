@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import weakref
@@ -253,8 +254,8 @@ def _search(searcher: Any, text: str, limit: int, filters: dict[str, str] | None
               "entity": sorting.FieldFacet("entity_key", allow_overlap=True, maptype=sorting.Count)
               } if facets else None
     results = searcher.search(q, limit=limit, groupedby=groups)
-    terms = _matched_terms(parsed, searcher)
-    hits = tuple(_hit(searcher, r, terms) for r in results[:limit])
+    marks = _marks(parsed, searcher)
+    hits = tuple(_hit(searcher, r, marks) for r in results[:limit])
     total = len(results)
     facet_counts = {name: _top(results.groups(name)) for name in groups} if groups else {}
     suggestion = _suggest(searcher, parsed, text) if total == 0 else None
@@ -268,27 +269,82 @@ def _top(groups: dict[Any, int], n: int = 20) -> dict[str, int]:
     return {str(k): v for k, v in items[:n]}
 
 
-def _matched_terms(q: wq.Query, searcher: Any) -> set[str]:
-    found = set()
-    pairs = list(q.existing_terms(searcher.reader(), expand=True)) + list(q.iter_all_terms(phrases=True))
-    for fieldname, term in pairs:
-        if fieldname in ("body", "title"):
-            found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
-    return found
+@dataclass(frozen=True)
+class _Marks:
+    """What to highlight in a hit's body: words on their own, and phrases as whole runs."""
+
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
 
 
-def body_spans(searcher: Any, docnum: int, terms: set[str]) -> list[tuple[int, int]]:
-    """Character spans of the body where any of the terms occur, from the stored term vector."""
+def _marks(q: wq.Query, searcher: Any) -> _Marks:
+    """The query's body and title words outside phrases, and its phrases; never negated ones."""
+    words: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+    reader = searcher.reader()
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.Phrase):
+            if node.fieldname in FIELDS:
+                phrases.append(tuple(w.decode("utf-8") if isinstance(w, bytes) else w for w in node.words))
+            return
+        if node.is_leaf():
+            for fieldname, term in node.existing_terms(reader, expand=True):
+                if fieldname in FIELDS:
+                    words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return _Marks(frozenset(words), tuple(dict.fromkeys(phrases)))
+
+
+def _occurrences(vector: Any, term: str) -> list[tuple[int, int]]:
+    vector.skip_to(term)
+    if vector.is_active() and vector.id() == term:
+        return [(s, e) for _, s, e in vector.value_as("characters")]
+    return []
+
+
+def _adjacent(body: str, end: int, start: int) -> bool:
+    """Nothing but spaces, punctuation or stop words between two words (as a phrase allows)."""
+    gap = body[end:start]
+    return 0 <= len(gap) <= 40 and not any(True for _ in _query_analyzer()(gap))
+
+
+@functools.cache
+def _query_analyzer():  # type: ignore[no-untyped-def]
+    from reader.core.analysis import body_analyzer
+
+    return body_analyzer()
+
+
+def body_spans(searcher: Any, docnum: int, marks: _Marks, body: str) -> list[tuple[int, int]]:
+    """Character spans of the body to highlight, from the stored term vector (no re-tokenising).
+
+    Words are marked wherever they occur; a phrase only where its words follow one another.
+    """
     spans: list[tuple[int, int]] = []
-    if not terms:
+    if not marks.words and not marks.phrases:
         return spans
-    vector = searcher.reader().vector(docnum, "body")
-    for term in sorted(terms):
-        vector.skip_to(term)
-        if not vector.is_active():
-            break
-        if vector.id() == term:
-            spans.extend((s, e) for _, s, e in vector.value_as("characters"))
+    cache: dict[str, list[tuple[int, int]]] = {}
+
+    def where(term: str) -> list[tuple[int, int]]:
+        if term not in cache:  # the vector is sorted: read terms in order, from a fresh cursor
+            cache[term] = _occurrences(searcher.reader().vector(docnum, "body"), term)
+        return cache[term]
+
+    for term in sorted(marks.words):
+        spans.extend(where(term))
+    for phrase in marks.phrases:
+        runs = [(s, e) for s, e in where(phrase[0])]
+        for word in phrase[1:]:
+            nexts = where(word)
+            runs = [(s, e2) for s, e in runs for s2, e2 in nexts if s2 >= e and _adjacent(body, e, s2)]
+        spans.extend(runs)
     return _merge(sorted(spans))
 
 
@@ -302,10 +358,10 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _hit(searcher: Any, r: Any, terms: set[str]) -> Hit:
+def _hit(searcher: Any, r: Any, marks: _Marks) -> Hit:
     fields = r.fields()
     body = fields.get("body", "")
-    spans = body_spans(searcher, r.docnum, terms)
+    spans = body_spans(searcher, r.docnum, marks, body)
     snippet, highlights = make_snippet(body, spans)
     published = fields.get("published")
     return Hit(id=fields["id"], title=fields.get("title", ""), outlet=fields.get("outlet") or None,
@@ -360,4 +416,4 @@ def more_like(searcher: Any, article_id: str, limit: int = 10) -> list[Hit]:
     if docnum is None:
         return []
     results = searcher.more_like(docnum, "body", top=limit, numterms=25)
-    return [_hit(searcher, r, set()) for r in results[:limit]]
+    return [_hit(searcher, r, _Marks(frozenset(), ())) for r in results[:limit]]

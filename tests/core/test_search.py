@@ -172,3 +172,23 @@ def test_index_time_analysis_is_replayed_unchanged(library):
     for body in bodies + bodies[::-1]:  # the second pass replays the cached last text
         assert tokens(cached, body) == tokens(body_analyzer(), body)
         assert tokens(cached, body) == tokens(cached, body)
+
+
+@pytest.mark.parametrize("query, marked", [
+    ('"root causes"', {"root causes"}),
+    ('"full-scale war"', {"full-scale war"}),
+    ('"Bank of England" OR "peace deal"', {"peace deal"}),
+])
+def test_a_phrase_is_highlighted_only_where_its_words_follow_each_other(library, query, marked):
+    results = library.search(query)
+    assert results.hits
+    for hit in results.hits:
+        body = library.get(hit.id).body
+        assert {body[s:e].lower() for s, e in hit.body_highlights} == marked
+        assert {hit.snippet[s:e].lower() for s, e in hit.highlights} == marked
+
+
+def test_words_and_phrases_together_and_negated_words_unmarked(library):
+    hit = library.search('"root causes" patriot NOT musk').hits[0]
+    body = library.get(hit.id).body
+    assert {body[s:e].lower() for s, e in hit.body_highlights} == {"root causes", "patriot"}
