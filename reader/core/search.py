@@ -302,11 +302,16 @@ def _marks(q: wq.Query, searcher: Any) -> _Marks:
     return _Marks(frozenset(words), tuple(dict.fromkeys(phrases)))
 
 
-def _occurrences(vector: Any, term: str) -> list[tuple[int, int]]:
-    vector.skip_to(term)
-    if vector.is_active() and vector.id() == term:
-        return [(s, e) for _, s, e in vector.value_as("characters")]
-    return []
+def _occurrences(vector: Any, terms: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of each of the sorted terms in a body's term vector, in one pass."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for term in terms:
+        vector.skip_to(term)
+        if not vector.is_active():
+            break
+        if vector.id() == term:
+            found[term] = [(s, e) for _, s, e in vector.value_as("characters")]
+    return found
 
 
 def _adjacent(body: str, end: int, start: int) -> bool:
@@ -330,19 +335,14 @@ def body_spans(searcher: Any, docnum: int, marks: _Marks, body: str) -> list[tup
     spans: list[tuple[int, int]] = []
     if not marks.words and not marks.phrases:
         return spans
-    cache: dict[str, list[tuple[int, int]]] = {}
-
-    def where(term: str) -> list[tuple[int, int]]:
-        if term not in cache:  # the vector is sorted: read terms in order, from a fresh cursor
-            cache[term] = _occurrences(searcher.reader().vector(docnum, "body"), term)
-        return cache[term]
-
-    for term in sorted(marks.words):
-        spans.extend(where(term))
+    needed = sorted(marks.words.union(*marks.phrases))
+    where = _occurrences(searcher.reader().vector(docnum, "body"), needed)
+    for term in marks.words:
+        spans.extend(where.get(term, ()))
     for phrase in marks.phrases:
-        runs = [(s, e) for s, e in where(phrase[0])]
+        runs = where.get(phrase[0], [])
         for word in phrase[1:]:
-            nexts = where(word)
+            nexts = where.get(word, [])
             runs = [(s, e2) for s, e in runs for s2, e2 in nexts if s2 >= e and _adjacent(body, e, s2)]
         spans.extend(runs)
     return _merge(sorted(spans))
