@@ -93,12 +93,6 @@ class Library:
             os.replace(tmp, self.paths.library_file)
         return added, problems
 
-    def scan(self) -> dict[str, tuple[int, int]]:
-        """Every article file of the sources, with (mtime_ns, size)."""
-        from reader.core.sync import scan
-
-        return scan(self.sources()).files
-
     # sync ------------------------------------------------------------------------------------
 
     def sync(self, rebuild: bool = False, report: SyncReport | None = None) -> Iterator[Progress]:
