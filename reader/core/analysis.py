@@ -98,15 +98,16 @@ def _index_tokens(value: str) -> list[tuple[str, int, int, int, int]]:
     Whoosh analyses a field once for its postings and again for its term vector, and the pair
     field would analyse the same body a third time: the last result is kept and replayed.
     """
-    if getattr(_last, "value", None) is not value and getattr(_last, "value", None) != value:
+    if getattr(_last, "value", None) != value:  # (str equality checks identity first)
         _last.tokens = [(t.text, t.pos, t.startchar, t.endchar, getattr(t, "width", 1))
-                        for t in _body_chain()(value, positions=True, chars=True, mode="index")]
+                        for t in shared_body_analyzer()(value, positions=True, chars=True, mode="index")]
         _last.value = value
     return _last.tokens  # type: ignore[no-any-return]
 
 
 @cache
-def _body_chain():  # type: ignore[no-untyped-def]
+def shared_body_analyzer():  # type: ignore[no-untyped-def]
+    """One body_analyzer() for the process (building a chain per use costs more than using it)."""
     return body_analyzer()
 
 
@@ -114,11 +115,11 @@ class BodyAnalyzer(Analyzer):
     """body_analyzer(), with each text analysed once at index time however many fields use it."""
 
     def has_morph(self) -> bool:  # stems: Whoosh then keeps unstemmed words for suggestions
-        return bool(_body_chain().has_morph())
+        return bool(shared_body_analyzer().has_morph())
 
     def __call__(self, value: str, mode: str = "", **kwargs: object) -> Iterator[Token]:
         if mode != "index" or kwargs.get("no_morph"):
-            yield from _body_chain()(value, mode=mode, **kwargs)
+            yield from shared_body_analyzer()(value, mode=mode, **kwargs)
             return
         t = Token(positions=True, chars=True, mode=mode)
         t.boost = 1.0

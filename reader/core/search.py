@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import weakref
@@ -15,7 +14,7 @@ from whoosh import qparser, query as wq, scoring, sorting
 from whoosh.codec.base import Automata
 from whoosh.index import Index as WhooshIndex  # noqa: F401 - for type readers
 
-from reader.core.analysis import PAIR_JOIN
+from reader.core.analysis import PAIR_JOIN, shared_body_analyzer
 from reader.core.index import NAME_KINDS  # noqa: F401 - re-exported for callers' facet filters
 
 FIELDS = ("title", "body")
@@ -317,14 +316,7 @@ def _occurrences(vector: Any, terms: list[str]) -> dict[str, list[tuple[int, int
 def _adjacent(body: str, end: int, start: int) -> bool:
     """Nothing but spaces, punctuation or stop words between two words (as a phrase allows)."""
     gap = body[end:start]
-    return 0 <= len(gap) <= 40 and not any(True for _ in _query_analyzer()(gap))
-
-
-@functools.cache
-def _query_analyzer():  # type: ignore[no-untyped-def]
-    from reader.core.analysis import body_analyzer
-
-    return body_analyzer()
+    return len(gap) <= 40 and not any(True for _ in shared_body_analyzer()(gap))
 
 
 def body_spans(searcher: Any, docnum: int, marks: _Marks, body: str) -> list[tuple[int, int]]:
