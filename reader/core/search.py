@@ -55,7 +55,10 @@ class Results:
                 "suggestion": self.suggestion, "facets": self.facets, "message": self.message}
 
 
-def _parser(schema: Any) -> qparser.QueryParser:
+DATE_FIELD = re.compile(r"\b(?:published|date):")
+
+
+def _parser(schema: Any, dates: bool) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(FIELDS), schema, fieldboosts={"title": 2.0},
                                       group=qparser.AndGroup)
     parser.add_plugin(qparser.FuzzyTermPlugin())
@@ -63,8 +66,10 @@ def _parser(schema: Any) -> qparser.QueryParser:
     parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in ALIASES.items()} | {
         "author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
         "entity": ["entity", "entities"], "agency": ["agency", "agencies"], "published": ["published", "date"]}))
-    from whoosh.qparser.dateparse import DateParserPlugin
-    parser.add_plugin(DateParserPlugin(free=False))
+    if dates:  # its English date grammar compiles ~40 regular expressions: only for a date field
+        from whoosh.qparser.dateparse import DateParserPlugin
+
+        parser.add_plugin(DateParserPlugin(free=False))
     return parser
 
 
@@ -198,7 +203,7 @@ def parse(ix: Any, text: str) -> tuple[wq.Query | None, str | None]:
     tidy, note = _tidy(text)
     if not tidy.strip():
         return None, note or "empty query"
-    parser = _parser(ix.schema)
+    parser = _parser(ix.schema, dates=bool(DATE_FIELD.search(tidy)))
     try:
         q = parser.parse(tidy)
     except Exception:  # noqa: BLE001 - Whoosh's parser raises many types; fall back to plain words

@@ -82,6 +82,7 @@ def test_dates(library):
     assert ids(library, "published:2025-07") == ["002"]
     assert ids(library, "published:[2025-01 to 2025-12]") == ["002"]
     assert ids(library, "published:2024") == []
+    assert ids(library, "date:2025-07") == ["002"]
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "AND", "title:", "OR OR", "((", "NOT", "*", "~", ":", '"'])
