@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 _FINAL_I = re.compile(r"(?<=[^aeiouy])(?:iy|yy|ij|ii|yi|y|i)$")
 _SUBS = (("kh", "h"), ("tz", "ts"), ("ck", "k"), ("ph", "f"))
@@ -37,8 +37,9 @@ def fold_token(token: str) -> str:
 @cache
 def gazetteer() -> dict:
     """The curated table of people, places and organisations with their spelling variants."""
-    raw = resources.files("reader.core.data").joinpath("gazetteer.json").read_text("utf-8")
-    return json.loads(raw)
+    # A plain path rather than importlib.resources, whose import (zipfile and all) a one-shot
+    # `reader search` would pay for: the package is always installed as files.
+    return json.loads((Path(__file__).parent / "data" / "gazetteer.json").read_text("utf-8"))
 
 
 @cache

@@ -104,7 +104,13 @@ class Index:
         self.folder = folder
 
     def exists(self) -> bool:
-        return (self.folder / MARKER).exists() and whoosh_index.exists_in(str(self.folder))
+        """Whether a sync has created the index: its marker and a Whoosh table of contents
+        (`_MAIN_<generation>.toc`) are there. Nothing is opened."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return False
+        return MARKER in names and any(n.startswith("_MAIN_") and n.endswith(".toc") for n in names)
 
     def needs_rebuild(self) -> str | None:
         """Why the index cannot be used as it is (missing, another version, unreadable), else None."""
