@@ -1,0 +1,41 @@
+"""Whoosh imported without the modules it never needs here, and working the same."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+SCRIPT = """
+import json, sys
+from reader.core import whoosh_import
+whoosh_import.load()
+report = {"loaded": sorted(m for m in ("asyncio", "urllib.request", "whoosh.lang.morph_en", "cached_property")
+                           if m in sys.modules)}
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.query import Term, Variations
+ix = RamStorage().create_index(Schema(id=ID(stored=True, unique=True), body=TEXT))
+with ix.writer() as w:
+    w.add_document(id="a", body="grain deal")
+    w.add_document(id="b", body="grain talks dealt with")
+with ix.writer() as w:
+    w.delete_by_term("id", "a")  # reading it goes through SegmentReader.deleted_docs_set
+with ix.searcher() as s:
+    report["grain"] = [h["id"] for h in s.search(Term("body", "grain"))]
+    report["variations"] = [h["id"] for h in s.search(Variations("body", "deal"))]
+import urllib.request
+report["urllib"] = hasattr(urllib.request, "Request")
+print(json.dumps(report))
+"""
+
+
+def test_whoosh_loads_without_asyncio_urllib_or_morph_en_and_still_works():
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, cwd=ROOT, check=True)
+    report = json.loads(out.stdout)
+    assert report["loaded"] == []  # neither imported nor left behind as stand-ins
+    assert report["grain"] == ["b"]  # the deleted document stays deleted
+    assert report["variations"] == ["b"]  # morph_en, imported on first use: deal -> dealt
+    assert report["urllib"]  # the real module once something asks for it
