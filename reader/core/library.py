@@ -6,16 +6,16 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core import snapshot, versions
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
-from reader.core.store import Catalogue, Summary
 from reader.paths import Paths, resolve_paths, seeds_dir
 
 if TYPE_CHECKING:
+    from reader.core.store import Catalogue, Summary
     from reader.core.compare import Comparison
     from reader.core.entities import EntitySummary
     from reader.core.stories import Story
@@ -37,6 +37,8 @@ class Library:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
+            from reader.core.store import Catalogue  # not imported when the snapshot answers alone
+
             self._catalogue = Catalogue(self.paths.catalogue)
         return self._catalogue
 
@@ -95,15 +97,23 @@ class Library:
 
     # sync ------------------------------------------------------------------------------------
 
-    def sync(self, rebuild: bool = False, report: SyncReport | None = None) -> Iterator[Progress]:
+    def check_meanwhile(self) -> Callable[[], snapshot.Answer]:
+        """Start checking the snapshot of the last sync on another core; give the result to sync()."""
+        return snapshot.unchanged_meanwhile(self.paths.snapshot, versions.stamp(), self.sources(),
+                                            self.paths.index)
+
+    def sync(self, rebuild: bool = False, report: SyncReport | None = None,
+             check: Callable[[], snapshot.Answer] | None = None) -> Iterator[Progress]:
         """Bring catalogue and index up to date with the sources, yielding progress.
 
         Only new, changed and deleted files are processed; `rebuild` processes everything. When the
-        snapshot of the last sync shows nothing changed, nothing is opened at all.
+        snapshot of the last sync shows nothing changed, nothing is opened at all. `check` is a
+        check of the snapshot already started (see check_meanwhile).
         """
         report = report if report is not None else SyncReport()
         if not rebuild:
-            known = snapshot.unchanged(self.paths.snapshot, versions.stamp(), self.sources(), self.paths.index)
+            known = check() if check else snapshot.unchanged(self.paths.snapshot, versions.stamp(),
+                                                             self.sources(), self.paths.index)
             if known is not None:
                 files, refused = known
                 report.problems.extend(Problem(path, reason) for path, reason in refused)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import marshal
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 FORMAT = 1
+
+Answer = tuple[int, list[tuple[str, str]]] | None
 
 
 def _index_files(folder: Path) -> list[tuple[str, int, int]]:
@@ -52,8 +56,7 @@ def record(path: Path, versions: str, sources: list[Path], folders: list[tuple[s
     os.replace(tmp, path)
 
 
-def unchanged(path: Path, versions: str, sources: list[Path], index: Path
-              ) -> tuple[int, list[tuple[str, str]]] | None:
+def unchanged(path: Path, versions: str, sources: list[Path], index: Path) -> Answer:
     """If nothing has changed since the last sync: its number of files, and those it refused
     as (path, reason). None if anything may have changed."""
     try:
@@ -73,3 +76,43 @@ def unchanged(path: Path, versions: str, sources: list[Path], index: Path
     if now != stamps or _index_files(index) != index_files:
         return None
     return len(names), problems
+
+
+def unchanged_meanwhile(path: Path, versions: str, sources: list[Path], index: Path) -> Callable[[], Answer]:
+    """Start `unchanged` in a child process, so that its stats (~50 ms for 20,000 files) run on
+    another core while this process goes on; the function returned waits for the answer.
+
+    Where there is no fork, or where threads run (fork is unsafe then), the check runs at once.
+    Any failure of the child reads as None: "something may have changed", which costs a sync.
+    """
+    if not path.exists():
+        return lambda: None
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        answer = unchanged(path, versions, sources, index)
+        return lambda: answer
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer through the pipe, then leave without any of the parent's exit code
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(marshal.dumps(unchanged(path, versions, sources, index)))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    done: list[Answer] = []
+
+    def wait() -> Answer:
+        if not done:
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(pid, 0)
+            try:
+                done.append(marshal.loads(data) if status == 0 else None)
+            except (ValueError, EOFError, TypeError):
+                done.append(None)
+        return done[0]
+
+    return wait

@@ -178,3 +178,35 @@ def test_add_json_reports_what_was_added_and_refused(tmp_path):
     report = json.loads(reader(tmp_path / "home", "add", str(folder), "--json").stdout)
     assert (report["added"], report["articles"]) == (1, 1)
     assert len(report["problems"]) == 1 and "empty.txt: empty file" in report["problems"][0]
+
+
+@pytest.fixture
+def articles_home(tmp_path, monkeypatch):
+    """A home with one folder of two articles, synced (no NER: these tests are about the sync)."""
+    monkeypatch.setenv("READER_NER", "off")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks in Geneva\n\nThe talks resumed on Monday in Geneva, officials said.\n")
+    (folder / "b.txt").write_text("Grain deal\n\nThe grain deal was extended for 120 days.\n")
+    home = tmp_path / "home"
+    reader(home, "add", str(folder))
+    return home, folder
+
+
+def test_search_sees_a_file_dropped_into_a_folder_since_the_last_sync(articles_home):
+    home, folder = articles_home
+    assert reader(home, "search", "geneva").stdout.startswith("1 hit for geneva")
+    (folder / "c.txt").write_text("Sunflowers\n\nSunflower exports rose sharply in Geneva.\n")
+    assert reader(home, "search", "sunflower").stdout.startswith("1 hit for sunflower")
+    assert reader(home, "search", "geneva").stdout.startswith("2 hits for geneva")
+
+
+def test_search_mends_an_index_damaged_since_the_last_sync(articles_home):
+    home, _ = articles_home
+    damaged = [f for f in (home / "data" / "index").iterdir() if f.suffix in (".trm", ".pst", ".seg")]
+    assert damaged
+    for segment in damaged:
+        segment.write_bytes(b"garbage")
+    result = reader(home, "search", "grain")
+    assert result.stdout.startswith("1 hit for grain")
+    assert "rebuilding it" in result.stderr

@@ -95,3 +95,26 @@ def test_an_interrupted_sync_leaves_no_snapshot(synced):
     assert not resolve_paths({"READER_HOME": str(home)}).snapshot.exists()
     library, report = _sync(home)
     assert library.search("sunflower").total == 1
+
+
+def test_the_check_in_a_child_process_answers_as_the_check_here(synced, monkeypatch):
+    home, folder = synced
+    paths = resolve_paths({"READER_HOME": str(home)})
+    sources = _library(home).sources()
+    forks = []
+    real_fork = snapshot.os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(snapshot.os, "fork", fork)
+    monkeypatch.setattr(snapshot.threading, "active_count", lambda: 1)  # as in `reader search`
+    here = snapshot.unchanged(paths.snapshot, versions.stamp(), sources, paths.index)
+    assert here is not None
+    meanwhile = snapshot.unchanged_meanwhile(paths.snapshot, versions.stamp(), sources, paths.index)
+    assert list(meanwhile()) == list(here) and forks  # the same answer, from a child process
+    (folder / "c.txt").write_text("Sunflowers\n\nSunflower exports rose sharply.\n")
+    assert snapshot.unchanged_meanwhile(paths.snapshot, versions.stamp(), sources, paths.index)() is None
+    assert len(forks) == 2
