@@ -66,7 +66,7 @@ def _parser(schema: Any, dates: bool) -> qparser.QueryParser:
     parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in ALIASES.items()} | {
         "author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
         "entity": ["entity", "entities"], "agency": ["agency", "agencies"], "published": ["published", "date"]}))
-    if dates:  # its English date grammar compiles ~40 regular expressions: only for a date field
+    if dates:  # its English date grammar compiles dozens of regular expressions: only for a date field
         from whoosh.qparser.dateparse import DateParserPlugin
 
         parser.add_plugin(DateParserPlugin(free=False))
