@@ -185,7 +185,9 @@ def test_killed_add_leaves_a_usable_index_and_the_next_sync_completes(tmp_path, 
     assert partial >= before + 16
     found = library.search("Geneva", limit=200).total  # the index opens and answers
     if first_load:
-        assert found == 0  # a first load commits the index once, at the end
+        # A first load commits the index once, at the end: a kill before that leaves it empty,
+        # a kill after it (the load may be that quick) leaves everything catalogued searchable.
+        assert found in (0, partial)
     else:
         # Batches are committed to the index before the catalogue, so a kill between the two
         # leaves it one batch (8) ahead; the next sync processes that batch again.
