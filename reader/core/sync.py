@@ -117,9 +117,10 @@ def build_article(path: Path, article_id: str) -> Article:
     )
 
 
-def _reindex(cat: Catalogue, writer: Any, skip: set[str]) -> Iterator[Progress]:
+def _reindex(cat: Catalogue, writer: Any, known: dict[str, Fingerprint], skip: set[str]
+             ) -> Iterator[Progress]:
     """Write the catalogued articles (but those in skip) to the index: no file read, no NER."""
-    paths = [fp.path for fp in cat.fingerprints().values() if fp.path not in skip]
+    paths = [path for path in known if path not in skip]
     for start in range(0, len(paths), BATCH):
         chunk = paths[start:start + BATCH]
         articles = [a for a in (cat.get_by_path(p) for p in chunk) if a is not None]
@@ -164,7 +165,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
     tagger = None
     try:
         if bulk:
-            yield from _reindex(cat, writer, set(todo) | set(deleted))
+            yield from _reindex(cat, writer, known, set(todo) | set(deleted))
         if ner_enabled() and todo:
             from reader.core.ner import Tagger
 
