@@ -34,16 +34,19 @@ def _on_first_call(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
+def _standin(module: str, **attributes: Any) -> types.ModuleType:
+    standin = types.ModuleType(module, "stand-in while Whoosh is imported: see reader.core.whoosh_import")
+    standin.__dict__.update(attributes)
+    return standin
+
+
 def _standins() -> dict[str, types.ModuleType]:
-    modules = {}
-    for module, attributes in (("urllib.request", {"urlretrieve": _on_first_call("urllib.request", "urlretrieve")}),
-                               ("whoosh.lang.morph_en", {"variations": _on_first_call("whoosh.lang.morph_en",
-                                                                                      "variations")}),
-                               ("cached_property", {"cached_property": functools.cached_property})):
-        standin = types.ModuleType(module, "stand-in while Whoosh is imported: see reader.core.whoosh_import")
-        standin.__dict__.update(attributes)
-        modules[module] = standin
-    return modules
+    modules = (
+        _standin("urllib.request", urlretrieve=_on_first_call("urllib.request", "urlretrieve")),
+        _standin("whoosh.lang.morph_en", variations=_on_first_call("whoosh.lang.morph_en", "variations")),
+        _standin("cached_property", cached_property=functools.cached_property),
+    )
+    return {module.__name__: module for module in modules}
 
 
 def load() -> None:
