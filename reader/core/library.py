@@ -97,10 +97,13 @@ class Library:
 
     # sync ------------------------------------------------------------------------------------
 
+    def _snapshot_facts(self) -> tuple[Path, str, list[Path], Path]:
+        """What the snapshot of the last sync is checked against (see snapshot.unchanged)."""
+        return self.paths.snapshot, versions.stamp(), self.sources(), self.paths.index
+
     def check_meanwhile(self) -> Callable[[], snapshot.Answer]:
         """Start checking the snapshot of the last sync on another core; give the result to sync()."""
-        return snapshot.unchanged_meanwhile(self.paths.snapshot, versions.stamp(), self.sources(),
-                                            self.paths.index)
+        return snapshot.unchanged_meanwhile(*self._snapshot_facts())
 
     def sync(self, rebuild: bool = False, report: SyncReport | None = None,
              check: Callable[[], snapshot.Answer] | None = None) -> Iterator[Progress]:
@@ -112,8 +115,7 @@ class Library:
         """
         report = report if report is not None else SyncReport()
         if not rebuild:
-            known = check() if check else snapshot.unchanged(self.paths.snapshot, versions.stamp(),
-                                                             self.sources(), self.paths.index)
+            known = check() if check else snapshot.unchanged(*self._snapshot_facts())
             if known is not None:
                 files, refused = known
                 report.problems.extend(Problem(path, reason) for path, reason in refused)
