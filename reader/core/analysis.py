@@ -87,6 +87,11 @@ def name_analyzer():  # type: ignore[no-untyped-def]
             | TransliterationFilter())
 
 
+def as_text(term: str | bytes) -> str:
+    """A Whoosh term as text: readers give bytes, parsed queries give str."""
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
 PAIR_JOIN = " "  # never inside a word, so a pair term cannot be confused with a word
 
 _last = threading.local()  # the text analysed last at index time, and its tokens

@@ -7,7 +7,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from reader.core.analysis import shared_body_analyzer
+from reader.core.analysis import as_text, shared_body_analyzer
 
 SNIPPET_CHARS = 220
 
@@ -31,12 +31,12 @@ def query_marks(q: wq.Query, searcher: Any, fields: tuple[str, ...]) -> Marks:
             return
         if isinstance(node, wq.Phrase):
             if node.fieldname in fields:
-                phrases.append(tuple(w.decode("utf-8") if isinstance(w, bytes) else w for w in node.words))
+                phrases.append(tuple(as_text(w) for w in node.words))
             return
         if node.is_leaf():
             for fieldname, term in node.existing_terms(reader, expand=True):
                 if fieldname in fields:
-                    words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+                    words.add(as_text(term))
             return
         for child in node.children():
             walk(child)

@@ -15,7 +15,7 @@ from whoosh.codec.base import Automata
 from whoosh.index import Index as WhooshIndex  # noqa: F401 - for type readers
 
 from reader.core import highlight
-from reader.core.analysis import PAIR_JOIN
+from reader.core.analysis import PAIR_JOIN, as_text
 from reader.core.index import NAME_KINDS  # noqa: F401 - re-exported for callers' facet filters
 
 FIELDS = ("title", "body")
@@ -129,7 +129,7 @@ def lexicon(searcher: Any, fieldname: str) -> list[str]:
     cache = _LEXICONS.setdefault(searcher, {})
     if fieldname not in cache:
         words = searcher.reader().lexicon(fieldname)
-        cache[fieldname] = [w.decode("utf-8") if isinstance(w, bytes) else w for w in words]
+        cache[fieldname] = [as_text(w) for w in words]
     return cache[fieldname]
 
 
@@ -148,7 +148,7 @@ def _fuzzy_words(dfa: Any, words: list[str]) -> Iterator[str]:
 
 
 def _words(q: wq.MultiTerm, searcher: Any) -> Iterator[str]:
-    text = q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text
+    text = as_text(q.text)
     if isinstance(q, wq.FuzzyTerm):
         dfa = Automata.levenshtein_dfa(text, q.maxdist, q.prefixlength)
         yield from _fuzzy_words(dfa, lexicon(searcher, q.fieldname))
@@ -160,7 +160,7 @@ def _words(q: wq.MultiTerm, searcher: Any) -> Iterator[str]:
             yield words[i]
     else:  # wildcards and the rest: Whoosh's own expansion
         for word in q._btexts(searcher.reader()):  # noqa: SLF001 - the expansion Whoosh itself uses
-            yield word.decode("utf-8") if isinstance(word, bytes) else word
+            yield as_text(word)
 
 
 def pairs(q: wq.Query) -> wq.Query:
@@ -171,7 +171,7 @@ def pairs(q: wq.Query) -> wq.Query:
     one requires all its pairs first, so positions are compared only where they all occur.
     """
     if isinstance(q, wq.Phrase):
-        words = [w.decode("utf-8") if isinstance(w, bytes) else w for w in q.words]
+        words = [as_text(w) for w in q.words]
         if q.fieldname not in PAIR_FIELDS or q.slop != 1 or len(words) < 2:
             return q
         terms = [wq.Term(PAIR_FIELDS[q.fieldname], f"{a}{PAIR_JOIN}{b}", boost=q.boost)
