@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import median, p95, reader_cmd, run
+from benchmarks.common import median, p95, reader_cmd
 
 QUERIES = {
     "term": ["oil", "coffee", "dollar", "merger", "strike", "wheat", "gold", "tariff"],
