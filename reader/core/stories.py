@@ -83,29 +83,37 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
-    """Similarity of every pair of articles that share a distinctive term (sparse, not all pairs)."""
+    """Similarity of every pair of articles that share a distinctive term (sparse, not all pairs).
+
+    Candidates share a distinctive term (one in under a tenth of the library) whose products of
+    weights add up to at least 0.05; their score is the full cosine of their top-term vectors,
+    mixed with shared names and damped for distant dates. The sums are done by numpy: the
+    distinctive terms' pairs are summed per pair of articles, and the common terms (few, in many
+    articles) as one matrix product.
+    """
+    import numpy as np
+
+    n = len(docs)
+    if n < 2:
+        return {}
     vectors = _vectors(docs)
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for term, weight in vec.items():
-            postings[term].append((i, weight))
-    # Candidates share a distinctive term (one in under a tenth of the library); then full cosine.
-    rare: dict[tuple[int, int], float] = defaultdict(float)
-    limit = max(50, len(docs) // 10)
-    for plist in postings.values():
-        if len(plist) > limit:
-            continue
-        for x in range(len(plist)):
-            i, wi = plist[x]
-            for y in range(x + 1, len(plist)):
-                j, wj = plist[y]
-                rare[(i, j)] += wi * wj
+    columns: dict[str, int] = {}
+    rows = np.fromiter((i for i, vec in enumerate(vectors) for _ in vec), np.int64)
+    cols = np.fromiter((columns.setdefault(t, len(columns)) for vec in vectors for t in vec), np.int64)
+    weights = np.fromiter((w for vec in vectors for w in vec.values()), np.float64)
+    df = np.bincount(cols, minlength=len(columns))
+    limit = max(50, n // 10)
+    rare = df[cols] <= limit
+    partial = _rare_sums(rows[rare], cols[rare], weights[rare], n)
+    firsts, seconds = np.nonzero(partial >= 0.05)
+    if not len(firsts):
+        return {}
+    common_cols = np.unique(cols[~rare])
+    dense = np.zeros((n, len(common_cols)))
+    dense[rows[~rare], np.searchsorted(common_cols, cols[~rare])] = weights[~rare]
+    cosines = partial[firsts, seconds] + (dense @ dense.T)[firsts, seconds]
     scores = {}
-    for (i, j), partial in rare.items():
-        if partial < 0.05:
-            continue
-        small, large = sorted((vectors[i], vectors[j]), key=len)
-        cosine = sum(w * large.get(t, 0.0) for t, w in small.items())
+    for i, j, cosine in zip(firsts.tolist(), seconds.tolist(), cosines.tolist()):
         a, b = docs[i], docs[j]
         if a.names and b.names:
             names = len(a.names & b.names) / len(a.names | b.names)
@@ -117,6 +125,37 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
             score *= 0.5
         scores[(i, j)] = score
     return scores
+
+
+def _rare_sums(rows: Any, cols: Any, weights: Any, n: int, chunk: int = 1_000_000) -> Any:
+    """An n x n matrix: at [i, j] (i < j), the sum over terms in both i and j of their weights' product.
+
+    Entries are grouped by term; each group pairs every entry with the ones after it. Groups
+    are taken a few at a time so that no more than about `chunk` pairs are held at once.
+    """
+    import numpy as np
+
+    order = np.lexsort((rows, cols))
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
+    sizes = np.diff(np.r_[starts, len(cols)])
+    # Entry e, at place p of a group of size k, pairs with the k - 1 - p entries after it.
+    place = np.arange(len(cols)) - np.repeat(starts, sizes)
+    partners = np.repeat(sizes, sizes) - 1 - place
+    sums = np.zeros(n * n)
+    ends = np.cumsum(partners)
+    begin = 0
+    while begin < len(cols):
+        end = int(np.searchsorted(ends, ends[begin - 1] + chunk if begin else chunk, side="right"))
+        end = max(end, begin + 1)
+        counts = partners[begin:end]
+        first = np.repeat(np.arange(begin, end), counts)
+        offsets = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
+        second = first + 1 + offsets
+        sums += np.bincount(rows[first] * n + rows[second], weights=weights[first] * weights[second],
+                            minlength=n * n)
+        begin = end
+    return sums.reshape(n, n)
 
 
 def linked_pairs(docs: Sequence[StoryDoc]) -> list[tuple[int, int, float]]:

@@ -113,3 +113,53 @@ def test_basil_story_grouping_precision_and_recall():
         fn += same and not grouped
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+def _pair_scores_by_definition(docs: list[StoryDoc]) -> dict[tuple[int, int], float]:
+    """pair_scores spelled out pair by pair: candidates share a term in at most max(50, n/10)
+    articles with weight products adding up to 0.05; the score is the full cosine, mixed with
+    shared names and halved beyond three days."""
+    from reader.core.stories import _days_apart, _vectors
+
+    vectors = _vectors(docs)
+    limit = max(50, len(docs) // 10)
+    df = Counter(t for vec in vectors for t in vec)
+    scores = {}
+    for i, j in itertools.combinations(range(len(docs)), 2):
+        shared = vectors[i].keys() & vectors[j].keys()
+        rare = sum(vectors[i][t] * vectors[j][t] for t in shared if df[t] <= limit)
+        if not any(df[t] <= limit for t in shared) or rare < 0.05:
+            continue
+        score = sum(vectors[i][t] * vectors[j][t] for t in shared)
+        a, b = docs[i], docs[j]
+        if a.names and b.names:
+            score = 0.9 * score + 0.1 * len(a.names & b.names) / len(a.names | b.names)
+        days = _days_apart(a.published, b.published)
+        if days is not None and days > 3:
+            score *= 0.5
+        scores[(i, j)] = score
+    return scores
+
+
+def test_pair_scores_match_their_definition():
+    import random
+
+    from reader.core.stories import pair_scores
+
+    rng = random.Random(7)
+    vocabulary = [f"word{k}" for k in range(3000)]
+    people = [f"person{k}" for k in range(40)]
+    docs = []
+    for n in range(240):
+        topic = rng.randrange(12)  # articles on one topic share its words
+        words = rng.choices(vocabulary[:60], k=40) + rng.choices(vocabulary[topic * 200:topic * 200 + 200], k=60) \
+            + rng.choices(vocabulary, k=60)
+        docs.append(StoryDoc(f"a{n}", f"title {n}", Counter(words),
+                             frozenset(rng.sample(people, rng.randrange(4))),
+                             f"2025-03-{rng.randrange(1, 28):02d}" if rng.random() < 0.8 else None))
+    expected = _pair_scores_by_definition(docs)
+    got = pair_scores(docs)
+    assert len(expected) > 1000  # enough pairs, with common words (in over 50 articles) among them
+    assert got.keys() == expected.keys()
+    assert all(abs(got[k] - expected[k]) < 1e-9 for k in expected)
+    assert pair_scores(docs[:1]) == {} and pair_scores([]) == {}
