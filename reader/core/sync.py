@@ -227,7 +227,8 @@ def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple
             if previous is not None:
                 yield from finish(*previous, [])
     report.deleted = len(deleted)
+    # The last batch goes to the workers before the one in flight is committed, as above.
+    wait = tagger.start([a.body for a, _, _ in pending]) if tagger and pending else None
     if in_flight is not None:
         yield from finish(*in_flight, [])
-    wait = tagger.start([a.body for a, _, _ in pending]) if tagger and pending else None
     yield from finish(pending, problems, wait, deleted)
