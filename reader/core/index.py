@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter, W3Segment
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
@@ -241,9 +242,51 @@ class _LengthsReadOnce:
         return getattr(self._reader, name)
 
 
+class _PostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer, with its inlining of short posting lists mended.
+
+    A posting list shorter than `inlinelimit` documents is meant to be kept in the term's entry
+    instead of in a block of its own, which costs a pickle, a compression and a block header per
+    term; Whoosh 2.7 calls a method that does not exist (`set_inline`, not `set_inlined`), so its
+    default limit of 1 turns it off. Readers already read inlined postings.
+    """
+
+    def finish_postings(self) -> Any:
+        if self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo = self._terminfo
+        terminfo.add_block(self)
+        # Fields without values (IDs) keep none; a reader expects one (empty) per posting.
+        terminfo.set_inlined(self._ids, self._weights, self._values or [b""] * len(self._ids))
+        self._terminfo = None
+        return terminfo
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec with posting lists of up to three documents inlined (see _PostingsWriter).
+
+    Most terms are in few documents (four in five word pairs are in one article), so this takes
+    about a fifth off writing the index. Searches read the same postings either way.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(inlinelimit=4)
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> _PostingsWriter:
+        # Term vectors (byteids) keep their blocks: a vector is found by its place in the file.
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=self._compression,
+                               inlinelimit=1 if byteids else self._inlinelimit)
+
+    def new_segment(self, storage: Any, indexname: str) -> W3Segment:
+        # The segment names the codec that reads it: Whoosh's own, so the index stays plain Whoosh.
+        return W3Segment(W3Codec(), indexname)
+
+
 def _writer(ix: WhooshIndex) -> Any:
-    """A writer for ix that never builds compound files and reads field lengths once per commit."""
-    writer = ix.writer(timeout=120.0, limitmb=256, compound=False)
+    """A writer for ix that never builds compound files, inlines short posting lists and reads
+    field lengths once per commit."""
+    writer = ix.writer(timeout=120.0, limitmb=512, compound=False, codec=_Codec())
     per_document_reader = writer.per_document_reader
     writer.per_document_reader = lambda: _LengthsReadOnce(per_document_reader())
     return writer

@@ -1,4 +1,5 @@
-"""The index writer's shortcut (field lengths read once per commit) writes the same index."""
+"""The index writer's shortcuts (field lengths read once per commit, short posting lists inlined)
+write an index that reads the same as plain Whoosh's."""
 
 from __future__ import annotations
 
@@ -14,28 +15,40 @@ WORDS = "talks geneva grain deal ceasefire minister said the of in on kyiv mosco
 def _build(fast: bool):  # type: ignore[no-untyped-def]
     rng = random.Random(3)
     ix = RamStorage().create_index(make_schema())
-    for batch in range(2):  # two commits: the second merges the first segment into it
+    for batch in range(2):
         writer = _writer(ix) if fast else ix.writer()
         for n in range(150):
-            body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 300)))
+            # Frequent words, and rare ones (in one to a few documents) whose postings are inlined.
+            words = [rng.choice(WORDS) if rng.random() < 0.8 else f"rare{rng.randint(0, 400)}"
+                     for _ in range(rng.randint(1, 300))]
+            body = " ".join(words)
             writer.add_document(id=f"{batch}-{n}", path=f"/{batch}/{n}", title=body[:40], body=body,
                                 body_pairs=body, outlet_key="Reuters", hash=str(n))
-        writer.commit(merge=batch == 1)
+        writer.commit(optimize=batch == 1)  # the second commit rewrites the first segment into it
     return ix
 
 
 def _contents(ix):  # type: ignore[no-untyped-def]
     with ix.reader() as reader:
+        inlined = sum(leaf.term_info(fieldname, text).is_inlined()
+                      for leaf, _ in reader.leaf_readers() for fieldname, text in leaf.all_terms())
         terms = {}
         for fieldname, text in reader.all_terms():
             info = reader.term_info(fieldname, text)
-            postings = reader.postings(fieldname, text)
+            if fieldname.startswith("spell_"):  # Whoosh's word list for suggestions: no real postings
+                postings = list(reader.postings(fieldname, text).all_ids())
+            else:
+                postings = list(reader.postings(fieldname, text).items_as("weight"))
+            positions = list(reader.postings(fieldname, text).items_as("positions")) \
+                if fieldname == "body" else None
             terms[(fieldname, text)] = (info.min_length(), info.max_length(), info.max_weight(),
-                                        info.doc_frequency(), list(postings.items_as("weight")))
-        return terms, list(reader.all_stored_fields())
+                                        info.doc_frequency(), postings, positions)
+        vectors = [list(reader.vector(n, "body").items_as("characters")) for n in reader.all_doc_ids()]
+        return terms, list(reader.all_stored_fields()), vectors, inlined
 
 
-def test_reading_lengths_once_writes_the_same_postings_and_statistics():
+def test_the_writer_shortcuts_write_the_same_postings_statistics_and_vectors():
     fast, plain = _contents(_build(True)), _contents(_build(False))
-    assert len(fast[0]) > 100
-    assert fast == plain
+    assert len(fast[0]) > 500
+    assert fast[3] > 100 and plain[3] == 0  # many terms inlined by reader's writer, none by Whoosh's
+    assert fast[:3] == plain[:3]
