@@ -1,5 +1,5 @@
 """`python -m reader` runs the command-line interface."""
 
-from reader.cli import entry
+from reader.launch import entry
 
 entry()

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class Options:
     removed: bool = False
     rebuild: bool = False
     all_kinds: bool = False
+    check: Any = None  # a snapshot check started before the command line was parsed (reader.launch)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,8 +112,12 @@ def parse_options(argv: Sequence[str]) -> Options:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, check: Any = None) -> int:
+    """Run one command; `check` is a check of the last sync's snapshot already started (see
+    reader.launch), for `reader search`."""
     options = parse_options(sys.argv[1:] if argv is None else argv)
+    if check is not None:
+        options = replace(options, check=check)
     if options.command is None:
         from reader.ui.app import run
 
@@ -135,11 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         library.close()
 
 
-def entry() -> None:
-    """The `reader` command. A command (not the interface) ends with os._exit once its output is
-    flushed and its library closed: tearing the interpreter down would add ~15 ms to a ~100 ms
-    `reader search`, and there is nothing left to clean up."""
-    code = main()
+def entry(check: Any = None) -> None:
+    """The `reader` command (through reader.launch). A command (not the interface) ends with
+    os._exit once its output is flushed and its library closed: tearing the interpreter down would
+    add ~15 ms to a ~100 ms `reader search`, and there is nothing left to clean up."""
+    code = main(check=check)
     if len(sys.argv) <= 1:
         raise SystemExit(code)
     try:
@@ -252,7 +257,7 @@ def cmd_search(library: Any, options: Options) -> int:
 
     # Search the index as the last sync left it while a child process checks, on another core,
     # that no file has changed since; only if one has, sync and search again.
-    check = library.check_meanwhile()
+    check = options.check or library.check_meanwhile()
     whoosh_import.load()
 
     def search() -> Any:

@@ -101,6 +101,10 @@ class Library:
         """What the snapshot of the last sync is checked against (see snapshot.unchanged)."""
         return self.paths.snapshot, versions.stamp(), self.sources(), self.paths.index
 
+    def check_now(self) -> snapshot.Answer:
+        """Whether nothing changed since the last sync (see snapshot.unchanged)."""
+        return snapshot.unchanged(*self._snapshot_facts())
+
     def check_meanwhile(self) -> Callable[[], snapshot.Answer]:
         """Start checking the snapshot of the last sync on another core; give the result to sync()."""
         return snapshot.unchanged_meanwhile(*self._snapshot_facts())
@@ -115,7 +119,7 @@ class Library:
         """
         report = report if report is not None else SyncReport()
         if not rebuild:
-            known = check() if check else snapshot.unchanged(*self._snapshot_facts())
+            known = check() if check else self.check_now()
             if known is not None:
                 files, refused = known
                 report.problems.extend(Problem(path, reason) for path, reason in refused)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import marshal
 import os
-import threading
-from collections.abc import Callable
-from pathlib import Path
+import sys
+
+TYPE_CHECKING = False  # (not typing's: this module is imported first by `reader search`, see reader.launch)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 FORMAT = 1
 
@@ -80,16 +83,22 @@ def unchanged(path: Path, versions: str, sources: list[Path], index: Path) -> An
 
 def unchanged_meanwhile(path: Path, versions: str, sources: list[Path], index: Path) -> Callable[[], Answer]:
     """Start `unchanged` in a child process, so that its stats (~50 ms for 20,000 files) run on
-    another core while this process goes on; the function returned waits for the answer.
-
-    Where there is no fork, or where threads run (fork is unsafe then), the check runs at once.
-    Any failure of the child reads as None: "something may have changed", which costs a sync.
-    """
+    another core while this process goes on; the function returned waits for the answer."""
     if not path.exists():
         return lambda: None
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        answer = unchanged(path, versions, sources, index)
-        return lambda: answer
+    return in_child(lambda: unchanged(path, versions, sources, index))
+
+
+def in_child(answer: Callable[[], Answer]) -> Callable[[], Answer]:
+    """Run answer() in a child process; the function returned waits for its result.
+
+    Where there is no fork, or where threads run (fork is unsafe then), answer() runs at once.
+    Any failure of the child reads as None: "something may have changed", which costs a sync.
+    """
+    threading = sys.modules.get("threading")  # not imported: no threads (and not worth importing)
+    if not hasattr(os, "fork") or (threading is not None and threading.active_count() > 1):
+        now = answer()
+        return lambda: now
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: answer through the pipe, then leave without any of the parent's exit code
@@ -97,7 +106,7 @@ def unchanged_meanwhile(path: Path, versions: str, sources: list[Path], index: P
         try:
             os.close(read_end)
             with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(marshal.dumps(unchanged(path, versions, sources, index)))
+                pipe.write(marshal.dumps(answer()))
             status = 0
         finally:
             os._exit(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def test_the_check_in_a_child_process_answers_as_the_check_here(synced, monkeypa
         return pid
 
     monkeypatch.setattr(snapshot.os, "fork", fork)
-    monkeypatch.setattr(snapshot.threading, "active_count", lambda: 1)  # as in `reader search`
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in `reader search`
     here = snapshot.unchanged(paths.snapshot, versions.stamp(), sources, paths.index)
     assert here is not None
     meanwhile = snapshot.unchanged_meanwhile(paths.snapshot, versions.stamp(), sources, paths.index)

@@ -1,0 +1,32 @@
+"""The `reader` command's entry point: it starts what can start before the rest is imported.
+
+`reader search` answers from the index as the last sync left it, while a child process checks,
+on the other core, that no file has changed since (see reader.core.snapshot). Forking here,
+before the command line, the library and Whoosh are imported, lets that check (a stat per file,
+~50 ms for 20,000 files) overlap the imports too, instead of only the search.
+"""
+
+import os
+import sys
+
+
+def entry() -> None:
+    check = None
+    if sys.argv[1:2] == ["search"] and hasattr(os, "fork"):
+        from reader.core.snapshot import in_child
+
+        check = in_child(_unchanged)
+    from reader.cli import entry as run
+
+    run(check)
+
+
+def _unchanged():  # type: ignore[no-untyped-def]
+    """In the child: whether nothing changed since the last sync (None: it may have)."""
+    from reader.core.library import Library
+    from reader.core.models import ReaderError
+
+    try:
+        return Library().check_now()
+    except ReaderError:  # e.g. an unreadable library file: the command itself will say so
+        return None
