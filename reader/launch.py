@@ -22,11 +22,14 @@ def entry() -> None:
 
 
 def _unchanged():  # type: ignore[no-untyped-def]
-    """In the child: whether nothing changed since the last sync (None: it may have)."""
-    from reader.core.library import Library
-    from reader.core.models import ReaderError
+    """In the child: whether nothing changed since the last sync (None: it may have). The same
+    check as Library.check_now, without importing the library (or dataclasses) first."""
+    from reader.core import snapshot
+    from reader.paths import library_sources, resolve_paths
 
+    paths = resolve_paths()
     try:
-        return Library().check_now()
-    except ReaderError:  # e.g. an unreadable library file: the command itself will say so
+        sources = library_sources(paths)
+    except (OSError, ValueError):  # an unreadable library file: the command itself will say so
         return None
+    return snapshot.unchanged(*snapshot.facts(paths, sources))

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 APP_NAME = "reader"
 
 
-@dataclass(frozen=True)
-class Paths:
-    """The folders reader writes to; none of them holds the user's articles."""
+# A named tuple, not a dataclass: `reader search` imports this module in the child process that
+# checks the library (see reader.launch), before anything else, and dataclasses costs ~8 ms.
+class Paths(namedtuple("Paths", "data cache config")):
+    """The folders reader writes to (data, cache, config); none of them holds the user's articles."""
 
-    data: Path
-    cache: Path
-    config: Path
+    __slots__ = ()
 
     @property
     def index(self) -> Path:
@@ -60,3 +60,19 @@ def seeds_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).parent.parent / "seeds"
+
+
+def added_sources(paths: Paths) -> list[str]:
+    """The files and folders the user added (the library file); raises OSError or ValueError
+    when that file cannot be read."""
+    try:
+        data = json.loads(paths.library_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    return [str(p) for p in data.get("sources", [])]
+
+
+def library_sources(paths: Paths) -> list[Path]:
+    """The files and folders the library is made of: what the user added, else the seeds."""
+    added = added_sources(paths)
+    return [Path(p) for p in added] if added else [seeds_dir()]

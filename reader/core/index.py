@@ -6,7 +6,6 @@ import gc
 import json
 import mmap
 import os
-import shutil
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -139,6 +138,8 @@ class Index:
 
     def clear(self) -> None:
         """Replace whatever is there with an empty index of the current schema."""
+        import shutil  # (not on the search path)
+
         if self.folder.exists():
             shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core import snapshot, versions
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
-from reader.paths import Paths, resolve_paths, seeds_dir
+from reader.paths import Paths, added_sources, library_sources, resolve_paths
 
 if TYPE_CHECKING:
     from reader.core.store import Catalogue, Summary
@@ -54,17 +54,19 @@ class Library:
 
     def sources(self) -> list[Path]:
         """The files and folders the library is made of: what the user added, else the seeds."""
-        added = self._added()
-        return [Path(p) for p in added] if added else [seeds_dir()]
+        try:
+            return library_sources(self.paths)
+        except (OSError, ValueError) as exc:
+            raise self._unreadable(exc) from None
 
     def _added(self) -> list[str]:
         try:
-            data = json.loads(self.paths.library_file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return []
+            return added_sources(self.paths)
         except (OSError, ValueError) as exc:
-            raise ReaderError(f"{self.paths.library_file}: unreadable library file ({exc})") from None
-        return [str(p) for p in data.get("sources", [])]
+            raise self._unreadable(exc) from None
+
+    def _unreadable(self, exc: Exception) -> ReaderError:
+        return ReaderError(f"{self.paths.library_file}: unreadable library file ({exc})")
 
     def add_sources(self, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         """Remember existing files and folders as sources; return (added, problems)."""
@@ -99,7 +101,7 @@ class Library:
 
     def _snapshot_facts(self) -> tuple[Path, str, list[Path], Path]:
         """What the snapshot of the last sync is checked against (see snapshot.unchanged)."""
-        return self.paths.snapshot, versions.stamp(), self.sources(), self.paths.index
+        return snapshot.facts(self.paths, self.sources())
 
     def check_now(self) -> snapshot.Answer:
         """Whether nothing changed since the last sync (see snapshot.unchanged)."""

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from reader.paths import Paths
+
 FORMAT = 1
 
 Answer = tuple[int, list[tuple[str, str]]] | None
@@ -38,6 +40,13 @@ def _index_files(folder: Path) -> list[tuple[str, int, int]]:
 
 def _roots(sources: list[Path]) -> list[tuple[str, str]]:
     return [(str(p), "folder" if p.is_dir() else "file" if p.exists() else "missing") for p in sources]
+
+
+def facts(paths: Paths, sources: list[Path]) -> tuple[Path, str, list[Path], Path]:
+    """What the snapshot of a library's last sync is checked against: the arguments of `unchanged`."""
+    from reader.core import versions
+
+    return paths.snapshot, versions.stamp(), sources, paths.index
 
 
 def forget(path: Path) -> None:
