@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from whoosh.codec.whoosh3 import STORED_COLUMN
 from whoosh.filedb.filestore import RamStorage
 
 from reader.core.index import _writer, make_schema
@@ -45,6 +46,15 @@ def _contents(ix):  # type: ignore[no-untyped-def]
                                         info.doc_frequency(), postings, positions)
         vectors = [list(reader.vector(n, "body").items_as("characters")) for n in reader.all_doc_ids()]
         return terms, list(reader.all_stored_fields()), vectors, inlined
+
+
+def test_stored_fields_are_written_with_their_offsets():
+    ix = _build(True)
+    with ix.reader() as reader:
+        leaf = reader.leaf_readers()[0][0]
+        column = leaf._perdoc._cached_reader("_stored", STORED_COLUMN)  # noqa: SLF001
+        assert column._child.had_stored_offsets  # noqa: SLF001 - readers need not add up lengths
+        assert sorted(f["id"] for f in reader.all_stored_fields()) == sorted(f"{b}-{n}" for b in range(2) for n in range(150))
 
 
 def test_the_writer_shortcuts_write_the_same_postings_statistics_and_vectors():
