@@ -69,6 +69,8 @@ def added_sources(paths: Paths) -> list[str]:
         data = json.loads(paths.library_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return []
+    if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
+        raise ValueError("not a JSON object with a list of sources")
     return [str(p) for p in data.get("sources", [])]
 
 

@@ -300,8 +300,8 @@ class _Codec(W3Codec):
 
 
 def _writer(ix: WhooshIndex) -> Any:
-    """A writer for ix that never builds compound files, inlines short posting lists and reads
-    field lengths once per commit."""
+    """A writer for ix that never builds compound files, writes with _Codec and reads field
+    lengths once per commit."""
     writer = ix.writer(timeout=120.0, limitmb=512, compound=False, codec=_Codec())
     per_document_reader = writer.per_document_reader
     writer.per_document_reader = lambda: _LengthsReadOnce(per_document_reader())

@@ -210,3 +210,19 @@ def test_search_mends_an_index_damaged_since_the_last_sync(articles_home):
     result = reader(home, "search", "grain")
     assert result.stdout.startswith("1 hit for grain")
     assert "rebuilding it" in result.stderr
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"sources": "a"}'])
+def test_an_unreadable_library_file_is_one_line_naming_it(articles_home, content):
+    home, _ = articles_home
+    library_file = home / "config" / "library.json"
+    kept = library_file.read_text()
+    try:
+        library_file.write_text(content)
+        for command in (("search", "grain"), ("list",)):
+            result = reader(home, *command, check=False)
+            assert result.returncode == 1
+            assert result.stderr.count("\n") == 1 and str(library_file) in result.stderr, result.stderr
+            assert "unreadable library file" in result.stderr
+    finally:
+        library_file.write_text(kept)
