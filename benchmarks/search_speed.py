@@ -114,7 +114,7 @@ def _tantivy_search(tantivy, searcher, schema, query, limit):  # type: ignore[no
 
 
 def shell_comparison(home: Path, folder: Path, words: tuple[str, ...] = ("oil", "coffee", "merger"),
-                     repeats: int = 7) -> tuple[float, float]:
+                     repeats: int = 15) -> tuple[float, float]:
     """Median seconds of `reader search WORD` and of `grep -ril WORD` over the same files.
 
     Both run the same way (output to /dev/null), one after the other, so that the machine's
