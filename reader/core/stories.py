@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -87,33 +87,10 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
 
     Candidates share a distinctive term (one in under a tenth of the library) whose products of
     weights add up to at least 0.05; their score is the full cosine of their top-term vectors,
-    mixed with shared names and damped for distant dates. The sums are done by numpy: the
-    distinctive terms' pairs are summed per pair of articles, and the common terms (few, in many
-    articles) as one matrix product.
+    mixed with shared names and damped for distant dates.
     """
-    import numpy as np
-
-    n = len(docs)
-    if n < 2:
-        return {}
-    vectors = _vectors(docs)
-    columns: dict[str, int] = {}
-    rows = np.fromiter((i for i, vec in enumerate(vectors) for _ in vec), np.int64)
-    cols = np.fromiter((columns.setdefault(t, len(columns)) for vec in vectors for t in vec), np.int64)
-    weights = np.fromiter((w for vec in vectors for w in vec.values()), np.float64)
-    df = np.bincount(cols, minlength=len(columns))
-    limit = max(50, n // 10)
-    rare = df[cols] <= limit
-    partial = _rare_sums(rows[rare], cols[rare], weights[rare], n)
-    firsts, seconds = np.nonzero(partial >= 0.05)
-    if not len(firsts):
-        return {}
-    common_cols = np.unique(cols[~rare])
-    dense = np.zeros((n, len(common_cols)))
-    dense[rows[~rare], np.searchsorted(common_cols, cols[~rare])] = weights[~rare]
-    cosines = partial[firsts, seconds] + (dense @ dense.T)[firsts, seconds]
     scores = {}
-    for i, j, cosine in zip(firsts.tolist(), seconds.tolist(), cosines.tolist()):
+    for i, j, cosine in _cosines(docs):
         a, b = docs[i], docs[j]
         if a.names and b.names:
             names = len(a.names & b.names) / len(a.names | b.names)
@@ -127,35 +104,66 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
     return scores
 
 
-def _rare_sums(rows: Any, cols: Any, weights: Any, n: int, chunk: int = 1_000_000) -> Any:
-    """An n x n matrix: at [i, j] (i < j), the sum over terms in both i and j of their weights' product.
+def _cosines(docs: Sequence[StoryDoc], cells: int = 4_000_000, pairs: int = 1_000_000
+             ) -> list[tuple[int, int, float]]:
+    """(i, j, cosine) for the candidate pairs i < j, summed with numpy a block of articles at a time.
 
-    Entries are grouped by term; each group pairs every entry with the ones after it. Groups
-    are taken a few at a time so that no more than about `chunk` pairs are held at once.
+    Each entry (article, term) of a distinctive term pairs with the entries after it in that
+    term's list; their products (about `pairs` at a time) are summed into a block of rows of at
+    most `cells` cells, so that memory does not grow with the square of the library. The common
+    terms (few, each in many articles) add their part to the candidates' cosines as a matrix
+    product.
     """
     import numpy as np
 
-    order = np.lexsort((rows, cols))
+    n = len(docs)
+    vectors = _vectors(docs)
+    columns: dict[str, int] = {}
+    rows = np.fromiter((i for i, vec in enumerate(vectors) for _ in vec), np.int64)
+    cols = np.fromiter((columns.setdefault(t, len(columns)) for vec in vectors for t in vec), np.int64)
+    weights = np.fromiter((w for vec in vectors for w in vec.values()), np.float64)
+    df = np.bincount(cols, minlength=len(columns))
+    rare = df[cols] <= max(50, n // 10)
+    common_cols = np.unique(cols[~rare])
+    dense = np.zeros((n, len(common_cols)))
+    dense[rows[~rare], np.searchsorted(common_cols, cols[~rare])] = weights[~rare]
+    rows, cols, weights = rows[rare], cols[rare], weights[rare]
+    order = np.lexsort((rows, cols))  # by term, then article
     rows, cols, weights = rows[order], cols[order], weights[order]
-    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
+    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else np.zeros(0, np.int64)
     sizes = np.diff(np.r_[starts, len(cols)])
-    # Entry e, at place p of a group of size k, pairs with the k - 1 - p entries after it.
-    place = np.arange(len(cols)) - np.repeat(starts, sizes)
-    partners = np.repeat(sizes, sizes) - 1 - place
-    sums = np.zeros(n * n)
-    ends = np.cumsum(partners)
+    # Entry e, at place p of its term's list of k entries, pairs with the k - 1 - p after it.
+    partners = np.repeat(sizes, sizes) - 1 - (np.arange(len(cols)) - np.repeat(starts, sizes))
+    by_row = np.argsort(rows, kind="stable")
+    out: list[tuple[int, int, float]] = []
+    height = max(1, cells // max(n, 1))
+    for top in range(0, n, height):
+        low, high = np.searchsorted(rows[by_row], [top, top + height])
+        block = np.zeros(height * n)
+        for entries in _pieces(by_row[low:high], partners, pairs):
+            counts = partners[entries]
+            first = np.repeat(entries, counts)
+            second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
+            block += np.bincount((rows[first] - top) * n + rows[second],
+                                 weights=weights[first] * weights[second], minlength=height * n)
+        block = block.reshape(height, n)
+        firsts, seconds = np.nonzero(block >= 0.05)
+        common = (dense[top:top + height] @ dense.T)[firsts, seconds]
+        out += zip((firsts + top).tolist(), seconds.tolist(), (block[firsts, seconds] + common).tolist())
+    return out
+
+
+def _pieces(entries: Any, partners: Any, most: int) -> Iterator[Any]:
+    """entries in consecutive pieces whose partners add up to about `most` (one entry at least)."""
+    import numpy as np
+
+    ends = np.cumsum(partners[entries])
     begin = 0
-    while begin < len(cols):
-        end = int(np.searchsorted(ends, ends[begin - 1] + chunk if begin else chunk, side="right"))
-        end = max(end, begin + 1)
-        counts = partners[begin:end]
-        first = np.repeat(np.arange(begin, end), counts)
-        offsets = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
-        second = first + 1 + offsets
-        sums += np.bincount(rows[first] * n + rows[second], weights=weights[first] * weights[second],
-                            minlength=n * n)
+    while begin < len(entries):
+        done = ends[begin - 1] if begin else 0
+        end = max(begin + 1, int(np.searchsorted(ends, done + most, side="right")))
+        yield entries[begin:end]
         begin = end
-    return sums.reshape(n, n)
 
 
 def linked_pairs(docs: Sequence[StoryDoc]) -> list[tuple[int, int, float]]:

@@ -144,7 +144,7 @@ def _pair_scores_by_definition(docs: list[StoryDoc]) -> dict[tuple[int, int], fl
 def test_pair_scores_match_their_definition():
     import random
 
-    from reader.core.stories import pair_scores
+    from reader.core.stories import _cosines, pair_scores
 
     rng = random.Random(7)
     vocabulary = [f"word{k}" for k in range(3000)]
@@ -163,3 +163,7 @@ def test_pair_scores_match_their_definition():
     assert got.keys() == expected.keys()
     assert all(abs(got[k] - expected[k]) < 1e-9 for k in expected)
     assert pair_scores(docs[:1]) == {} and pair_scores([]) == {}
+    # In blocks of 8 articles, pieces of about 2,000 pairs at a time: the same cosines.
+    whole = {(i, j): c for i, j, c in _cosines(docs)}
+    pieces = {(i, j): c for i, j, c in _cosines(docs, cells=2000, pairs=2000)}
+    assert pieces.keys() == whole.keys() and all(abs(pieces[k] - whole[k]) < 1e-12 for k in whole)
