@@ -22,6 +22,7 @@ FIELDS = ("title", "body")
 PAIR_FIELDS = {"title": "title_pairs", "body": "body_pairs"}  # see reader.core.analysis.PairAnalyzer
 ALIASES = {"author": "author", "authors": "author", "by": "author", "source": "outlet",
            "entities": "entity", "agencies": "agency", "date": "published"}
+FIELD_NAMES = frozenset({*FIELDS, "outlet", "author", "agency", "entity", "published", *ALIASES})
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ def _tidy(text: str) -> tuple[str, str | None]:
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
         notes.append("ignored unbalanced brackets")
+    # Field names in any case (Title:, PUBLISHED:); other words before a colon stay as typed.
+    text = re.sub(r"(?<![\w:])([A-Za-z]+)(?=:)",
+                  lambda m: m[1].lower() if m[1].lower() in FIELD_NAMES else m[1], text)
     stripped = re.sub(r"(?<!\S)\w+:(?=\s|$)", " ", text)  # `title:` with nothing after it
     if stripped != text:
         text = stripped

@@ -85,6 +85,13 @@ def test_dates(library):
     assert ids(library, "date:2025-07") == ["002"]
 
 
+def test_field_names_in_any_case(library):
+    assert ids(library, "Published:2025-07") == ids(library, "published:2025-07") == ["002"]
+    assert ids(library, "TITLE:STOP") == ids(library, "title:STOP") == ["004"]
+    assert ids(library, 'Outlet:"Irish Examiner"') == ["001"]
+    assert library.search("Date:2025-07").message is None  # read as a field, not repaired words
+
+
 @pytest.mark.parametrize("query", ['"unbalanced', "AND", "title:", "OR OR", "((", "NOT", "*", "~", ":", '"'])
 def test_malformed_queries_never_crash(library, query):
     results = library.search(query)
