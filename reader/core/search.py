@@ -305,8 +305,18 @@ def _hit(searcher: Any, r: Any, marks: highlight.Marks) -> Hit:
 
 
 def _suggest(searcher: Any, q: wq.Query, text: str) -> str | None:
+    """A corrected query for words the library does not have (None: nothing to suggest).
+
+    A word searched in title and body is corrected only if neither has it: a word of the body
+    that no headline uses ("talks") is not a typo.
+    """
+    reader = searcher.reader()
+    unknown = [(t.fieldname, t.text) for t in q.all_tokens()
+               if not any((f, t.text) in reader for f in (FIELDS if t.fieldname in FIELDS else (t.fieldname,)))]
+    if not unknown:
+        return None
     try:
-        corrected = searcher.correct_query(q, text, prefix=1, maxdist=2)
+        corrected = searcher.correct_query(q, text, terms=unknown, prefix=1, maxdist=2)
     except Exception:  # noqa: BLE001 - a suggestion is optional; never fail the search for it
         return None
     if corrected.query != q and corrected.string and corrected.string != text:

@@ -119,6 +119,14 @@ def test_suggestion_when_nothing_matches(library):
     assert results.suggestion and "zelensk" in results.suggestion.lower()
 
 
+@pytest.mark.parametrize("query, kept", [("bank AND talks", "talks"), ("grain deal", "deal")])
+def test_a_suggestion_keeps_the_words_the_articles_have(library, query, kept):
+    # "talks" and "deal" are in the bodies, not in any headline: they are not typos.
+    results = library.search(query)
+    assert results.total == 0 and results.suggestion
+    assert kept in results.suggestion.split()
+
+
 def test_more_like_this_prefers_the_same_story(library):
     similar = [h.id[:3] for h in library.more_like("001")]
     assert similar[0] == "003"
