@@ -20,9 +20,10 @@ from reader.core.index import NAME_KINDS  # noqa: F401 - re-exported for callers
 
 FIELDS = ("title", "body")
 PAIR_FIELDS = {"title": "title_pairs", "body": "body_pairs"}  # see reader.core.analysis.PairAnalyzer
-ALIASES = {"author": "author", "authors": "author", "by": "author", "source": "outlet",
-           "entities": "entity", "agencies": "agency", "date": "published"}
-FIELD_NAMES = frozenset({*FIELDS, "outlet", "author", "agency", "entity", "published", *ALIASES})
+FIELD_ALIASES = {"author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
+                 "entity": ["entity", "entities"], "agency": ["agency", "agencies"],
+                 "published": ["published", "date"]}  # field -> the names a query may give it
+FIELD_NAMES = frozenset({*FIELDS, *(name for names in FIELD_ALIASES.values() for name in names)})
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,7 @@ def _parser(schema: Any, dates: bool) -> qparser.QueryParser:
                                       group=qparser.AndGroup)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
-    parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in ALIASES.items()} | {
-        "author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
-        "entity": ["entity", "entities"], "agency": ["agency", "agencies"], "published": ["published", "date"]}))
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
     if dates:  # its English date grammar compiles dozens of regular expressions: only for a date field
         from whoosh.qparser.dateparse import DateParserPlugin
 
@@ -109,7 +108,7 @@ def _tidy(text: str) -> tuple[str, str | None]:
 def _fuzz(q: wq.Query) -> wq.Query:
     """`word~` allows two edits for long words (one for short), after a one-letter prefix."""
     if isinstance(q, wq.FuzzyTerm) and q.maxdist == 1:
-        text = q.text if isinstance(q.text, str) else q.text.decode("utf-8")
+        text = as_text(q.text)
         return wq.FuzzyTerm(q.fieldname, q.text, boost=q.boost, maxdist=2 if len(text) >= 7 else 1,
                             prefixlength=1)
     return q.apply(_fuzz) if q.is_leaf() is False else q
