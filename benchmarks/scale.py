@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from benchmarks import search_speed
-from benchmarks.common import extract_reuters, machine, reader_cmd, run
+from benchmarks.common import extract_reuters, machine, median, reader_cmd, run
 
 WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -72,7 +72,7 @@ def main() -> None:
                 f"({seconds / 60:.1f} min), peak RSS {result.peak_rss_mb:.0f} MB, index {size:.0f} MB |"]
         resync = [run(reader_cmd("index"), env=env).seconds for _ in range(5)]
         rows.append(f"| ingestion | no-change re-sync, `reader index`, end to end (median of 5) | "
-                    f"{sorted(resync)[2] * 1000:.0f} ms |")
+                    f"{median(resync) * 1000:.0f} ms |")
         os.environ["READER_NER"] = "off"
         for kind, (med, high) in search_speed.summarise(search_speed.whoosh_latencies(home)).items():
             rows.append(f"| search | {kind} queries, top 20 with snippets, median / p95 | "
