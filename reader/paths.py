@@ -69,9 +69,10 @@ def added_sources(paths: Paths) -> list[str]:
         data = json.loads(paths.library_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return []
-    if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
+    sources = data.get("sources", []) if isinstance(data, dict) else None
+    if not isinstance(sources, list):
         raise ValueError("not a JSON object with a list of sources")
-    return [str(p) for p in data.get("sources", [])]
+    return [str(p) for p in sources]
 
 
 def library_sources(paths: Paths) -> list[Path]:
