@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 from whoosh.analysis import (
     Analyzer, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
@@ -93,21 +95,73 @@ def as_text(term: str | bytes) -> str:
 
 
 PAIR_JOIN = " "  # never inside a word, so a pair term cannot be confused with a word
+_WORDS = re.compile(TOKEN_PATTERN)  # what RegexTokenizer(TOKEN_PATTERN) matches
+MAX_REMEMBERED_WORDS = 200_000
 
+# (text, position, start char, end char, width) of an indexed token
+IndexToken = tuple[str, int, int, int, int]
+
+
+class _Word(NamedTuple):
+    """What body_analyzer() makes of one word of the text, analysed on its own.
+
+    Every filter of the chain looks at one token at a time, so a word's terms do not depend on
+    its neighbours: only positions and character offsets do, and they are kept relative here.
+    """
+
+    span: int  # positions the word takes (0: a stop word, 2: "cease-fire")
+    tokens: tuple[IndexToken, ...]  # positions and characters from 0 at the word's start
+    spellings: tuple[str, ...]  # its terms without stemming, for the spelling list
+
+
+_words: dict[str, _Word] = {}
 _last = threading.local()  # the text analysed last at index time, and its tokens
 
 
-def _index_tokens(value: str) -> list[tuple[str, int, int, int, int]]:
-    """(text, position, start char, end char, width) of each body token of value, at index time.
+def _word(raw: str) -> _Word:
+    word = _words.get(raw)
+    if word is None:
+        if len(_words) >= MAX_REMEMBERED_WORDS:
+            _words.clear()
+        chain = shared_body_analyzer()
+        tokens = tuple((t.text, t.pos, t.startchar, t.endchar, getattr(t, "width", 1))
+                       for t in chain(raw, positions=True, chars=True, mode="index"))
+        word = _words[raw] = _Word(
+            span=max((pos + width for _, pos, _, _, width in tokens), default=0), tokens=tokens,
+            spellings=tuple(t.text for t in chain(raw, no_morph=True)))
+    return word
 
-    Whoosh analyses a field once for its postings and again for its term vector, and the pair
-    field would analyse the same body a third time: the last result is kept and replayed.
+
+def _index_tokens(value: str) -> list[IndexToken]:
+    """The tokens body_analyzer() gives for value at index time, from its words' analyses.
+
+    A text's words are mostly words seen before, so each distinct word goes through the chain
+    of filters once. Whoosh analyses a field once for its postings and again for its term
+    vector, and the pair field would analyse the same body a third time: the last result is
+    kept and replayed.
     """
     if getattr(_last, "value", None) != value:  # (str equality checks identity first)
-        _last.tokens = [(t.text, t.pos, t.startchar, t.endchar, getattr(t, "width", 1))
-                        for t in shared_body_analyzer()(value, positions=True, chars=True, mode="index")]
+        out: list[IndexToken] = []
+        add, remembered = out.append, _words
+        pos = -1  # as in StopFilter: the first kept word keeps its place, the rest follow it
+        for n, match in enumerate(_WORDS.finditer(value)):
+            word = remembered.get(match.group()) or _word(match.group())
+            if not word.span:
+                continue
+            if pos < 0:
+                pos = n
+            start = match.start()
+            for text, at, first, last, width in word.tokens:
+                add((text, pos + at, start + first, start + last, width))
+            pos += word.span
+        _last.tokens = out
         _last.value = value
     return _last.tokens  # type: ignore[no-any-return]
+
+
+def spelling_words(value: str) -> list[str]:
+    """The distinct unstemmed terms of value, sorted: Whoosh's words for spelling suggestions."""
+    return sorted({s for match in _WORDS.finditer(value) for s in _word(match.group()).spellings})
 
 
 @cache

@@ -176,18 +176,31 @@ def test_a_phrase_reaches_across_a_hyphenated_compound(library):
     assert ids(library, '"scale war"') == ids(library, '"full-scale war"')
 
 
-def test_index_time_analysis_is_replayed_unchanged(library):
-    from reader.core.analysis import BodyAnalyzer, body_analyzer
+TRICKY = ("The the U.S.-led ceasefire, cease-fire; Zelenskyy's KIEV’s full-scale war's 1,000 km: "
+          "Ünïcödé İstanbul Straße ﬁne of the war-torn-state, it's a an the")
+
+
+@pytest.mark.parametrize("remembered", [200_000, 3])  # 3: the word table is forgotten often
+def test_index_time_analysis_word_by_word_is_the_whole_chain(library, monkeypatch, remembered):
+    from reader.core import analysis
+    from reader.core.analysis import BodyAnalyzer, body_analyzer, spelling_words
+
+    monkeypatch.setattr(analysis, "MAX_REMEMBERED_WORDS", remembered)
+    monkeypatch.setattr(analysis, "_words", {})
 
     def tokens(analyzer, text):
         return [(t.text, t.pos, t.startchar, t.endchar)
                 for t in analyzer(text, mode="index", positions=True, chars=True)]
 
-    bodies = [library.get(i).body for i in library.catalogue.ids()]
+    texts = [library.get(i).body for i in library.catalogue.ids()] + [TRICKY, "a an the", ""]
     cached = BodyAnalyzer()
-    for body in bodies + bodies[::-1]:  # the second pass replays the cached last text
-        assert tokens(cached, body) == tokens(body_analyzer(), body)
-        assert tokens(cached, body) == tokens(cached, body)
+    for text in texts + texts[::-1]:  # the second pass replays the cached last text
+        assert tokens(cached, text) == tokens(body_analyzer(), text)
+        assert tokens(cached, text) == tokens(cached, text)
+        assert spelling_words(text) == sorted({t.text for t in body_analyzer()(text, no_morph=True)})
+    assert len(analysis._words) <= remembered  # noqa: SLF001
+    # Leading stop words keep their places, as Whoosh's StopFilter keeps them.
+    assert tokens(cached, "The the ceasefire")[0][1] == 2
 
 
 @pytest.mark.parametrize("query, marked", [
