@@ -1,5 +1,5 @@
-"""The index writer's shortcuts (field lengths read once per commit, short posting lists inlined)
-write an index that reads the same as plain Whoosh's."""
+"""The index writer's shortcuts (field lengths read once per commit, short posting lists inlined,
+each spelling word given once) write an index that reads the same as plain Whoosh's."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import random
 from whoosh.codec.whoosh3 import STORED_COLUMN
 from whoosh.filedb.filestore import RamStorage
 
-from reader.core.index import _writer, make_schema
+from reader.core.index import Index, _writer, make_schema
 
 WORDS = "talks geneva grain deal ceasefire minister said the of in on kyiv moscow".split()
 
@@ -34,18 +34,23 @@ def _contents(ix):  # type: ignore[no-untyped-def]
         inlined = sum(leaf.term_info(fieldname, text).is_inlined()
                       for leaf, _ in reader.leaf_readers() for fieldname, text in leaf.all_terms())
         terms = {}
+        spelling_postings = 0
         for fieldname, text in reader.all_terms():
             info = reader.term_info(fieldname, text)
-            if fieldname.startswith("spell_"):  # Whoosh's word list for suggestions: no real postings
-                postings = list(reader.postings(fieldname, text).all_ids())
-            else:
-                postings = list(reader.postings(fieldname, text).items_as("weight"))
+            if fieldname.startswith("spell_"):
+                # Whoosh's word list for suggestions: every word is a "posting" of each segment's
+                # first document, which Whoosh's writer repeats for every document using the word.
+                ids = list(reader.postings(fieldname, text).all_ids())
+                spelling_postings += len(ids)
+                terms[(fieldname, text)] = sorted(set(ids))
+                continue
+            postings = list(reader.postings(fieldname, text).items_as("weight"))
             positions = list(reader.postings(fieldname, text).items_as("positions")) \
                 if fieldname == "body" else None
             terms[(fieldname, text)] = (info.min_length(), info.max_length(), info.max_weight(),
                                         info.doc_frequency(), postings, positions)
         vectors = [list(reader.vector(n, "body").items_as("characters")) for n in reader.all_doc_ids()]
-        return terms, list(reader.all_stored_fields()), vectors, inlined
+        return terms, list(reader.all_stored_fields()), vectors, inlined, spelling_postings
 
 
 def test_stored_fields_are_written_with_their_offsets():
@@ -62,3 +67,16 @@ def test_the_writer_shortcuts_write_the_same_postings_statistics_and_vectors():
     assert len(fast[0]) > 500
     assert fast[3] > 100 and plain[3] == 0  # many terms inlined by reader's writer, none by Whoosh's
     assert fast[:3] == plain[:3]
+    spelling_words = sum(1 for fieldname, _ in fast[0] if fieldname.startswith("spell_"))
+    assert spelling_words > 100
+    assert fast[4] <= 2 * spelling_words < plain[4]  # each word once per segment written
+
+
+def test_a_writers_spelling_words_are_not_saved_with_the_schema(tmp_path):
+    ix = Index(tmp_path / "index").open()
+    writer = _writer(ix)
+    writer.add_document(id="a", path="/a", title="Grain talks", body="Ceasefire talks in Geneva")
+    writer.commit()
+    assert not any("given" in field.__dict__ for field in ix.schema)  # (read back from disk)
+    with ix.reader() as reader:
+        assert set(reader.lexicon("spell_body")) == {b"ceasefire", b"talks", b"geneva"}
