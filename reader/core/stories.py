@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from reader.core.sentences import content_words
@@ -191,6 +192,17 @@ def linked_pairs(docs: Sequence[StoryDoc]) -> list[tuple[int, int, float]]:
                              min(score - usual(i, j), score - usual(j, i)) >= MARGIN):
             out.append((i, j, score))
     return out
+
+
+def catalogue_stories(catalogue: Path) -> list[Story]:
+    """The stories of the articles in the catalogue file (a job for a worker process too)."""
+    from reader.core.store import Catalogue
+
+    cat = Catalogue(catalogue)
+    try:
+        return group_stories([story_doc(a) for a in cat.all()])
+    finally:
+        cat.close()
 
 
 def group_stories(docs: Sequence[StoryDoc]) -> list[Story]:

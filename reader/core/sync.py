@@ -6,11 +6,11 @@ import fcntl
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core import versions
 from reader.core.clean import clean
@@ -20,6 +20,8 @@ from reader.core.store import Catalogue, Fingerprint
 
 PIPELINE_VERSION = versions.PIPELINE
 BATCH = int(os.environ.get("READER_BATCH", "500"))  # articles per NER batch and per commit
+WORKERS_FROM = 200  # files to tag before NER gets two worker processes (each loads spaCy, ~1 s)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,15 @@ def _reindex(cat: Catalogue, writer: Any, known: dict[str, Fingerprint], skip: s
 
 
 def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reprocess: bool,
-           report: SyncReport, bulk: bool = False) -> Iterator[Progress]:
+           report: SyncReport, bulk: bool = False,
+           then: tuple[Callable[..., T], Any] | None = None) -> Generator[Progress, None, Callable[[], T] | None]:
     """Process new, changed and deleted files (all of them when `reprocess`), yielding progress.
 
     `bulk`: the index was just cleared. It is then loaded with one writer, from the catalogue
     for the files that did not change and from the files for the rest.
+    `then`: (job, argument) to run once the catalogue is complete. When NER workers are used,
+    one of them runs it while the index is committed. Returns a function that gives the job's
+    result, or None when no file needed NER (the caller then runs the job itself, if at all).
     """
     known = cat.fingerprints()
     refused = {} if reprocess else cat.problems()
@@ -169,8 +175,9 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
         if ner_enabled() and todo:
             from reader.core.ner import Tagger
 
-            tagger = Tagger(2 if len(todo) >= 200 and (os.cpu_count() or 1) > 1 else 1)
+            tagger = Tagger(2 if len(todo) >= WORKERS_FROM and (os.cpu_count() or 1) > 1 else 1)
         yield from _process(cat, writer, todo, found, ids, known, deleted, tagger, report)
+        result = tagger.meanwhile(*then) if tagger is not None and then else None
         if bulk:
             writer.finish()
     except BaseException:
@@ -180,6 +187,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
     finally:
         if tagger is not None:
             tagger.close()
+    return result
 
 
 def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple[int, int]],

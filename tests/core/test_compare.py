@@ -167,3 +167,34 @@ def test_pair_scores_match_their_definition():
     whole = {(i, j): c for i, j, c in _cosines(docs)}
     pieces = {(i, j): c for i, j, c in _cosines(docs, cells=2000, pairs=2000)}
     assert pieces.keys() == whole.keys() and all(abs(pieces[k] - whole[k]) < 1e-12 for k in whole)
+
+
+def test_stories_grouped_by_a_worker_during_the_commit_are_the_same(tmp_path, monkeypatch):
+    # With NER workers (more than one core), a worker groups the stories while the index is
+    # committed; here for the five seeds instead of 200 files or more.
+    import os
+
+    from reader.core import sync
+    from reader.core.library import Library
+    from reader.core.stories import story_doc
+    from reader.paths import resolve_paths
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: NER gets no worker processes")
+    from reader.core.ner import Tagger
+
+    monkeypatch.setattr(sync, "WORKERS_FROM", 1)
+    pooled = []
+    meanwhile = Tagger.meanwhile
+    monkeypatch.setattr(Tagger, "meanwhile", lambda self, *job: pooled.append(self._pool is not None)
+                        or meanwhile(self, *job))
+    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    try:
+        list(library.sync())
+        assert pooled == [True]
+        kept = library.known_stories()
+        assert kept is not None
+        assert sorted(tuple(a[:3] for a in s.articles) for s in kept) == [("000", "002"), ("001", "003"), ("004",)]
+        assert kept == group_stories([story_doc(a) for a in library.catalogue.all()])
+    finally:
+        library.close()

@@ -88,3 +88,19 @@ def test_entity_f1_on_the_seeds(seeded):
     predicted = {s.id[:3]: seeded.get(s.id).entities for s in seeded.summaries()}
     scores = entity_scores(predicted, gold)
     assert scores["f1"] >= 0.9, scores
+
+
+def test_a_job_meanwhile_runs_in_a_worker_or_else_here_when_asked():
+    import os
+
+    here = ner.Tagger(1)
+    assert here.meanwhile(os.getpid)() == os.getpid()
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: no worker processes to run the job")
+    workers = ner.Tagger(2)
+    try:
+        result = workers.meanwhile(os.getpid)
+        assert result() != os.getpid()
+    finally:
+        workers.close()
+    assert result() != os.getpid()  # the result outlives the workers
