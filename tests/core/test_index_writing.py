@@ -72,6 +72,22 @@ def test_the_writer_shortcuts_write_the_same_postings_statistics_and_vectors():
     assert fast[4] <= 2 * spelling_words < plain[4]  # each word once per segment written
 
 
+def test_the_short_path_for_inlined_terms_writes_the_same_bytes(monkeypatch):
+    from reader.core import index
+
+    def files(ix):  # type: ignore[no-untyped-def]
+        # (segment names are random: the files are told apart by their kind)
+        return {name.rsplit(".", 1)[-1]: ix.storage.files[name] for name in ix.storage.files
+                if name.endswith((".trm", ".pst"))}
+
+    short = files(_build(True))
+    codec = index._Codec  # noqa: SLF001
+    monkeypatch.setattr(index, "_Codec", lambda: codec(short_path=False))
+    whooshs = files(_build(True))
+    assert set(short) == {"trm", "pst"}
+    assert short == whooshs
+
+
 def test_a_writers_spelling_words_are_not_saved_with_the_schema(tmp_path):
     ix = Index(tmp_path / "index").open()
     writer = _writer(ix)
