@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.core.folding import fold_token, gazetteer, strip_accents
 from reader.core.models import Mention
@@ -30,6 +30,7 @@ def bare(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip(" .,")
 
 
+@lru_cache(maxsize=100_000)
 def name_key(text: str) -> str:
     """Folded key of a name: lower case, no accents, transliteration folds, initials dropped."""
     words = re.findall(r"[\w’'-]+", strip_accents(bare(text).lower()))

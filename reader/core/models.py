@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -92,7 +92,9 @@ class Article:
             "word_count": self.word_count,
             "body": self.body,
             "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in self.removed],
-            "entities": [asdict(m) for m in self.entities],
+            # A mention's fields are plain values: a copy of them is what asdict() builds, in a
+            # tenth of the time (the catalogue stores this for every article).
+            "entities": [dict(vars(m)) for m in self.entities],
         }
 
 

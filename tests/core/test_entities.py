@@ -104,3 +104,11 @@ def test_a_job_meanwhile_runs_in_a_worker_or_else_here_when_asked():
     finally:
         workers.close()
     assert result() != os.getpid()  # the result outlives the workers
+
+
+def test_an_articles_mentions_are_written_with_all_their_fields(seeded):
+    from dataclasses import asdict
+
+    article = seeded.get("000")
+    assert article.entities
+    assert article.to_dict()["entities"] == [asdict(m) for m in article.entities]
