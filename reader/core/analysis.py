@@ -6,11 +6,12 @@ import re
 import threading
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from whoosh.analysis import (
     Analyzer, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
 )
+from whoosh.formats import Characters, Positions
 
 from reader.core.folding import fold_token, strip_accents, word_aliases
 
@@ -184,6 +185,45 @@ class BodyAnalyzer(Analyzer):
         t.boost = 1.0
         for t.text, t.pos, t.startchar, t.endchar, t.width in _index_tokens(value):
             yield t
+
+
+class BodyPositions(Positions):
+    """Whoosh's Positions format, reading a BodyAnalyzer's index-time tokens as plain tuples
+    (Whoosh's goes through a Token object per word, twice per body with the term vector)."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, BodyAnalyzer) or kwargs.get("mode") != "index" or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        positions: dict[str, list[int]] = {}
+        for text, pos, _, _, _ in _index_tokens(value):
+            found = positions.get(text)
+            if found is None:
+                positions[text] = [pos]
+            else:
+                found.append(pos)
+        boost = self.field_boost
+        for text, found in positions.items():
+            yield text, len(found), float(len(found)) * boost, self.encode(found)
+
+
+class BodyCharacters(Characters):
+    """Whoosh's Characters format (the body's term vector), reading tuples as BodyPositions does."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, BodyAnalyzer) or kwargs.get("mode") != "index" or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        for text, pos, start, end, _ in _index_tokens(value):
+            found = places.get(text)
+            if found is None:
+                places[text] = [(pos, start, end)]
+            else:
+                found.append((pos, start, end))
+        boost = self.field_boost
+        for text, found in places.items():
+            yield text, len(found), float(len(found)) * boost, self.encode(found)
 
 
 class PairAnalyzer(Analyzer):

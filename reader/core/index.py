@@ -22,13 +22,15 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.filedb.filetables import _lengths as _ENTRY_LENGTHS
 from whoosh.filedb.filetables import md5
 from whoosh.filedb.structfile import BufferFile, StructFile
-from whoosh.formats import Characters
 from whoosh.index import Index as WhooshIndex
+from whoosh.writing import PostingPool
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from reader.core import versions
-from reader.core.analysis import BodyAnalyzer, PairAnalyzer, name_analyzer, spelling_words
+from reader.core.analysis import (
+    BodyAnalyzer, BodyCharacters, BodyPositions, PairAnalyzer, name_analyzer, spelling_words,
+)
 from reader.core.models import Article
 
 SCHEMA_VERSION = versions.INDEX_SCHEMA
@@ -40,7 +42,8 @@ _TERM_INFO = W3TermInfo._struct  # noqa: SLF001 - the layout of a term's entry
 
 
 class SpelledText(TEXT):
-    """A stemmed text field that also keeps its unstemmed words, for spelling suggestions.
+    """A text field of body_analyzer() words (BodyAnalyzer, BodyPositions) that also keeps its
+    unstemmed words, for spelling suggestions.
 
     Whoosh adds every document's spelling words to the writer's pool, all as postings of
     document 0 (a quarter of the pool for BBC's 2,225 articles), and analyses each text a
@@ -48,6 +51,10 @@ class SpelledText(TEXT):
     (reader.core.analysis.spelling_words), and a writer that counts them (see _writer) passes
     each word on once: the suggestions read only which words there are.
     """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(analyzer=BodyAnalyzer(), **kwargs)
+        self.format = BodyPositions(field_boost=self.format.field_boost)
 
     def spellable_words(self, value: str) -> Iterator[str]:
         words = spelling_words(value)
@@ -68,8 +75,8 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True, unique=True),
-        title=SpelledText(analyzer=BodyAnalyzer(), stored=True, field_boost=2.0, spelling=True),
-        body=SpelledText(analyzer=BodyAnalyzer(), stored=True, vector=Characters(), spelling=True),
+        title=SpelledText(stored=True, field_boost=2.0, spelling=True),
+        body=SpelledText(stored=True, vector=BodyCharacters(), spelling=True),
         # Word pairs answer two-word phrases with one term (see search.py); no positions needed.
         title_pairs=TEXT(analyzer=PairAnalyzer(), phrase=False, field_boost=2.0),
         body_pairs=TEXT(analyzer=PairAnalyzer(), phrase=False),
@@ -395,6 +402,18 @@ class _FieldWriter(W3FieldWriter):
             self.finish_field()
 
 
+class _Pool(PostingPool):
+    """Whoosh's pool of postings, without the type checks and the set of field names (read by
+    Whoosh's multiprocessing writer only) that its `add` pays for on every posting."""
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        # (the same size estimate as Whoosh's, which decides when the pool spills to disk)
+        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
+
 class _Codec(W3Codec):
     """Whoosh's codec with posting lists of up to three documents inlined (see _PostingsWriter),
     and the stored fields' offsets written (see _PerDocWriter).
@@ -426,8 +445,10 @@ class _Codec(W3Codec):
 
 def _writer(ix: WhooshIndex) -> Any:
     """A writer for ix that never builds compound files, writes with _Codec, reads field
-    lengths once per commit and adds each spelling word once (see SpelledText)."""
+    lengths once per commit, adds each spelling word once (see SpelledText) and postings
+    without checks (see _Pool)."""
     writer = ix.writer(timeout=120.0, limitmb=512, compound=False, codec=_Codec())
+    writer.pool.__class__ = _Pool
     for field in writer.schema:  # (a disk index reads its schema afresh for each writer)
         if isinstance(field, SpelledText):
             field.given = set()

@@ -13,11 +13,13 @@ from reader.core.index import Index, _writer, make_schema
 WORDS = "talks geneva grain deal ceasefire minister said the of in on kyiv moscow".split()
 
 
-def _build(fast: bool):  # type: ignore[no-untyped-def]
+def _build(fast: bool, pool_bytes: int = 0):  # type: ignore[no-untyped-def]
     rng = random.Random(3)
     ix = RamStorage().create_index(make_schema())
     for batch in range(2):
         writer = _writer(ix) if fast else ix.writer()
+        if pool_bytes:
+            writer.pool.limit = pool_bytes  # spills sorted runs to disk, as a large load does
         for n in range(150):
             # Frequent words, and rare ones (in one to a few documents) whose postings are inlined.
             words = [rng.choice(WORDS) if rng.random() < 0.8 else f"rare{rng.randint(0, 400)}"
@@ -25,6 +27,7 @@ def _build(fast: bool):  # type: ignore[no-untyped-def]
             body = " ".join(words)
             writer.add_document(id=f"{batch}-{n}", path=f"/{batch}/{n}", title=body[:40], body=body,
                                 body_pairs=body, outlet_key="Reuters", hash=str(n))
+        assert bool(writer.pool.runs) == bool(pool_bytes)
         writer.commit(optimize=batch == 1)  # the second commit rewrites the first segment into it
     return ix
 
@@ -70,6 +73,11 @@ def test_the_writer_shortcuts_write_the_same_postings_statistics_and_vectors():
     spelling_words = sum(1 for fieldname, _ in fast[0] if fieldname.startswith("spell_"))
     assert spelling_words > 100
     assert fast[4] <= 2 * spelling_words < plain[4]  # each word once per segment written
+
+
+def test_a_pool_spilled_to_disk_writes_the_same_index():
+    spilled = _contents(_build(True, pool_bytes=200_000))
+    assert spilled[:4] == _contents(_build(True))[:4]
 
 
 def test_the_short_path_for_inlined_terms_writes_the_same_bytes(monkeypatch):

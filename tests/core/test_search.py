@@ -203,6 +203,20 @@ def test_index_time_analysis_word_by_word_is_the_whole_chain(library, monkeypatc
     assert tokens(cached, "The the ceasefire")[0][1] == 2
 
 
+@pytest.mark.parametrize("boost", [1.0, 2.0])
+def test_body_formats_give_whooshs_postings(library, boost):
+    from whoosh.formats import Characters, Positions
+
+    from reader.core.analysis import BodyAnalyzer, BodyCharacters, BodyPositions
+
+    texts = [library.get(i).body for i in library.catalogue.ids()] + [TRICKY, "a an the", ""]
+    for text in texts:
+        for ours, whooshs in ((BodyPositions, Positions), (BodyCharacters, Characters)):
+            mine = list(ours(field_boost=boost).word_values(text, BodyAnalyzer(), mode="index"))
+            assert mine == list(whooshs(field_boost=boost).word_values(text, BodyAnalyzer(), mode="index"))
+            assert len(mine) > 50 or len(text) < 1000
+
+
 @pytest.mark.parametrize("query, marked", [
     ('"root causes"', {"root causes"}),
     ('"full-scale war"', {"full-scale war"}),
