@@ -264,12 +264,14 @@ def cmd_search(library: Any, options: Options) -> int:
         # Facets (counts by outlet and entity) cost a pass over every match; only JSON prints them.
         return library.search(options.query, limit=max(1, options.limit), facets=options.json)
 
-    try:
-        results = search()
-    except Exception:  # e.g. an index damaged since the last sync: if so, the sync below mends it
-        if check() is not None:
-            raise
-    if check() is None:
+    results = None
+    if library.paths.snapshot.exists():  # (else no sync has finished: searching first is wasted)
+        try:
+            results = search()
+        except Exception:  # e.g. an index damaged since the last sync: if so, the sync below mends it
+            if check() is not None:
+                raise
+    if results is None or check() is None:
         sync(library, quiet=True, check=check)
         results = search()
     if options.json:

@@ -226,3 +226,18 @@ def test_an_unreadable_library_file_is_one_line_naming_it(articles_home, content
             assert "unreadable library file" in result.stderr
     finally:
         library_file.write_text(kept)
+
+
+def test_search_in_a_new_home_syncs_first_then_searches_once(tmp_path, monkeypatch, capsys):
+    from reader.cli import main
+    from reader.core.library import Library
+
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    queries = []
+    search = Library.search
+    monkeypatch.setattr(Library, "search", lambda self, text, **kw: queries.append(text) or search(self, text, **kw))
+    assert main(["search", "zelensky"]) == 0
+    assert queries == ["zelensky"]
+    assert "4 hits for zelensky" in capsys.readouterr().out
+    assert main(["search", "zelensky"]) == 0  # synced: the search is answered at once
+    assert queries == ["zelensky", "zelensky"]
