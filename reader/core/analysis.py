@@ -97,7 +97,7 @@ def as_text(term: str | bytes) -> str:
 
 PAIR_JOIN = " "  # never inside a word, so a pair term cannot be confused with a word
 _WORDS = re.compile(TOKEN_PATTERN)  # what RegexTokenizer(TOKEN_PATTERN) matches
-MAX_REMEMBERED_WORDS = 200_000
+MAX_REMEMBERED_WORDS = 100_000  # ~45 MB at most; past it, the table starts again
 
 # (text, position, start char, end char, width) of an indexed token
 IndexToken = tuple[str, int, int, int, int]

@@ -38,6 +38,7 @@ MARKER = "reader-index.json"
 NAME_KINDS = frozenset({"person", "org", "place", "group"})
 SEPARATOR = " entitysep "  # keeps a phrase from running across two names
 MAX_INDEXED_CHARS = 2_000_000  # search reads the first 2 million characters of a huge article
+MAX_GIVEN_WORDS = 100_000  # spelling words a writer remembers having given (see SpelledText)
 _TERM_INFO = W3TermInfo._struct  # noqa: SLF001 - the layout of a term's entry
 
 
@@ -49,7 +50,8 @@ class SpelledText(TEXT):
     document 0 (a quarter of the pool for BBC's 2,225 articles), and analyses each text a
     second time to find them. Here the words come from the analyses already made
     (reader.core.analysis.spelling_words), and a writer that counts them (see _writer) passes
-    each word on once: the suggestions read only which words there are.
+    each word on once (once per MAX_GIVEN_WORDS new words, a bound on memory; a word given
+    twice is harmless): the suggestions read only which words there are.
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -61,6 +63,8 @@ class SpelledText(TEXT):
         given = self.__dict__.get("given")
         if given is None:
             return iter(words)
+        if len(given) > MAX_GIVEN_WORDS:  # a bound on memory: past it, words are given again
+            given.clear()
         new = [w for w in words if w not in given]
         given.update(new)
         return iter(new)

@@ -104,3 +104,11 @@ def test_a_writers_spelling_words_are_not_saved_with_the_schema(tmp_path):
     assert not any("given" in field.__dict__ for field in ix.schema)  # (read back from disk)
     with ix.reader() as reader:
         assert set(reader.lexicon("spell_body")) == {b"ceasefire", b"talks", b"geneva"}
+
+
+def test_spelling_words_are_all_kept_when_the_writer_forgets_which_it_gave(monkeypatch):
+    from reader.core import index
+
+    words = {t for f, t in _contents(_build(True))[0] if f.startswith("spell_")}
+    monkeypatch.setattr(index, "MAX_GIVEN_WORDS", 5)
+    assert {t for f, t in _contents(_build(True))[0] if f.startswith("spell_")} == words
