@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import mmap
 import os
 from array import array
-from pickle import dumps
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from pickle import dumps
 from typing import Any
 
 from whoosh import index as whoosh_index
@@ -23,7 +24,6 @@ from whoosh.filedb.filetables import _lengths as _ENTRY_LENGTHS
 from whoosh.filedb.filetables import md5
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import Index as WhooshIndex
-from whoosh.writing import PostingPool
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
@@ -406,16 +406,14 @@ class _FieldWriter(W3FieldWriter):
             self.finish_field()
 
 
-class _Pool(PostingPool):
-    """Whoosh's pool of postings, without the type checks and the set of field names (read by
-    Whoosh's multiprocessing writer only) that its `add` pays for on every posting."""
-
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
-        # (the same size estimate as Whoosh's, which decides when the pool spills to disk)
-        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
-        if self.currentsize > self.limit:
-            self.save()
-        self.current.append(item)
+def _add_posting(pool: Any, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+    """Whoosh's PostingPool.add, without the type checks and the set of field names (read by
+    Whoosh's multiprocessing writer only) that it pays for on every posting."""
+    # (the same size estimate as Whoosh's, which decides when the pool spills to disk)
+    pool.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+    if pool.currentsize > pool.limit:
+        pool.save()
+    pool.current.append(item)
 
 
 class _Codec(W3Codec):
@@ -450,9 +448,9 @@ class _Codec(W3Codec):
 def _writer(ix: WhooshIndex) -> Any:
     """A writer for ix that never builds compound files, writes with _Codec, reads field
     lengths once per commit, adds each spelling word once (see SpelledText) and postings
-    without checks (see _Pool)."""
+    without checks (see _add_posting)."""
     writer = ix.writer(timeout=120.0, limitmb=512, compound=False, codec=_Codec())
-    writer.pool.__class__ = _Pool
+    writer.pool.add = functools.partial(_add_posting, writer.pool)
     for field in writer.schema:  # (a disk index reads its schema afresh for each writer)
         if isinstance(field, SpelledText):
             field.given = set()
