@@ -8,7 +8,8 @@ import random
 from whoosh.codec.whoosh3 import STORED_COLUMN
 from whoosh.filedb.filestore import RamStorage
 
-from reader.core.index import Index, _writer, make_schema
+from reader.core.index import Index, make_schema
+from reader.core.index_writer import writer_for
 
 WORDS = "talks geneva grain deal ceasefire minister said the of in on kyiv moscow".split()
 
@@ -17,7 +18,7 @@ def _build(fast: bool, pool_bytes: int = 0):  # type: ignore[no-untyped-def]
     rng = random.Random(3)
     ix = RamStorage().create_index(make_schema())
     for batch in range(2):
-        writer = _writer(ix) if fast else ix.writer()
+        writer = writer_for(ix) if fast else ix.writer()
         if pool_bytes:
             writer.pool.limit = pool_bytes  # spills sorted runs to disk, as a large load does
         for n in range(150):
@@ -81,7 +82,7 @@ def test_a_pool_spilled_to_disk_writes_the_same_index():
 
 
 def test_the_short_path_for_inlined_terms_writes_the_same_bytes(monkeypatch):
-    from reader.core import index
+    from reader.core import index_writer
 
     def files(ix):  # type: ignore[no-untyped-def]
         # (segment names are random: the files are told apart by their kind)
@@ -89,8 +90,8 @@ def test_the_short_path_for_inlined_terms_writes_the_same_bytes(monkeypatch):
                 if name.endswith((".trm", ".pst"))}
 
     short = files(_build(True))
-    codec = index._Codec  # noqa: SLF001
-    monkeypatch.setattr(index, "_Codec", lambda: codec(short_path=False))
+    codec = index_writer._Codec  # noqa: SLF001
+    monkeypatch.setattr(index_writer, "_Codec", lambda: codec(short_path=False))
     whooshs = files(_build(True))
     assert set(short) == {"trm", "pst"}
     assert short == whooshs
@@ -98,7 +99,7 @@ def test_the_short_path_for_inlined_terms_writes_the_same_bytes(monkeypatch):
 
 def test_a_writers_spelling_words_are_not_saved_with_the_schema(tmp_path):
     ix = Index(tmp_path / "index").open()
-    writer = _writer(ix)
+    writer = writer_for(ix)
     writer.add_document(id="a", path="/a", title="Grain talks", body="Ceasefire talks in Geneva")
     writer.commit()
     assert not any("given" in field.__dict__ for field in ix.schema)  # (read back from disk)

@@ -14,7 +14,8 @@ from reader.core import whoosh_import
 whoosh_import.load()
 import reader.core.index, reader.core.search  # what `reader search` imports (writing is not its business)
 report = {"loaded": sorted(m for m in ("asyncio", "urllib.request", "whoosh.lang.morph_en", "cached_property",
-                                     "hashlib", "tempfile", "shutil", "queue", "whoosh.writing")
+                                     "hashlib", "tempfile", "shutil", "queue", "whoosh.writing",
+                                     "reader.core.index_writer")
                            if m in sys.modules)}
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
