@@ -28,7 +28,7 @@ def model_only(body: str, raw: list[ner.RawMention]) -> list[Mention]:
 def measure() -> dict[str, dict[str, float]]:
     """Precision, recall and F1 of each pipeline against the hand labels."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
-    articles = {p.stem[:3]: build_article(p, p.stem[:3]) for p in sorted((ROOT / "seeds").glob("*.txt"))}
+    articles = {p.stem[:3]: build_article(p, p.stem[:3])[0] for p in sorted((ROOT / "seeds").glob("*.txt"))}
     keys = sorted(articles)
     bodies = [articles[k].body for k in keys]
     bare = ner.recognise(bodies, with_ruler=False)

@@ -1,290 +1,270 @@
-"""Boilerplate removal: source text -> article body, lifted metadata, and every removed piece with its reason."""
+"""A decoded document -> article body, metadata fields, and every removed piece with its reason.
+
+Text and Markdown files are split into blocks; the boilerplate model says which are article body;
+metadata is lifted from the blocks around the body; lines the library's other pages of the same
+site repeat are removed as site chrome. HTML pages arrive already extracted (see html.py).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 
-from reader.core import rules
-from reader.core.meta import (
-    canonical_outlet, known_outlet, parse_agency_credit, parse_any_date, parse_byline, parse_date_line,
-)
+from reader.core import metadata
+from reader.core.blocks import Block
+from reader.core.boilerplate import model
 from reader.core.models import Cleaned, RawDocument, Removed
+from reader.core.source import parse_source
+from reader.core.templates import line_hash, page_lines
 
-HEAD_LINES = 6  # metadata is looked for among the first lines only
-TAIL_LINES = 6  # and wire credits among the last
+SITE_REPEATS = 2  # a line on this many other pages of the same site is the site's chrome
+# Given a page's lines (hash -> is prose), how many other pages of its site carry each.
+SiteRepeats = Callable[[Mapping[int, bool]], Mapping[int, int]]
 
-
-@dataclass
-class Unit:
-    """A paragraph of the source (one line, or a reflowed hard-wrapped block) and where it starts."""
-
-    text: str
-    line: int
-
-
-def split_units(text: str, fmt: str) -> list[Unit]:
-    """Split source text into paragraphs: lines, or blocks when the text is hard-wrapped or Markdown."""
-    units: list[Unit] = []
-    lines = text.split("\n")
-    block: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if block:
-            units.extend(_block_units(block, fmt))
-            block.clear()
-
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            block.append((number, line))
-        else:
-            flush()
-    flush()
-    return units
+_MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: stories| articles)?|more on this"
+                     r"(?: story)?|recommended(?: for you)?|most (?:read|popular)|more in this section|"
+                     r"more from [\w ]{1,30}|you may also like|watch|listen)\b\s*:?", re.IGNORECASE)
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
+        ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
+        ("cookie, privacy or terms notice", r"\bcookies?\b|\bprivacy\b|terms of (?:use|service)|consent"),
+        ("newsletter or subscription promo",
+         r"newsletter|subscri|sign ?up|sign in|log ?in|inbox|email address|download (?:the|our) app"),
+        ("appeal for support", r"\bdonat|\bsupport (?:us|our|the)\b|contribution|journalism"),
+        ("photo caption or credit",
+         r"\bphoto(?:graph)?\b|\bimage\b|\bpic\b|getty|shutterstock|\bcredit\b|caption|/ap\b|/reuters\b"),
+        ("advertisement", r"\badvert|\bsponsored\b|\bad\b"),
+        ("share and comment buttons", r"^(?:share|save|print|comment|email|tweet|copy link)\b"),
+    ))
 
 
-def _block_units(block: list[tuple[int, str]], fmt: str) -> Iterable[Unit]:
-    if len(block) == 1:
-        yield Unit(block[0][1].strip(), block[0][0])
-        return
-    if fmt == "markdown" and not _is_wrapped(block):
-        yield Unit("\n".join(line.rstrip() for _, line in block).strip("\n"), block[0][0])
-        return
-    if not _is_wrapped(block):
-        for number, line in block:
-            yield Unit(line.strip(), number)
-        return
-    # A hard-wrapped block: indented lines start paragraphs; other lines continue them.
-    current: list[str] = []
-    start = block[0][0]
-    for number, line in block:
-        if current and re.match(r"^\s{2,}\S", line):
-            yield Unit(" ".join(current), start)
-            current, start = [], number
-        current.append(line.strip())
-    if current:
-        yield Unit(" ".join(current), start)
+def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
+    """Return the cleaned article of a document.
 
-
-def _is_wrapped(block: list[tuple[int, str]]) -> bool:
-    """True when a block's lines are cut at a fixed width (all but the last are long and similar)."""
-    lengths = [len(line.rstrip()) for _, line in block[:-1]]
-    widest = max(lengths)
-    if widest > 100 or widest < 30:
-        return False
-    return sum(n >= 0.6 * widest for n in lengths) >= 0.7 * len(lengths)
-
-
-@dataclass
-class _Meta:
-    title: str | None = None
-    standfirst: str | None = None
-    authors: tuple[str, ...] = ()
-    outlet: str | None = None
-    published: str | None = None
-    agencies: tuple[str, ...] = ()
-
-
-def clean(doc: RawDocument, common: frozenset[str] = frozenset()) -> Cleaned:
-    """Return the cleaned article: body, metadata fields, and every removed piece with its reason.
-
-    `common` holds normalised short lines that recur across many articles of the library.
+    `site_repeats` (see templates.py) says how many of the library's other pages of the same
+    site carry each of this page's lines; lines on SITE_REPEATS or more are removed as chrome.
     """
-    units = split_units(doc.text, doc.format)
-    meta = _Meta()
-    removed: list[Removed] = []
-    units = _lift_head(units, meta, removed)
-    units = _lift_tail(units, meta, removed)
-    if meta.title:
-        key = rules.norm(meta.title)
-        kept = []
-        for unit in units:
-            if rules.norm(unit.text) == key:
-                removed.append(Removed(unit.text, "duplicate of the title", unit.line))
-            else:
-                kept.append(unit)
-        units = kept
-    body_units = _apply_rules(units, removed, common)
-    _apply_document_meta(doc, meta)
-    if meta.outlet is None:
-        meta.outlet = _outlet_from_footer(removed)
-    body, headings = _assemble(body_units)
-    lines = tuple(u.line for u in body_units)
-    if not meta.title:
-        meta.title = _fallback_title(body, doc.path)
+    if doc.format == "html":
+        return _clean_extracted(doc)
+    source = parse_source(doc.text, doc.format)
+    blocks = source.blocks
+    # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
+    lines = page_lines(blocks if len(blocks) <= MODEL_BLOCKS else [*blocks[:EDGE], *blocks[-EDGE:]])
+    boiler = model()
+    probabilities = _probabilities(boiler, blocks)
+    keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
+    _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+    _keep_clean_page(blocks, keep, source.markdown)
+    if not any(keep):
+        # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
+        # than lose the user's file.
+        keep = [bool(b.text) for b in blocks]
+    repeated: dict[int, int] = {}
+    counts = site_repeats(lines) if site_repeats else {}
+    for i, block in enumerate(blocks):
+        count = counts.get(line_hash(block.text), 0) if counts and block.text else 0
+        if count >= SITE_REPEATS:
+            repeated[i] = count
+            keep[i] = False
+    header = {**source.meta, **source.front, **doc.meta}
+    # Front matter is the author's own record: its title is the title, not a candidate.
+    fields = metadata.extract(blocks, keep, probabilities, header, header.get("url"),
+                              known_title=source.front.get("title"), skip=frozenset(repeated))
+    if not any(k and i not in fields.used for i, k in enumerate(keep)):
+        # Lifting metadata must not empty the article: a one-line note keeps its line.
+        for i, k in enumerate(keep):
+            if k:
+                fields.used.pop(i, None)
+    removed = [Removed(text, reason, line) for line, text in source.header_lines
+               for reason in ["crawler header or front matter (lifted into fields)"]]
+    body: list[Block] = []
+    start = next((i for i, k in enumerate(keep) if k), len(blocks))
+    end = max((i for i, k in enumerate(keep) if k), default=-1)
+    for i, block in enumerate(blocks):
+        if i in fields.used and (not keep[i] or i not in fields.trimmed):
+            removed.append(Removed(block.raw or block.text, fields.used[i], block.line))
+        elif keep[i]:
+            if i in fields.trimmed:
+                cut = block.text[: len(block.text) - len(fields.trimmed[i])].strip()
+                removed.append(Removed(cut, fields.used[i], block.line))
+                block = _with_text(block, fields.trimmed[i])
+            body.append(block)
+        elif block.raw.strip() or block.text:
+            reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
+                      else explain(blocks, i, probabilities[i], start, end))
+            removed.append(Removed(block.raw or block.text, reason, block.line))
+    text, headings = _assemble(body)
+    title = fields.title or _lead_title(text, doc.path)
     return Cleaned(
-        title=meta.title, standfirst=meta.standfirst, authors=meta.authors, outlet=meta.outlet,
-        published=meta.published, agencies=meta.agencies, body=body,
-        removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings, lines=lines,
+        title=title, standfirst=fields.standfirst, authors=fields.authors, outlet=fields.outlet,
+        published=fields.published, agencies=fields.agencies, body=text,
+        removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings,
+        lines=tuple(b.line for b in body), site_lines=lines,
+        chrome=frozenset(line_hash(blocks[i].text) for i in repeated),
     )
 
 
-def _looks_like_title(text: str) -> bool:
-    n = len(rules.words(text))
-    return 1 <= n <= 30 and not text.rstrip().endswith((".", ",", ";", ":")) and "\n" not in text.strip()
+MODEL_BLOCKS = 4000  # longer documents: the model reads their first and last EDGE blocks
+EDGE = 1500
 
 
-def _lift_head(units: list[Unit], meta: _Meta, removed: list[Removed]) -> list[Unit]:
-    """Take title, outlet, date, byline and standfirst off the top of the article."""
-    out = list(units)
-    i = 0
-    title_at: int | None = None
-    while i < min(len(out), HEAD_LINES):
-        unit = out[i]
-        text = unit.text
-        ctx = _context([u.text for u in out], i, len(out), frozenset())
-        following = out[i + 1].text if i + 1 < len(out) else ""
-        if rules.caption(ctx):
-            removed.append(Removed(text, rules.caption(ctx) or "", unit.line))
-            del out[i]
-            continue
-        if meta.published is None and (iso := parse_date_line(text)):
-            meta.published = iso
-            removed.append(Removed(text, "date (lifted into the published field)", unit.line))
-            del out[i]
-            continue
-        byline = parse_byline(text) if not meta.authors else None
-        if byline:
-            authors, outlet, glued = byline
-            meta.authors = authors
-            meta.outlet = meta.outlet or outlet
-            lifted = text[: len(text) - len(glued)].strip() if glued else text
-            removed.append(Removed(lifted, "byline (lifted into the authors field)", unit.line))
-            if glued:
-                out[i] = Unit(glued, unit.line)
-                break
-            del out[i]
-            continue
-        if (i == 0 and meta.outlet is None and title_at is None and len(text) <= 30
-                and len(rules.words(text)) <= 3 and not rules.ends_sentence(text)
-                and (parse_date_line(following) or parse_byline(following) or known_outlet(text))):
-            meta.outlet = canonical_outlet(text) if known_outlet(text) else text
-            removed.append(Removed(text, "outlet name (lifted into the outlet field)", unit.line))
-            del out[i]
-            continue
-        if title_at is None and meta.title is None and _looks_like_title(text.lstrip("# ")):
-            meta.title = text.lstrip("# ").strip()
-            removed.append(Removed(text, "title (lifted into the title field)", unit.line))
-            title_at = i
-            del out[i]
-            continue
-        if title_at is not None and rules.norm(text) == rules.norm(meta.title or ""):
-            i += 1  # a repeated title; removed below with its own reason
-            continue
-        if title_at is not None and meta.standfirst is None and i == title_at and _is_standfirst(text, following):
-            meta.standfirst = text
-            removed.append(Removed(text, "standfirst (lifted into the standfirst field)", unit.line))
-            del out[i]
-            continue
-        break
-    return out
+def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
+    """The model's body probability of each block; a very long document's middle is body.
+
+    Page chrome sits at a page's top and bottom; a book-length text (a transcript, a report)
+    would otherwise cost memory in proportion to its length for no gain.
+    """
+    from reader.core.boilerplate import Model
+
+    assert isinstance(boiler, Model)
+    if len(blocks) <= MODEL_BLOCKS:
+        return boiler.probabilities(blocks).tolist()
+    head = boiler.probabilities(blocks[:EDGE]).tolist()
+    tail = boiler.probabilities(blocks[-EDGE:]).tolist()
+    return head + [1.0] * (len(blocks) - 2 * EDGE) + tail
 
 
-def _is_standfirst(text: str, following: str) -> bool:
-    n = len(rules.words(text))
-    if n < 6 or n > 60 or rules.caption(_context([text], 0, 1, frozenset())):
+def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> None:
+    """A plain text whose body starts at its first or second line is an article, not a page.
+
+    Saved articles and corpora (a title line, then paragraphs) have no menus above the story; a
+    scraped page always has some. Lists at their end (results, award winners) are the story's,
+    though the model, trained on pages whose trailing lists are links, drops them.
+    """
+    start = next((i for i, k in enumerate(keep) if k), len(blocks))
+    above = [b for b in blocks[:start] if b.text]
+    if markdown or start >= len(blocks) or len(above) > 2 or any(b.links for b in above):
+        return
+    # Above the body: a title, and perhaps the lead paragraph the model was unsure of.
+    if len(above) == 2 and not (len(above[1].text.split()) >= 8
+                                and re.search(r"[.!?\"”’]$", above[1].text.strip())):
+        return
+    first = next(i for i, b in enumerate(blocks) if b.text)
+    for i in range(first + 1, len(blocks)):
+        keep[i] = bool(blocks[i].text)
+
+
+def _keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],
+                      boilerplate_words: set[str]) -> None:
+    """Keep a short heading between two body paragraphs when it speaks of what they speak of.
+
+    The model scores a lone cross-head ("ZELENSKIY SAYS SOVEREIGNTY NOT NEGOTIABLE") like a menu
+    label; its words recurring in the story tell it apart from "READ MORE" or "Advertisement".
+    """
+    candidates = []
+    for i in range(1, len(blocks) - 1):
+        block = blocks[i]
+        if keep[i] or not keep[i - 1] or not keep[i + 1] or p[i] < 0.02 or block.links:
+            continue
+        text = block.text.strip()
+        n = len(text.split())
+        if 2 <= n <= 12 and not re.search(r"[.:;,]$", text) and not block.images:
+            candidates.append(i)
+    if not candidates:
+        return
+    body_words: set[str] = set()
+    for block, kept in zip(blocks, keep):
+        if kept:
+            body_words |= _content_words(block.text)
+    for i in candidates:
+        own = _content_words(blocks[i].text) - boilerplate_words
+        if own & body_words:
+            keep[i] = True
+
+
+def _content_words(text: str) -> set[str]:
+    from reader.core.block_features import STOP_WORDS, tokens
+
+    return {w for w in tokens(text) if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
+
+
+def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> str:
+    """A human reason for a block the model left out of the body."""
+    block = blocks[i]
+    text = block.text
+    if not text:
+        if block.images:
+            return "image"
+        return "link without text" if block.links else "markup only"
+    marker = _MARKER.match(text.strip())
+    if marker and len(text.split()) <= 12:
+        return f"'{marker.group(0).strip(' :')}' link marker"
+    for reason, cue in _CUES:
+        if cue.search(text) and len(text) < 600:
+            return reason
+    words = len(text.split())
+    link_share = block.link_chars / len(text) if text else 0.0
+    run = _run(blocks, i)
+    if link_share >= 0.5 and run >= 3:
+        return ("navigation: run of short link lines" if words <= 5
+                else "related headlines: run of links")
+    if block.depth and words <= 6:
+        return "navigation: menu item"
+    if link_share >= 0.5:
+        return "link to another page"
+    if re.search(r"\d", text) and metadata._is_date_line(text):
+        return "date or time line"
+    if block.heading and i > end:
+        return "heading of a section after the article"
+    if i < start:
+        return f"page header before the article ({'menu or label' if words <= 6 else 'not article text'})"
+    if i < end and words <= 20 and not re.search(r"[.!?\"”]$", text):
+        return "headline or label inside the story (a link to another article?)"
+    if i > end:
+        return "after the article's last paragraph (related links, footer)"
+    return f"not article text (model score {p:.2f})"
+
+
+def _run(blocks: Sequence[Block], i: int) -> int:
+    """How many neighbouring blocks in a row are short or mostly links, this one included."""
+    def short(b: Block) -> bool:
+        return len(b.text.split()) <= 8 or (bool(b.text) and b.link_chars >= 0.5 * len(b.text))
+
+    lo = i
+    while lo > 0 and short(blocks[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(blocks) and short(blocks[hi + 1]):
+        hi += 1
+    return hi - lo + 1
+
+
+def _with_text(block: Block, text: str) -> Block:
+    from dataclasses import replace
+
+    return replace(block, text=text)
+
+
+def _is_heading(block: Block) -> bool:
+    if block.heading:
+        return True
+    if block.text.upper() != block.text or len(block.text) > 120:
         return False
-    if rules.ends_sentence(text) and not parse_byline(following):
-        return False
-    # A web page puts the standfirst between the headline and a byline, date or picture.
-    return bool(parse_byline(following) or parse_date_line(following)
-                or rules.caption(_context([following], 0, 1, frozenset())))
+    t = block.text.strip().strip("\"'“”‘’")
+    words = re.findall(r"[^\W\d_]+", t)
+    return (1 <= len(words) <= 10 and not re.search(r"[.!?…]$", t) and t.upper() == t
+            and any(c.isalpha() for c in t))
 
 
-def _lift_tail(units: list[Unit], meta: _Meta, removed: list[Removed]) -> list[Unit]:
-    """Take wire-agency credits ("- Reuters and AP", "With Bloomberg", a final "Reuter") off the end."""
-    out = list(units)
-    found: list[str] = []
-    for i in range(len(out) - 1, max(-1, len(out) - 1 - TAIL_LINES), -1):
-        unit = out[i]
-        agencies = parse_agency_credit(unit.text)
-        if agencies:
-            found[:0] = [a for a in agencies if a not in found]
-            removed.append(Removed(unit.text, "wire agency credit (lifted into the agencies field)", unit.line))
-            del out[i]
-            continue
-        signed = re.search(r"\s+(Reuter|Reuters|AFP|AP)\s*$", unit.text)
-        if signed and i == len(out) - 1 and rules.ends_sentence(unit.text[: signed.start()]):
-            name = parse_agency_credit(signed.group(1))
-            if name:
-                found[:0] = [a for a in name if a not in found]
-                removed.append(Removed(signed.group(1), "wire agency credit (lifted into the agencies field)", unit.line))
-                out[i] = Unit(unit.text[: signed.start()].rstrip(), unit.line)
-    meta.agencies = tuple(found)
-    return out
-
-
-def _context(lines: list[str], i: int, tail_start: int, common: frozenset[str],
-             keys: list[str] | None = None) -> rules.Context:
-    return rules.Context(lines=lines, i=i, tail_start=tail_start, common=common, keys=keys or [])
-
-
-_FIRST_PASS = (rules.caption, rules.new_window_link, rules.marker, rules.promo, rules.legal)
-
-
-def _apply_rules(units: list[Unit], removed: list[Removed], common: frozenset[str]) -> list[Unit]:
-    lines = [u.text for u in units]
-    keys = [rules.norm(t) for t in lines]
-    tail_start = 0
-    for i, text in enumerate(lines):
-        ctx = _context(lines, i, len(lines), common, keys)
-        if (rules.ends_sentence(text) and len(rules.words(text)) >= 8 and not rules._BULLET.match(text)
-                and not any(rule(ctx) for rule in _FIRST_PASS)):
-            tail_start = i + 1
-    kept: list[Unit] = []
-    for i, unit in enumerate(units):
-        ctx = _context(lines, i, tail_start, common, keys)
-        reason = next((r for rule in rules.RULES if (r := rule(ctx))), None)
-        if reason:
-            removed.append(Removed(unit.text, reason, unit.line))
-        else:
-            kept.append(unit)
-    return kept
-
-
-def _apply_document_meta(doc: RawDocument, meta: _Meta) -> None:
-    """Fill fields the extractor or front matter knew and the text did not say."""
-    m = doc.meta
-    if m.get("title") and (doc.format == "html" or not meta.title):
-        meta.title = m["title"]
-    author = m.get("author") or m.get("authors") or m.get("byline")
-    if author and not meta.authors:
-        meta.authors = tuple(a.strip() for a in re.split(r";|,|\band\b", author) if a.strip())
-    when = m.get("date") or m.get("published") or m.get("pubdate")
-    if when and not meta.published:
-        meta.published = parse_any_date(when)
-    outlet = m.get("sitename") or m.get("outlet") or m.get("source") or m.get("publication")
-    if outlet and not meta.outlet:
-        meta.outlet = canonical_outlet(outlet)
-    if m.get("description") and not meta.standfirst and doc.format != "html":
-        meta.standfirst = m["description"]
-
-
-def _outlet_from_footer(removed: list[Removed]) -> str | None:
-    """The copyright holder of a '© Examiner Echo Group Limited' line, when it is a known outlet."""
-    for piece in removed:
-        match = re.match(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.{2,60})$", piece.text, re.IGNORECASE)
-        if match and (outlet := known_outlet(match.group(1).strip(" .,"))):
-            return outlet
-    return None
-
-
-def _assemble(units: list[Unit]) -> tuple[str, tuple[tuple[int, int], ...]]:
+def _assemble(blocks: Sequence[Block]) -> tuple[str, tuple[tuple[int, int], ...]]:
     parts: list[str] = []
     headings: list[tuple[int, int]] = []
     offset = 0
-    for unit in units:
+    for block in blocks:
+        text = block.text
+        if block.markdown and block.depth and not block.heading:
+            text = "• " + text
         if parts:
             offset += 2
-        if rules.is_heading(unit.text):
-            headings.append((offset, offset + len(unit.text)))
-        parts.append(unit.text)
-        offset += len(unit.text)
+        if _is_heading(block):
+            headings.append((offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text)
     return "\n\n".join(parts), tuple(headings)
 
 
-def _fallback_title(body: str, path: str) -> str:
+def _lead_title(body: str, path: str) -> str:
+    """With no printed headline: the lead sentence (or the file name of an empty article)."""
     first = body.strip().split("\n", 1)[0] if body.strip() else ""
     if not first:
         return re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
@@ -292,3 +272,28 @@ def _fallback_title(body: str, path: str) -> str:
     if len(sentence) <= 100:
         return sentence
     return sentence[:100].rsplit(" ", 1)[0] + "…"
+
+
+def _clean_extracted(doc: RawDocument) -> Cleaned:
+    """An HTML page's text, already extracted by trafilatura: paragraphs, and its metadata."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", doc.text) if p.strip()]
+    blocks = [Block(text=p, raw=p, line=0, end=0) for p in paragraphs]
+    meta = doc.meta
+    title = meta.get("title") or ""
+    headline, site = metadata.split_site(title) if title else ("", None)
+    keep_blocks = [b for b in blocks if metadata.norm(b.text) != metadata.norm(headline)]
+    removed = tuple(Removed(b.text, "duplicate of the title", 0) for b in blocks if b not in keep_blocks)
+    fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
+                              meta.get("url"))
+    authors = tuple(a.strip() for a in re.split(r";|,|\band\b", meta.get("author", "")) if a.strip())
+    outlet = meta.get("sitename") or site
+    published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
+    text, headings = _assemble(keep_blocks)
+    return Cleaned(
+        title=headline or _lead_title(text, doc.path), standfirst=meta.get("description"),
+        authors=authors or fields.authors,
+        outlet=metadata.outlet_name(outlet) if outlet else fields.outlet, published=published,
+        agencies=fields.agencies, body=text, removed=removed, headings=headings,
+        lines=tuple(0 for _ in keep_blocks),
+    )
+

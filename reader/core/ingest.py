@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.core.models import RawDocument, ReaderError
+from reader.core.source import front_matter
 from reader.core.text import normalise
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -140,28 +141,10 @@ def read_document(path: Path) -> RawDocument:
     if fmt == "html":
         return _from_html(str(path), text, encoding)
     text = normalise(text)
-    meta: dict[str, str] = {}
-    if fmt == "markdown":
-        text, meta = split_front_matter(text)
-    if not text.strip():
+    # Front matter stays in the text (its lines are the file's lines); the cleaner reads it.
+    if not front_matter(text)[0].strip():
         raise ReaderError("no article text (only front matter or invisible characters)")
-    return RawDocument(path=str(path), text=text, format=fmt, encoding=encoding, meta=meta)
-
-
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
-def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Return (markdown without YAML front matter, its simple `key: value` fields)."""
-    match = _FRONT.match(text)
-    if not match:
-        return text, {}
-    meta: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    return text[match.end():], meta
+    return RawDocument(path=str(path), text=text, format=fmt, encoding=encoding)
 
 
 def _from_html(path: str, html: str, encoding: str) -> RawDocument:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,8 @@ class Cleaned:
     removed: tuple[Removed, ...]
     headings: tuple[tuple[int, int], ...] = ()  # character ranges of cross-heads in body
     lines: tuple[int, ...] = ()  # source line of each body paragraph, to show removals in place
+    site_lines: Mapping[int, bool] = field(default_factory=dict)  # see templates.page_lines
+    chrome: frozenset[int] = frozenset()  # lines removed as repeated on the site's other pages
 
 
 @dataclass(frozen=True)

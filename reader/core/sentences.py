@@ -9,7 +9,7 @@ from functools import lru_cache
 from whoosh.lang.porter import stem
 
 from reader.core.folding import fold_token, strip_accents
-from reader.core.rules import STOP_WORDS
+from reader.core.block_features import STOP_WORDS
 
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr st jr sr gen lt col sen rep gov no vs inc corp co ltd maj capt prof rev mt ft

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +44,13 @@ CREATE TABLE IF NOT EXISTS entities (
     spellings TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_path ON entities(path);
+CREATE TABLE IF NOT EXISTS lines (
+    path TEXT NOT NULL,
+    hash INTEGER NOT NULL,
+    long INTEGER NOT NULL,
+    chrome INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lines_path ON lines(path);
 CREATE TABLE IF NOT EXISTS votes (
     key TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -108,17 +115,26 @@ class Catalogue:
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def write(self, articles: Iterable[tuple[Article, int, int]], deleted: Iterable[str] = (),
-              problems: Iterable[tuple[str, int, int, str]] = ()) -> None:
-        """Store articles (with mtime_ns and size), drop deleted paths, record problems: one transaction."""
+              problems: Iterable[tuple[str, int, int, str]] = (),
+              lines: Mapping[str, tuple[Mapping[int, bool], frozenset[int]]] | None = None) -> None:
+        """Store articles (with mtime_ns and size), drop deleted paths, record problems: one transaction.
+
+        `lines` gives, per path, the page's lines and those removed as site chrome (templates.py).
+        """
+        lines = lines or {}
         with self.transaction():
             for path in deleted:
-                self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
-                self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
-                self.db.execute("DELETE FROM problems WHERE path = ?", (path,))
-                self.db.execute("DELETE FROM entities WHERE path = ?", (path,))
+                for table in ("articles", "documents", "problems", "entities", "lines"):
+                    self.db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
             for article, mtime_ns, size in articles:
                 self.db.execute("DELETE FROM problems WHERE path = ?", (article.path,))
                 self.db.execute("DELETE FROM entities WHERE path = ?", (article.path,))
+                if article.path in lines:
+                    self.db.execute("DELETE FROM lines WHERE path = ?", (article.path,))
+                    page, chrome = lines[article.path]
+                    self.db.executemany("INSERT INTO lines VALUES (?, ?, ?, ?)",
+                                        [(article.path, h, int(long), int(h in chrome))
+                                         for h, long in page.items()])
                 self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
                                     _entity_rows(article))
                 # Another file may hold this id until it is renamed in the same sync: park it.
@@ -134,6 +150,7 @@ class Catalogue:
             for path, mtime_ns, size, reason in problems:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
+                self.db.execute("DELETE FROM lines WHERE path = ?", (path,))
                 self.db.execute("INSERT OR REPLACE INTO problems VALUES (?, ?, ?, ?)",
                                 (path, mtime_ns, size, reason))
 
@@ -149,6 +166,16 @@ class Catalogue:
                 self.db.execute("UPDATE articles SET id = ? WHERE path = ?", (new_id, path))
                 self.db.execute("UPDATE documents SET data = ? WHERE path = ?",
                                 (json.dumps(data, ensure_ascii=False), path))
+
+    def site_lines(self) -> tuple[dict[str, dict[int, bool]], dict[str, frozenset[int]]]:
+        """Every page's lines (hash -> prose-long), and the lines each had removed as chrome."""
+        pages: dict[str, dict[int, bool]] = {}
+        chrome: dict[str, set[int]] = {}
+        for path, h, long, removed in self.db.execute("SELECT path, hash, long, chrome FROM lines"):
+            pages.setdefault(path, {})[h] = bool(long)
+            if removed:
+                chrome.setdefault(path, set()).add(h)
+        return pages, {path: frozenset(hs) for path, hs in chrome.items()}
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
@@ -187,7 +214,7 @@ class Catalogue:
 
     def clear(self) -> None:
         with self.transaction():
-            for table in ("articles", "documents", "problems", "entities", "votes"):
+            for table in ("articles", "documents", "problems", "entities", "votes", "lines"):
                 self.db.execute(f"DELETE FROM {table}")
 
     def entity_rows(self) -> Iterator[tuple[str, str, str, int, list[str]]]:

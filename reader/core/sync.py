@@ -6,14 +6,14 @@ import fcntl
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reader.core import versions
-from reader.core.clean import clean
+from reader.core import templates, versions
+from reader.core.clean import SITE_REPEATS, SiteRepeats, clean
 from reader.core.ingest import read_document, scan_articles
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
 from reader.core.store import Catalogue, Fingerprint
@@ -104,19 +104,69 @@ def content_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def build_article(path: Path, article_id: str) -> Article:
-    """Read and clean one file into an Article (without entities); raises ReaderError."""
+class Site:
+    """The library's pages as lines, to tell each site's chrome (see templates.py) during a sync."""
+
+    def __init__(self, cat: Catalogue) -> None:
+        pages, self.chrome = cat.site_lines()
+        self.lines = templates.Lines(pages)
+        self.used: dict[str, frozenset[int]] = {}  # chrome removed from pages cleaned in this sync
+
+    def repeats_for(self, path: str) -> SiteRepeats:
+        def repeats(lines: Any) -> dict[int, int]:
+            self.lines.add(path, lines)
+            return templates.repeats(self.lines, path)
+        return repeats
+
+    def record(self, path: str, chrome: frozenset[int]) -> None:
+        self.used[path] = chrome
+        self.chrome[path] = chrome
+
+    def forget(self, path: str) -> None:
+        self.lines.remove(path)
+        self.chrome.pop(path, None)
+
+    def neighbours(self, paths: Iterable[str]) -> set[str]:
+        """The pages sharing a line with any of these pages (the pages themselves included)."""
+        near: set[str] = set(paths)
+        for path in list(near):
+            for h in self.lines.pages.get(path, {}):
+                holders = self.lines.holders.get(h, ())
+                if len(holders) <= templates.COMMON:
+                    near.update(holders)
+        return near
+
+    def stale(self, near: set[str]) -> set[str]:
+        """Pages among `near` whose chrome, with every page now known, differs from what was removed."""
+        out = set()
+        for path in near:
+            if path not in self.lines.pages:
+                continue
+            now = frozenset(h for h, n in templates.repeats(self.lines, path).items()
+                            if n >= SITE_REPEATS)
+            if now != self.chrome.get(path, frozenset()):
+                out.add(path)
+        return out
+
+
+def build_article(path: Path, article_id: str, site_repeats: SiteRepeats | None = None
+                  ) -> tuple[Article, Any, frozenset[int]]:
+    """Read and clean one file into an Article (without entities); raises ReaderError.
+
+    Also returns the page's lines and the lines removed as site chrome (see templates.py).
+    """
     doc = read_document(path)
-    cleaned = clean(doc)
+    cleaned = clean(doc, site_repeats)
     if not cleaned.body.strip():
         raise ReaderError("no article text left after removing boilerplate")
-    return Article(
+    article = Article(
         id=article_id, path=str(path), format=doc.format, encoding=doc.encoding, title=cleaned.title,
         standfirst=cleaned.standfirst, authors=cleaned.authors, outlet=cleaned.outlet,
         published=cleaned.published, agencies=cleaned.agencies, body=cleaned.body,
         removed=cleaned.removed, headings=cleaned.headings, content_hash=content_hash(doc.text),
         lines=cleaned.lines,
     )
+    return article, cleaned.site_lines, cleaned.chrome
 
 
 def _reindex(cat: Catalogue, writer: Any, known: dict[str, Fingerprint], skip: set[str]
@@ -169,6 +219,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
         report.updated += len(renames)
     writer = index.bulk() if bulk else index
     tagger = None
+    site = Site(cat) if todo or deleted else None
     try:
         if bulk:
             yield from _reindex(cat, writer, known, set(todo) | set(deleted))
@@ -176,7 +227,26 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
             from reader.core.ner import Tagger
 
             tagger = Tagger(2 if len(todo) >= WORKERS_FROM and (os.cpu_count() or 1) > 1 else 1)
-        yield from _process(cat, writer, todo, found, ids, known, deleted, tagger, report)
+        near: set[str] = set()
+        if site is not None:
+            near = site.neighbours([*deleted, *todo])
+            for path in [*deleted, *todo]:
+                site.forget(path)
+        yield from _process(cat, writer, todo, found, ids, known, deleted, tagger, report, site)
+        if site is not None:
+            # Pages cleaned before their site's other pages arrived, and pages whose siblings
+            # changed or went: clean them again with the whole library's lines in view.
+            stale = sorted(site.stale(near | site.neighbours(todo)) - set(deleted))
+            stale = [p for p in stale if p in found]
+            if stale:
+                if tagger is None and ner_enabled():
+                    from reader.core.ner import Tagger
+
+                    tagger = Tagger(1)
+                again = SyncReport()
+                yield from _process(cat, writer, stale, found, ids, cat.fingerprints(), [], tagger,
+                                    again, site)
+                report.problems.extend(p for p in again.problems if p not in report.problems)
         result = tagger.meanwhile(*then) if tagger is not None and then else None
         if bulk:
             writer.finish()
@@ -192,9 +262,10 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
 
 def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple[int, int]],
              ids: dict[str, str], known: dict[str, Fingerprint], deleted: list[str], tagger: Any,
-             report: SyncReport) -> Iterator[Progress]:
+             report: SyncReport, site: Site | None = None) -> Iterator[Progress]:
     """Clean each file, tag batches (the next batch is cleaned while one is tagged), commit."""
     total, done = len(todo), 0
+    site_lines: dict[str, tuple[Any, frozenset[int]]] = {}
     pending: list[tuple[Article, int, int]] = []
     problems: list[tuple[str, int, int, str]] = []
     in_flight: tuple[list[tuple[Article, int, int]], list[tuple[str, int, int, str]], Any] | None = None
@@ -208,7 +279,8 @@ def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple
         # Index first: if we die between the two, the catalogue still lacks these files and the
         # next sync processes them again; the index replaces documents by path, so nothing doubles.
         index.write([a for a, _, _ in rows], removed)
-        cat.write(rows, removed, batch_problems)
+        cat.write(rows, removed, batch_problems,
+                  {a.path: site_lines.pop(a.path) for a, _, _ in rows if a.path in site_lines})
         for article, _, _ in rows:
             done += 1
             yield Progress(done, total, article.path)
@@ -216,8 +288,14 @@ def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple
     for path in todo:
         mtime_ns, size = found[path]
         try:
-            article = build_article(Path(path), ids[path])
+            article, lines, chrome = build_article(
+                Path(path), ids[path], site.repeats_for(path) if site is not None else None)
+            site_lines[path] = (lines, chrome)
+            if site is not None:
+                site.record(path, chrome)
         except ReaderError as exc:
+            if site is not None:
+                site.forget(path)
             done += 1
             problems.append((path, mtime_ns, size, str(exc)))
             report.problems.append(Problem(path, str(exc)))

@@ -1,8 +1,8 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "3"  # cleaning and entity output: every file is processed again
+PIPELINE = "4"  # cleaning and entity output: every file is processed again
 INDEX_SCHEMA = 7  # the Whoosh schema and analyzers: the index is rebuilt
-CATALOGUE_SCHEMA = 2  # the SQLite tables: the catalogue is rebuilt (it is a cache)
+CATALOGUE_SCHEMA = 3  # the SQLite tables: the catalogue is rebuilt (it is a cache)
 
 
 def stamp() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.clean import clean
 from reader.core.ingest import find_articles, read_document
 from reader.core.models import ReaderError
 from reader.core.text import normalise
@@ -67,8 +68,13 @@ def test_markdown_front_matter_becomes_metadata(tmp_path):
     text = "---\ntitle: Talks resume\nauthor: Jane Doe\ndate: 2025-03-18\n---\n# Talks resume\n\nBody text here.\n"
     doc = read_document(write(tmp_path, "a.md", text.encode()))
     assert doc.format == "markdown"
-    assert doc.meta["title"] == "Talks resume" and doc.meta["author"] == "Jane Doe"
-    assert doc.text.lstrip().startswith("# Talks resume")
+    result = clean(doc)
+    assert result.title == "Talks resume" and result.authors == ("Jane Doe",)
+    assert result.published == "2025-03-18"
+    assert result.body == "Body text here."
+    # The front matter is shown removed on its own lines, and the headline on line 6.
+    lines = {r.line: r.reason for r in result.removed}
+    assert lines[1].startswith("crawler header or front matter") and lines[6].startswith("headline")
 
 
 def test_html_goes_through_the_extractor(tmp_path):

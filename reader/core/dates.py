@@ -1,0 +1,78 @@
+"""Printed dates -> ISO 8601: spans that look like a date are found here and read by dateparser."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY_NAME = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TIME = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+         r"(?:\s*(?:[A-Z]{2,4}T?|UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?")
+_CORE = (
+    rf"{_DAY_NAME}{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # June 25, 2026
+    rf"|{_DAY_NAME}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"  # 26 Jun 2026
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO
+)
+# A date with a time printed just before ("5:21 AM EST, February 24, 2026") or after it.
+_SPAN = re.compile(
+    rf"(?:{_TIME}\s*(?:,|on|\||·)?\s*)?(?:{_CORE})(?:\s*(?:,|at|\||·|-|–)?\s*{_TIME})?",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = (1990, 2100)
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every printed date in text as (start, end, ISO 8601); a time and zone are kept when printed."""
+    out = []
+    for match in _SPAN.finditer(text):
+        iso = parse_date(match.group(0))
+        if iso:
+            out.append((match.start(), match.end(), iso))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def parse_date(value: str) -> str | None:
+    """ISO 8601 of one printed date (with its time and zone if given), else None."""
+    value = " ".join(value.strip().split())
+    if not value:
+        return None
+    iso = _iso_fast(value)
+    if iso:
+        return iso
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                "STRICT_PARSING": False}
+    for candidate in (value, _without_time(value)):
+        if not candidate:
+            continue
+        try:
+            stamp = dateparser.parse(candidate, languages=["en"], settings=settings)
+        except (ValueError, TypeError, OverflowError):
+            stamp = None
+        if stamp and _YEAR_RANGE[0] <= stamp.year <= _YEAR_RANGE[1]:
+            has_time = bool(re.search(r"\d[:.]\d{2}|\d\s*[ap]\.?m", candidate, re.IGNORECASE))
+            return stamp.isoformat() if has_time else stamp.date().isoformat()
+    return None
+
+
+def _iso_fast(value: str) -> str | None:
+    """ISO 8601 given as such (front matter, crawler headers) needs no parser."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", value):
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if not _YEAR_RANGE[0] <= stamp.year <= _YEAR_RANGE[1]:
+        return None
+    return stamp.isoformat() if len(value) > 10 else stamp.date().isoformat()
+
+
+def _without_time(value: str) -> str | None:
+    core = re.search(_CORE, value, re.IGNORECASE)
+    return core.group(0) if core and core.group(0) != value else None
