@@ -1,0 +1,195 @@
+"""Train the headline ranker: which block above the body is the page's headline.
+
+    python -m training.headline            # cross-validate by site, report, write the model
+    python -m training.headline --cv-only
+
+Uses the boilerplate model's out-of-fold probabilities saved by `python -m training.boilerplate`
+(so the ranker sees the scores it will see on new pages). Gold titles: the hand labels of the
+scrapes and seeds, line 1 of the clean corpora, and each html-train page's own <h1> (the one
+closest to its og:title or <title>). Writes reader/core/data/headline.json.gz.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import pickle
+import random
+import sys
+from collections import Counter
+
+import numpy as np
+
+from reader.core import metadata
+from reader.core.headline import FEATURES, candidate_features, candidates, norm
+from training.boilerplate import _trees
+from training.data import CACHE, EVAL, Doc, load_all
+
+MODEL_PATH = "reader/core/data/headline.json.gz"
+PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "max_depth": 6,
+          "min_data_in_leaf": 10, "feature_fraction": 0.8, "bagging_fraction": 0.8,
+          "bagging_freq": 1, "verbose": -1, "num_threads": 2, "seed": 5}
+ROUNDS = 200
+
+
+def html_title(path_name: str) -> str | None:
+    """The headline of an html-train page: its <h1> closest to og:title / <title>."""
+    import lxml.html
+
+    html = gzip.open(EVAL / "html-train" / path_name, "rt", encoding="utf-8", errors="replace").read()
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no gold title
+        return None
+    metas = [m.get("content", "") for m in tree.xpath("//meta[@property='og:title' or "
+                                                      "@name='twitter:title']")]
+    page = " ".join((tree.findtext(".//title") or "").split())
+    target = set(norm(metas[0] if metas else page).split())
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if h]
+    if h1s and target:
+        best = max(h1s, key=lambda h: len(set(norm(h).split()) & target) / (len(set(norm(h).split()) | target) or 1))
+        if len(set(norm(best).split()) & target) >= 0.5 * len(target):
+            return best
+    if metas:
+        return metadata.split_site(metas[0])[0]
+    return None
+
+
+def gold_title(doc: Doc) -> str | None:
+    if doc.origin == "scrapes":
+        return doc.extra.get("title")
+    if doc.origin == "seeds":
+        return doc.extra.get("title")
+    if doc.origin == "corpus":
+        return doc.text.split("\n", 1)[0].strip()
+    if doc.origin.startswith("html-train"):
+        if "gold_title" not in doc.extra:
+            doc.extra["gold_title"] = html_title(doc.name)
+        return doc.extra["gold_title"]
+    return None
+
+
+def page_title(doc: Doc) -> str | None:
+    from reader.core.source import parse_source
+
+    return parse_source(doc.text, "text").meta.get("title")
+
+
+def rows(doc: Doc, p: np.ndarray):
+    gold = gold_title(doc)
+    if not gold or not doc.blocks:
+        return None
+    start = next((i for i, q in enumerate(p) if q >= 0.5 and doc.blocks[i].text), len(doc.blocks))
+    title = page_title(doc)
+    found = candidates(doc.blocks, start, title, metadata.parse_byline, metadata._is_date_line)
+    if not found:
+        return None
+    key = norm(gold)
+    labels = np.array([float(norm(c.headline) == key or norm(c.text) == key) for c in found])
+    x = candidate_features(doc.blocks, p, start, title, found, metadata.parse_byline,
+                           metadata._is_date_line)
+    return x, labels, found, gold
+
+
+def fit(data, weights=None):
+    """Each document weighs the same (a clean-corpus one a fifth), its headline ten times a line."""
+    import lightgbm as lgb
+
+    weights = weights or [1.0] * len(data)
+    xs = np.vstack([d[0] for d in data])
+    ys = np.concatenate([d[1] for d in data])
+    ws = np.concatenate([np.full(len(d[1]), w / max(len(d[1]), 1)) * (1 + 9 * d[1])
+                         for d, w in zip(data, weights)])
+    return lgb.train(PARAMS, lgb.Dataset(xs, ys, weight=ws), ROUNDS)
+
+
+def doc_weight(doc: Doc) -> float:
+    return 0.2 if doc.origin == "corpus" else 1.0
+
+
+def choose(booster, item, threshold: float) -> str | None:
+    """What reader would show: the best candidate, else the page title's headline."""
+    x, _, found, _ = item
+    scores = booster.predict(x)
+    best = int(np.argmax(scores))
+    if scores[best] >= threshold:
+        return found[best].headline
+    header = [c for c in found if c.index < 0]
+    return header[0].headline if header else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--threshold", type=float, default=0.2)
+    args = parser.parse_args(argv)
+    docs = load_all()
+    oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
+    items = {}
+    for k, doc in enumerate(docs):
+        if k in oof:
+            item = rows(doc, oof[k])
+            if item is not None:
+                items[k] = item
+    print(f"{len(items)} documents with a gold title", file=sys.stderr)
+    sites = sorted({docs[k].site for k in items})
+    random.Random(3).shuffle(sites)
+    folds = [set(sites[i::5]) for i in range(5)]
+    boosters = []
+    for held in folds:
+        keys = [k for k, item in items.items() if docs[k].site not in held and item[1].any()]
+        boosters.append((held, fit([items[k] for k in keys], [doc_weight(docs[k]) for k in keys])))
+    for threshold in (0.02, 0.05, 0.1, 0.2, 0.3):
+        right = Counter()
+        for held, booster in boosters:
+            for k, item in items.items():
+                if docs[k].site in held:
+                    chosen = choose(booster, item, threshold)
+                    origin = docs[k].origin.split(":")[0]
+                    right[origin] += chosen is not None and norm(chosen) == norm(item[3])
+                    right[origin + "_n"] += 1
+        print(threshold, {o: round(right[o] / right[o + "_n"], 3) for o in ("scrapes", "html-train", "corpus")},
+              file=sys.stderr)
+    results: Counter = Counter()
+    misses = []
+    for held, booster in boosters:
+        for k, item in items.items():
+            if docs[k].site not in held:
+                continue
+            origin = docs[k].origin.split(":")[0]
+            chosen = choose(booster, item, args.threshold)
+            right = chosen is not None and norm(chosen) == norm(item[3])
+            printed = bool(item[1].any())
+            results[(origin, "all")] += 1
+            results[(origin, "right")] += right
+            results[(origin, "printed")] += printed
+            results[(origin, "right_printed")] += right and printed
+            if origin == "scrapes" and not right:
+                misses.append(f"{docs[k].name}: {chosen!r} instead of {item[3]!r}")
+    report = {}
+    for origin in ("scrapes", "html-train", "corpus", "seeds"):
+        if results[(origin, "all")]:
+            report[origin] = {
+                "right": round(results[(origin, "right")] / results[(origin, "all")], 3),
+                "right_when_printed": round(results[(origin, "right_printed")]
+                                            / max(results[(origin, "printed")], 1), 3),
+                "documents": results[(origin, "all")], "printed": results[(origin, "printed")]}
+    print(json.dumps(report, indent=1))
+    print("\n".join(misses))
+    if not args.cv_only:
+        keys = [k for k, item in items.items() if item[1].any()]
+        booster = fit([items[k] for k in keys], [doc_weight(docs[k]) for k in keys])
+        payload = {"about": "Headline ranker of reader: gradient-boosted trees over candidate "
+                            "lines, trained by training/headline.py.",
+                   "features": FEATURES, "threshold": args.threshold,
+                   "cross_validated": report, "trees": _trees(booster)}
+        with gzip.open(MODEL_PATH, "wt", encoding="utf-8") as handle:
+            json.dump(payload, handle, separators=(",", ":"))
+        print(f"wrote {MODEL_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

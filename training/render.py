@@ -1,0 +1,134 @@
+"""HTML pages -> the text a crawler or a copy-paste makes of them, in several styles.
+
+Each style stands for a kind of scrape reader is given: crawler Markdown (html2text, with and
+without links; markdownify), plain-text extraction (inscriptis; one line per block element),
+and terminal browser dumps (lynx, w3m; hard-wrapped, indented).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+
+import lxml.html
+
+_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "head")
+_BLOCKS = {"p", "div", "section", "article", "header", "footer", "nav", "aside", "li", "ul", "ol",
+           "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "table", "tr",
+           "td", "th", "dd", "dt", "dl", "form", "main", "br", "hr", "pre", "address", "button",
+           "label", "option", "select", "time", "span_block"}
+
+
+def page_title(html: str) -> str:
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    title = tree.findtext(".//title") or ""
+    return " ".join(title.split())
+
+
+def _body_html(html: str) -> str:
+    tree = lxml.html.fromstring(html)
+    for tag in _DROP:
+        for element in tree.iter(tag):
+            element.drop_tree() if element.getparent() is not None else None
+    for comment in tree.xpath("//comment()"):
+        if comment.getparent() is not None:
+            comment.getparent().remove(comment)
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+def html2text_md(html: str, links: bool = True) -> str:
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0
+    h.ignore_links = not links
+    h.ignore_images = not links
+    h.unicode_snob = True
+    return h.handle(_body_html(html))
+
+
+def jina(html: str) -> str:
+    title = page_title(html)
+    return f"Title: {title}\n\nURL Source: https://example.com/story\n\nMarkdown Content:\n" + html2text_md(html)
+
+
+def markdownify_md(html: str) -> str:
+    from markdownify import markdownify
+
+    return markdownify(_body_html(html), heading_style="ATX", bullets="*")
+
+
+def inscriptis_text(html: str) -> str:
+    from inscriptis import get_text
+
+    return get_text(_body_html(html))
+
+
+def block_lines(html: str) -> str:
+    """One line per block element, as innerText and many scrapers give."""
+    tree = lxml.html.fromstring(_body_html(html))
+    out: list[str] = []
+    current: list[str] = []
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in _BLOCKS
+        if block and current:
+            out.append(" ".join("".join(current).split()))
+            current.clear()
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block and current:
+            out.append(" ".join("".join(current).split()))
+            current.clear()
+
+    walk(tree)
+    if current:
+        out.append(" ".join("".join(current).split()))
+    return "\n".join(line for line in out if line)
+
+
+def _tool(argv: list[str], html: str) -> str:
+    done = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=60)
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def lynx(html: str) -> str:
+    return _tool(["lynx", "-dump", "-stdin", "-force_html", "-nolist", "-width=80",
+                  "-assume_charset=utf-8", "-display_charset=utf-8"], html)
+
+
+def lynx_refs(html: str) -> str:
+    return _tool(["lynx", "-dump", "-stdin", "-force_html", "-width=80",
+                  "-assume_charset=utf-8", "-display_charset=utf-8"], html)
+
+
+def w3m(html: str) -> str:
+    return _tool(["w3m", "-dump", "-T", "text/html", "-cols", "100", "-O", "UTF-8",
+                  "-I", "UTF-8"], html)
+
+
+def styles() -> dict[str, Callable[[str], str]]:
+    """The rendering styles available on this machine (lynx and w3m are Debian packages)."""
+    found: dict[str, Callable[[str], str]] = {
+        "html2text": html2text_md,
+        "html2text-nolinks": lambda h: html2text_md(h, links=False),
+        "jina": jina,
+        "markdownify": markdownify_md,
+        "inscriptis": inscriptis_text,
+        "lines": block_lines,
+    }
+    if shutil.which("lynx"):
+        found["lynx"] = lynx
+        found["lynx-refs"] = lynx_refs
+    if shutil.which("w3m"):
+        found["w3m"] = w3m
+    return found
