@@ -132,25 +132,6 @@ def cross_validated() -> dict[str, object]:
             "headline": load(data.joinpath("headline.json.gz")).get("cross_validated", {})}
 
 
-def main() -> int:
-    import tempfile
-
-    result = {"scrapes (in-sample)": scrapes(), "cross-validated": cross_validated()}
-    bbc = held_out(sorted((SHARED / "corpus" / "bbc").glob("*/*.txt")), 8)
-    events = held_out(sorted((SHARED / "corpus" / "basil").iterdir()), 4)
-    basil = [path for event in events for path in sorted(event.glob("*.txt"))]
-    result["bbc"] = corpus_lines(bbc)
-    result["basil"] = corpus_lines(basil)
-    with tempfile.TemporaryDirectory() as tmp:
-        result["reuters"] = corpus_lines(reuters_sample(Path(tmp)))
-    print(json.dumps(result, indent=1, default=str))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "lines")) -> dict[str, float]:
     """Title, outlet and date found in text renderings of the html-train pages (never tuned on).
 
@@ -194,3 +175,31 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
                 counts["date"] += (result.published or "")[:10] == date
     return {key: counts[key] / max(counts[f"{key}_n"], 1) for key in ("title", "outlet", "date")} | {
         f"{key}_n": counts[f"{key}_n"] for key in ("title", "outlet", "date")}
+
+
+def measure(log=lambda message: None) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Every cleaning figure: the scrapes, the html-train renderings, the clean corpora, speed."""
+    import tempfile
+
+    log("cleaning: scrapes")
+    out: dict[str, object] = {"scrapes": scrapes(), "cross_validated": cross_validated()}
+    log("cleaning: metadata of the html-train renderings")
+    out["html_train"] = html_train_metadata()
+    log("cleaning: clean corpora")
+    bbc = held_out(sorted((SHARED / "corpus" / "bbc").glob("*/*.txt")), 8)
+    events = held_out(sorted((SHARED / "corpus" / "basil").iterdir()), 4)
+    basil = [path for event in events for path in sorted(event.glob("*.txt"))]
+    out["bbc"] = corpus_lines(bbc)
+    out["basil"] = corpus_lines(basil)
+    with tempfile.TemporaryDirectory() as tmp:
+        out["reuters"] = corpus_lines(reuters_sample(Path(tmp)))
+    return out
+
+
+def main() -> int:
+    print(json.dumps(measure(lambda m: print(m, file=sys.stderr)), indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

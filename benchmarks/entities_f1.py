@@ -1,4 +1,4 @@
-"""Entity F1 on the seeds against tests/fixtures/seeds-entities.json: the model alone, and reader's pipeline."""
+"""Entity F1 on the five seeds against tests/fixtures/seeds-entities.json (hand labels)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from pathlib import Path
 from reader.core import ner
 from reader.core.entities import canonicalise, label_votes
 from reader.core.evaluate import entity_scores
-from reader.core.sync import build_article
 from reader.core.models import Mention
+from reader.core.sync import build_article
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "seeds-entities.json"
 
 
 def model_only(body: str, raw: list[ner.RawMention]) -> list[Mention]:
-    """spaCy's labels and surface text as the name: no gazetteer, no linking."""
+    """spaCy's labels and surface text as the name: no tidying, no reference data, no linking."""
     out = []
     for m in raw:
         kind = ner.SPACY_TO_KIND.get(m.label)
@@ -31,23 +31,20 @@ def measure() -> dict[str, dict[str, float]]:
     articles = {p.stem[:3]: build_article(p, p.stem[:3])[0] for p in sorted((ROOT / "seeds").glob("*.txt"))}
     keys = sorted(articles)
     bodies = [articles[k].body for k in keys]
-    bare = ner.recognise(bodies, with_ruler=False)
-    ruled = ner.recognise(bodies, with_ruler=True)
-    votes = label_votes(ruled)
+    bare = ner.recognise(bodies, recase=False, places=False)
+    raw = ner.recognise(bodies)
+    votes = label_votes(raw)
     rows = {
         "spaCy model alone (surface names)": {k: model_only(articles[k].body, r) for k, r in zip(keys, bare)},
-        "model + canonical names (no ruler)": {k: canonicalise(articles[k].body, r, votes) for k, r in zip(keys, bare)},
-        "reader (gazetteer ruler + canonical names)": {k: canonicalise(articles[k].body, r, votes)
-                                                       for k, r in zip(keys, ruled)},
+        "reader (canonical names, places, votes)": {k: canonicalise(articles[k].body, r, votes)
+                                                    for k, r in zip(keys, raw)},
     }
-    return {name: entity_scores(predicted, gold) for name, predicted in rows.items()}
+    return {label: entity_scores(found, gold) for label, found in rows.items()}
 
 
 def main() -> int:
-    print(f"model: {ner.model_name()}; scored kinds: person, place, org")
-    print(f"{'pipeline':<44} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, s in measure().items():
-        print(f"{name:<44} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
+    for label, s in measure().items():
+        print(f"{label:<45} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     return 0
 
 

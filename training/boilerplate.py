@@ -36,6 +36,7 @@ VOCABULARY = 300
 FIRST_WORDS = 60
 MIN_SITES = 8
 SCRAPE_WEIGHT = 1.0
+AUGMENT = 0  # documents made by augmented()
 
 
 def choose_vocabulary(docs: Sequence[Doc], size: int, where: str) -> list[str]:
@@ -75,12 +76,14 @@ def choose_vocabulary(docs: Sequence[Doc], size: int, where: str) -> list[str]:
     return leaning_off + leaning_on
 
 
-_SHAPES: dict[int, np.ndarray] = {}
+_SHAPES: dict[tuple[str, str], np.ndarray] = {}
 
 
 def doc_features(doc: Doc, lexicon: tuple) -> np.ndarray:
     """The document's feature matrix; the shape part is computed once per document and kept."""
-    key = id(doc)
+    if doc.origin == "augmented":
+        return np.hstack([shape_features(doc.blocks), lexical_features(doc.blocks, *lexicon)])
+    key = (doc.name, doc.origin)
     if key not in _SHAPES:
         _SHAPES[key] = shape_features(doc.blocks)
     return np.hstack([_SHAPES[key], lexical_features(doc.blocks, *lexicon)])
@@ -103,7 +106,7 @@ def design(docs: Sequence[Doc], lexicon: tuple):
             weight = weight / 3  # nine renderings of one page count as three pages
         elif doc.origin in ("scrapes", "seeds"):
             weight = weight * SCRAPE_WEIGHT  # real scrapes are what reader is given
-        elif doc.origin == "corpus":
+        elif doc.origin in ("corpus", "augmented"):
             weight = weight * 0.3  # clean articles: many, and easy
         xs.append(matrix[keep])
         ys.append(labels)
@@ -112,10 +115,44 @@ def design(docs: Sequence[Doc], lexicon: tuple):
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws), np.array(owners)
 
 
+def augmented(docs: Sequence[Doc], count: int, seed: int = 17) -> list[Doc]:
+    """Clean articles with other sites' chrome lines dropped between their paragraphs.
+
+    Real pages put promos, captions and related links inside the story; the renderings alone
+    have too few of them for the model to learn that a line inside the body can still be chrome.
+    """
+    from dataclasses import replace as copy
+
+    rng = random.Random(seed)
+    pool = [(b, d.site) for d in docs if d.origin.startswith("html-train") or d.origin == "scrapes"
+            for b, label in zip(d.blocks, d.labels)
+            if label == 0 and b.text and len(b.text.split()) >= 3 and not b.depth]
+    hosts = [d for d in docs if d.origin in ("corpus", "scrapes") or d.origin == "html-train:lines"]
+    out = []
+    for n in range(min(count, len(hosts) * 3)):
+        host = hosts[rng.randrange(len(hosts))]
+        body_at = [i for i, label in enumerate(host.labels) if label == 1]
+        if len(body_at) < 4 or not pool:
+            continue
+        blocks, labels = list(host.blocks), list(host.labels)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.choice(body_at[1:-1])
+            chrome, site = pool[rng.randrange(len(pool))]
+            if site == host.site:
+                continue
+            blocks.insert(at, copy(chrome, markdown=host.blocks[0].markdown))
+            labels.insert(at, 0)
+            body_at = [i for i, label in enumerate(labels) if label == 1]
+        out.append(Doc(f"{host.name}+{n}", host.site, "augmented", blocks, labels))
+    return out
+
+
 def fit(docs: Sequence[Doc], rounds: int = ROUNDS):
     """Choose the vocabulary on these documents, then fit the trees; returns (booster, lexicon)."""
     import lightgbm as lgb
 
+    if AUGMENT:
+        docs = [*docs, *augmented(docs, AUGMENT)]
     lexicon = (choose_vocabulary(docs, VOCABULARY, "any"),
                choose_vocabulary(docs, FIRST_WORDS, "first"),
                choose_vocabulary(docs, FIRST_WORDS, "last"))
@@ -279,9 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--scrape-weight", type=float, default=1.0)
+    parser.add_argument("--augment", type=int, default=0, help="documents with chrome dropped in")
     args = parser.parse_args(argv)
-    global SCRAPE_WEIGHT
+    global SCRAPE_WEIGHT, AUGMENT
     SCRAPE_WEIGHT = args.scrape_weight
+    AUGMENT = args.augment
     docs = load_all(args.refresh)
     print(f"{len(docs)} documents, {sum(len(d.blocks) for d in docs)} blocks, "
           f"{len({d.site for d in docs})} sites", file=sys.stderr)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reader.core.entities import NAME_KINDS
+from reader.core.entities import NAME_KINDS, name_key
 from reader.core.figures import Figure, Quote, contrast_figures, contrast_quotes, figures_of, quotes_of
 from reader.core.models import Article
 from reader.core.sentences import Sentence, content_words, split_sentences, words_with_offsets
@@ -145,8 +145,16 @@ def word_changes(a: str, b: str) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def _entity_counts(article: Article) -> Counter[str]:
-    return Counter(m.name for m in article.entities if m.label in NAME_KINDS)
+def _entity_counts(article: Article, names: dict[str, str]) -> Counter[str]:
+    """Mentions per entity, by folded name (two outlets' spellings are one entity); `names`
+    receives the spelling shown for each key."""
+    counts: Counter[str] = Counter()
+    for m in article.entities:
+        if m.label in NAME_KINDS:
+            key = name_key(m.name)
+            counts[key] += 1
+            names.setdefault(key, m.name)
+    return counts
 
 
 def compare(a: Article, b: Article) -> Comparison:
@@ -163,10 +171,12 @@ def compare(a: Article, b: Article) -> Comparison:
     only_b = tuple(Passage(s.text, s.start, s.end) for j, s in enumerate(sb) if j not in in_b)
     share_a = sum(sa[i].end - sa[i].start for i in in_a) / max(1, sum(s.end - s.start for s in sa))
     share_b = sum(sb[j].end - sb[j].start for j in in_b) / max(1, sum(s.end - s.start for s in sb))
-    ea, eb = _entity_counts(a), _entity_counts(b)
-    shared = tuple(sorted(((n, ea[n], eb[n]) for n in ea.keys() & eb.keys()), key=lambda t: (-t[1] - t[2], t[0])))
-    only_ea = tuple(sorted(((n, c) for n, c in ea.items() if n not in eb), key=lambda t: (-t[1], t[0])))
-    only_eb = tuple(sorted(((n, c) for n, c in eb.items() if n not in ea), key=lambda t: (-t[1], t[0])))
+    shown: dict[str, str] = {}
+    ea, eb = _entity_counts(a, shown), _entity_counts(b, shown)
+    shared = tuple(sorted(((shown[k], ea[k], eb[k]) for k in ea.keys() & eb.keys()),
+                          key=lambda t: (-t[1] - t[2], t[0])))
+    only_ea = tuple(sorted(((shown[k], c) for k, c in ea.items() if k not in eb), key=lambda t: (-t[1], t[0])))
+    only_eb = tuple(sorted(((shown[k], c) for k, c in eb.items() if k not in ea), key=lambda t: (-t[1], t[0])))
     words_a, words_b = set(content_words(a.body)), set(content_words(b.body))
     vocabulary = len(words_a & words_b) / max(1, len(words_a | words_b))
     entity_overlap = len(ea.keys() & eb.keys()) / max(1, len(ea.keys() | eb.keys()))

@@ -1,18 +1,27 @@
-"""Canonical entities: one name per person, place or organisation across titles and spellings."""
+"""Canonical entities: one name per person, place or organisation across titles and spellings.
+
+The model's mentions are tidied (no stray whitespace, digits or fragments), given a kind the
+library agrees on (every mention of a name votes), and a canonical name: places by reference
+data (GeoNames, ISO 3166: Kiev is Kyiv, U.S. is the United States, a city is never a person),
+people by the fullest name in the article that ends with their surname.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from reader.core.folding import fold_token, gazetteer, strip_accents
+from reader.core.folding import fold_token, strip_accents
 from reader.core.models import Mention
 from reader.core.ner import SPACY_TO_KIND, RawMention
 
-NAME_KINDS = ("person", "org", "place", "group")
+NAME_KINDS = ("person", "org", "place", "group", "other")
+KIND_OF = SPACY_TO_KIND
 _TITLES = re.compile(
     r"^(?:the\s+)?(?:(?:mr|mrs|ms|dr|prof|sen|rep|gen|lt|col|maj|capt|gov|pres)\.?\s+|"
     r"(?:president|prime minister|premier|chancellor|secretary|senator|governor|general|"
@@ -20,103 +29,161 @@ _TITLES = re.compile(
     r"ambassador|envoy|spokesman|spokeswoman|aide|judge|justice|mayor|sir|dame|lord|lady)\s+)+",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# Not names: a fragment ending in a joining word or a hyphen, a clock zone, a lone initial.
+_FRAGMENT = re.compile(r"(?:\b(?:of|and|the|for|to|in|on|at|de)|[-–&/])$", re.IGNORECASE)
+_ZONES = frozenset("utc gmt bst cet cest est edt pst pdt cst cdt mst mdt aest aedt ist jst".split())
+PLACE_POPULATION = 50_000  # (the table holds cities this large; see training/places.py)
 
 
 def bare(text: str) -> str:
-    """The name inside a mention: no honorific or office, no possessive, single spaces."""
+    """The name inside a mention: no article, honorific or office, no possessive, single spaces."""
     text = " ".join(text.split())
     text = _TITLES.sub("", text).strip()
-    return _POSSESSIVE.sub("", text).strip(" .,")
+    text = _ARTICLE.sub("", text)
+    text = _POSSESSIVE.sub("", text).strip(" ,")
+    if text.endswith(".") and not re.search(r"(?:^|[.\s])[^\W\d_]\.$|\b(?:Jr|Sr|St)\.$", text):
+        text = text.rstrip(".")
+    return text
 
 
 @lru_cache(maxsize=100_000)
 def name_key(text: str) -> str:
-    """Folded key of a name: lower case, no accents, transliteration folds, initials dropped."""
-    words = re.findall(r"[\w’'-]+", strip_accents(bare(text).lower()))
-    words = [w for w in words if len(w) > 1 or not w.isalpha()]
+    """Folded key of a name: lower case, no accents, transliteration folds, initials dropped.
+
+    Dotted abbreviations keep their letters ("U.N." -> "un"); "the" in front does not count.
+    """
+    text = re.sub(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_]\.?)", r"\1", bare(text))
+    text = re.sub(r"^((?:[^\W\d_]){2,4})\.$", r"\1", text)
+    words = re.findall(r"[\w’'-]+", strip_accents(text.lower()))
+    if len(words) > 1:
+        words = [w for w in words if len(w) > 1 or not w.isalpha()]
     return " ".join(fold_token(w.replace("’", "'")) for w in words)
 
 
-@dataclass(frozen=True)
-class Known:
-    name: str
-    kind: str
-
-
 @cache
-def known_names() -> dict[str, Known]:
-    """Folded key of every gazetteer spelling -> its canonical entity."""
-    table: dict[str, Known] = {}
-    for entry in gazetteer()["entities"]:
-        for spelling in (entry["name"], *entry.get("variants", [])):
-            table.setdefault(name_key(spelling), Known(entry["name"], entry["kind"]))
-    return table
+def places() -> dict[str, str]:
+    """Lower-case spelling of a country, US state, continent or large city -> canonical name."""
+    path = Path(__file__).parent / "data" / "places.json"
+    return json.loads(path.read_text("utf-8"))["places"]
+
+
+def place_name(text: str) -> str | None:
+    """The canonical place a mention names (Kiev -> Kyiv, U.S. -> United States), else None."""
+    table = places()
+    name = bare(text)
+    return table.get(name.lower()) or table.get(strip_accents(name.lower()))
+
+
+def _tidy(body: str, start: int, end: int) -> tuple[int, int]:
+    """A mention's span without a leading 'the', a possessive, trailing digits or whitespace,
+    and cut at a line break (a name does not run over a line)."""
+    text = body[start:end]
+    cut = re.search(r"\s*\n", text)
+    if cut:
+        before, after = text[:cut.start()], text[cut.end():]
+        if before.strip():
+            end = start + cut.start()
+        else:
+            start = start + cut.end()
+            del after
+    lead = re.match(r"(?i)\s*the\s+|\s+", body[start:end])
+    if lead and end - start > lead.end():
+        start += lead.end()
+    while True:
+        tail = re.search(r"(?:\s*['’]s?|\s+\d[\d.,:]*|[\s'’,.:;]+)$", body[start:end])
+        if not tail or tail.start() == 0:
+            break
+        # Keep the dot of an abbreviation ("U.S.", "Jr."), which is part of the name.
+        if tail.group(0) == "." and re.search(r"\b[^\W\d_]\.[^\W\d_]?$|\b(?:Jr|Sr|St|Co|Inc|Ltd)$",
+                                              body[start:end - 1]):
+            break
+        end = start + tail.start()
+    return start, end
+
+
+def _not_a_name(text: str, kind: str | None) -> bool:
+    if kind not in NAME_KINDS:
+        return not text.strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not any(c.isupper() for c in letters):
+        return True  # "pro-", lower-case words
+    if _FRAGMENT.search(text) or text.lower() in _ZONES:
+        return True
+    return bool(re.fullmatch(r"[^\W\d_]\.?", text))  # a lone initial
 
 
 def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None
                  ) -> list[Mention]:
-    """Turn raw spaCy mentions of one article into Mentions with canonical names and kinds.
+    """Turn the model's mentions of one article into Mentions with canonical names and kinds.
 
-    Order of evidence: the gazetteer; the library's majority label for the name (`votes`);
-    the model's label. Surnames link to the one full name in the article that ends with them;
-    with two candidates they stay unlinked (two people may share a surname).
+    Order of evidence for a name's kind: reference places (a city is never a person; the
+    library's vote may keep it an organisation, a club named after its town); the library's
+    majority vote for the name (`votes`); the model's label. Surnames link to the one full name
+    in the article that ends with them; with two candidates they stay unlinked.
     """
-    known = known_names()
     votes = votes or {}
-    staged: list[tuple[RawMention, str, str]] = []  # mention, kind, bare name
+    # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
+    surnames = {name_key(bare(m.text).split()[-1]) for m in raw
+                if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
+    staged: list[tuple[int, int, str, str]] = []  # start, end, kind, name
     for m in raw:
         kind = SPACY_TO_KIND.get(m.label)
-        name = bare(m.text)
-        if not name or not any(c.isalpha() for c in name) and kind in NAME_KINDS:
-            continue
-        entry = known.get(name_key(name))
-        if entry:
-            staged.append((m, entry.kind, entry.name))
-            continue
         if kind is None:
             continue
-        if kind in NAME_KINDS:
-            kind = votes.get(name_key(name), kind)
-        staged.append((m, kind, name if kind in NAME_KINDS else " ".join(m.text.split())))
+        start, end = _tidy(body, m.start, m.end)
+        text = body[start:end]
+        if start >= end or _not_a_name(text, kind):
+            continue
+        if kind not in NAME_KINDS:
+            staged.append((start, end, kind, " ".join(text.split())))
+            continue
+        name = bare(text)
+        if not name:
+            continue
+        key = name_key(name)
+        voted = votes.get(key)
+        place = place_name(name)
+        if place and kind == "person" and (key in surnames or voted == "person"):
+            place = None  # a surname that is also some town's name: the article or library says so
+        if place and not (voted == "org" and kind == "org"):
+            kind, name = "place", place
+        elif voted and voted != kind:
+            kind = voted
+        staged.append((start, end, kind, name))
     # Surname linking among people of this article.
     full: dict[str, set[str]] = defaultdict(set)
-    for _, kind, name in staged:
+    for _, _, kind, name in staged:
         if kind == "person" and len(name.split()) >= 2:
             full[name_key(name.split()[-1])].add(name)
     out: list[Mention] = []
-    for m, kind, name in staged:
+    for start, end, kind, name in staged:
         if kind == "person" and len(name.split()) == 1:
             candidates = full.get(name_key(name), set())
             if len(candidates) == 1:
                 name = next(iter(candidates))
-        start, end = _trim(body, m.start, m.end)
-        if start < end:
-            out.append(Mention(text=body[start:end], label=kind, name=name, start=start, end=end))
+        out.append(Mention(text=body[start:end], label=kind, name=name, start=start, end=end))
     return out
 
 
-def _trim(body: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' and a trailing possessive from the highlighted span."""
-    text = body[start:end]
-    lead = re.match(r"(?i)the\s+", text)
-    if lead and end - start > lead.end():
-        start += lead.end()
-    tail = re.search(r"['’]s$", body[start:end])
-    if tail:
-        end -= len(tail.group(0))
-    return start, end
+def kind_counts(all_raw: Iterable[Sequence[RawMention]]) -> Counter[tuple[str, str]]:
+    """How often the model called each name (by key) each kind, over some articles."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for raw in all_raw:
+        for m in raw:
+            kind = SPACY_TO_KIND.get(m.label)
+            if kind in NAME_KINDS and (key := name_key(m.text)):
+                counts[(key, kind)] += 1
+    return counts
 
 
 def label_votes(all_raw: Iterable[Sequence[RawMention]]) -> dict[str, str]:
     """The most frequent kind of every name across the library: one-off mislabels lose the vote."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for raw in all_raw:
-        for m in raw:
-            kind = SPACY_TO_KIND.get(m.label)
-            if kind in NAME_KINDS:
-                counts[name_key(m.text)][kind] += 1
-    return {key: c.most_common(1)[0][0] for key, c in counts.items() if sum(c.values()) >= 2}
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, kind), n in kind_counts(all_raw).items():
+        by_key[key][kind] += n
+    return {key: c.most_common(1)[0][0] for key, c in by_key.items() if sum(c.values()) >= 2}
 
 
 @dataclass(frozen=True)
@@ -171,3 +238,9 @@ def summarise(rows: Iterable[Row], kinds: Sequence[str] = NAME_KINDS) -> list[En
         ))
     out.sort(key=lambda r: (-len(r.articles), -r.count, r.name))
     return out
+
+
+def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]]) -> list[list[Mention]]:
+    """Canonical mentions of a set of articles, with the set's own vote on each name's kind."""
+    votes = label_votes(raws)
+    return [canonicalise(body, raw, votes) for body, raw in zip(bodies, raws)]

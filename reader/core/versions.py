@@ -1,7 +1,7 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "4"  # cleaning and entity output: every file is processed again
-INDEX_SCHEMA = 7  # the Whoosh schema and analyzers: the index is rebuilt
+PIPELINE = "5"  # cleaning and entity output: every file is processed again
+INDEX_SCHEMA = 8  # the Whoosh schema and analyzers: the index is rebuilt
 CATALOGUE_SCHEMA = 3  # the SQLite tables: the catalogue is rebuilt (it is a cache)
 
 

@@ -1,4 +1,4 @@
-"""Entities on the seeds: real spaCy NER, the gazetteer, canonical names and the measured F1."""
+"""Entities on the seeds and awkward text: real spaCy NER, canonical names, reference places."""
 
 from __future__ import annotations
 
@@ -27,15 +27,18 @@ def test_offsets_point_into_the_body(seeded):
             assert article.body[m.start:m.end] == m.text
 
 
-def test_every_spelling_of_zelensky_has_one_name(seeded):
+def test_every_spelling_of_zelensky_is_one_entity(seeded):
     names = {m.name for s in seeded.summaries() for m in seeded.get(s.id).entities
              if m.text.rstrip("’s").endswith(("Zelensky", "Zelenskyy", "Zelenskiy"))}
-    assert names == {"Volodymyr Zelensky"}
+    assert len(names) >= 2  # the outlets spell him three ways...
+    assert {name_key(n) for n in names} == {"volodymyr zelenski"}  # ...and he is one person
+    listed = [e for e in seeded.entities() if "Zelensk" in e.name]
+    assert len(listed) == 1 and listed[0].kind == "person"
 
 
 def test_ushakov_is_one_person(seeded):
     names = {m.name for prefix in ("000", "002") for m in mentions(seeded, prefix) if "Ushakov" in m.text}
-    assert names == {"Yury Ushakov"}
+    assert {name_key(n) for n in names} == {"yuri ushakov"}  # Yuri and Yury: one key
     assert {m.label for prefix in ("000", "002") for m in mentions(seeded, prefix) if "Ushakov" in m.text} == {"person"}
 
 
@@ -87,7 +90,9 @@ def test_entity_f1_on_the_seeds(seeded):
     gold = json.loads((FIXTURES / "seeds-entities.json").read_text(encoding="utf-8"))["articles"]
     predicted = {s.id[:3]: seeded.get(s.id).entities for s in seeded.summaries()}
     scores = entity_scores(predicted, gold)
-    assert scores["f1"] >= 0.9, scores
+    # The model alone scores 0.65 here (benchmarks/entities_f1.py); reader's own steps, none of
+    # them written for these articles, must keep what they add.
+    assert scores["f1"] >= 0.75, scores
 
 
 def test_a_job_meanwhile_runs_in_a_worker_or_else_here_when_asked():
@@ -112,3 +117,73 @@ def test_an_articles_mentions_are_written_with_all_their_fields(seeded):
     article = seeded.get("000")
     assert article.entities
     assert article.to_dict()["entities"] == [asdict(m) for m in article.entities]
+
+
+def test_dotted_abbreviations_keep_their_letters():
+    assert name_key("U.N.") == "un" and name_key("E.U.") == "eu"
+    assert name_key("U.K.") == "uk" and name_key("D.C.") == "dc"
+    assert name_key("U.N.") != name_key("U.S.")
+    assert bare("U.N.") == "U.N."  # the dot of an abbreviation stays in the shown name
+
+
+def test_a_leading_article_does_not_split_an_entity():
+    for with_the, without in (("the United Arab Emirates", "United Arab Emirates"),
+                              ("the BBC", "BBC"), ("The US Senate", "US Senate")):
+        assert name_key(with_the) == name_key(without)
+        assert bare(with_the) == without
+
+
+def mention(body, text, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return ner.RawMention(text, label, start, start + len(text))
+
+
+def test_places_from_reference_data_correct_the_model():
+    body = ("Krasnodar was shelled. Residents of Pokrovsk fled west. Brunei Darussalam voted no. "
+            "Kiev and Kyiv are one city.")
+    raw = [mention(body, "Krasnodar", "ORG"), mention(body, "Pokrovsk", "PERSON"),
+           mention(body, "Brunei Darussalam", "PERSON"), mention(body, "Kiev", "GPE"),
+           mention(body, "Kyiv", "PERSON")]
+    found = {m.text: (m.label, m.name) for m in canonicalise(body, raw)}
+    assert found["Krasnodar"] == ("place", "Krasnodar")
+    assert found["Pokrovsk"] == ("place", "Pokrovsk")
+    assert found["Brunei Darussalam"][0] == "place"
+    assert found["Kiev"] == found["Kyiv"] == ("place", "Kyiv")
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person():
+    body = "Marco Rubio met the envoy. Rubio said talks would go on."
+    raw = [mention(body, "Marco Rubio", "PERSON"), mention(body, "Rubio", "PERSON", 1)]
+    found = canonicalise(body, raw)
+    assert {(m.label, m.name) for m in found} == {("person", "Marco Rubio")}
+
+
+def test_the_library_vote_makes_one_name_one_kind():
+    votes = {name_key("Rustem Umerov"): "person"}
+    body = "Rustem Umerov led the delegation."
+    found = canonicalise(body, [mention(body, "Rustem Umerov", "ORG")], votes)
+    assert [(m.label, m.name) for m in found] == [("person", "Rustem Umerov")]
+
+
+def test_fragments_are_not_entities():
+    body = "The Republic of said pro- groups met at 10:00 UTC in Abu Dhabi\n\nlater."
+    raw = [mention(body, "Republic of", "ORG"), mention(body, "pro-", "NORP"),
+           mention(body, "UTC", "ORG"), ner.RawMention("Abu Dhabi\n\n", "GPE",
+                                                       body.index("Abu Dhabi"),
+                                                       body.index("Abu Dhabi") + 11)]
+    found = canonicalise(body, raw)
+    assert [(m.text, m.label) for m in found] == [("Abu Dhabi", "place")]
+
+
+def test_events_laws_and_works_are_kept_as_other():
+    body = "Germany won the World Cup after the Paris Agreement was signed."
+    found = canonicalise(body, ner.recognise([body])[0])
+    assert any(m.text.endswith("World Cup") and m.label == "other" for m in found)
+
+
+def test_headlines_in_capitals_are_read_in_their_usual_case():
+    body = "BONN 1996-08-31\n\nKLINSMANN TO RETIRE\n\nJuergen Klinsmann said he would stop playing."
+    found = canonicalise(body, ner.recognise([body])[0])
+    assert ("BONN", "place") in {(m.text, m.label) for m in found}
