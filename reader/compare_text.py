@@ -25,12 +25,12 @@ def render_comparison(c: Comparison, title_a: str, title_b: str, width: int) -> 
     wide = width >= SIDE_BY_SIDE
     yield f"A {c.a}: {title_a}"
     yield f"B {c.b}: {title_b}"
-    yield (f"similarity {c.similarity:.2f} · shared passages {len(c.shared_passages)} · "
-           f"A shared {c.shared_share_a:.0%} · B shared {c.shared_share_b:.0%}")
+    yield (f"same wording {c.similarity:.0%} of the two texts, in {len(c.shared_passages)} shared "
+           f"passages (A {c.shared_share_a:.0%} · B {c.shared_share_b:.0%})")
     yield ""
     yield f"== Shared passages ({len(c.shared_passages)})"
     for p in c.shared_passages:
-        yield f"-- similarity {p.similarity:.2f}"
+        yield f"-- {p.similarity:.0%} the same words"
         if wide:
             yield from _columns(p.a_text, p.b_text, width)
         else:
@@ -59,5 +59,5 @@ def render_comparison(c: Comparison, title_a: str, title_b: str, width: int) -> 
     yield ""
     yield f"== Quotes in both ({len(c.quotes)})"
     for q in c.quotes:
-        yield from textwrap.wrap(f"[{q['relation']}] A ({q['speaker_a'] or '?'}): “{q['a_text']}”", width)
-        yield from textwrap.wrap(f"    B ({q['speaker_b'] or '?'}): “{q['b_text']}”", width)
+        yield from textwrap.wrap(f"[{q['relation']}] A ({q['speaker_a'] or 'speaker unknown'}): “{q['a_text']}”", width)
+        yield from textwrap.wrap(f"    B ({q['speaker_b'] or 'speaker unknown'}): “{q['b_text']}”", width)

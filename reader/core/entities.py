@@ -103,6 +103,11 @@ def _tidy(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _opens_sentence(body: str, start: int) -> bool:
+    before = body[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(?:^|[.!?:\n][\"'”’)]?)\s*$", before)) or "\n" in before
+
+
 def _not_a_name(text: str, kind: str | None) -> bool:
     if kind not in NAME_KINDS:
         return not text.strip()
@@ -112,6 +117,21 @@ def _not_a_name(text: str, kind: str | None) -> bool:
     if _FRAGMENT.search(text) or text.lower() in _ZONES:
         return True
     return bool(re.fullmatch(r"[^\W\d_]\.?", text))  # a lone initial
+
+
+_PARTICLE_END = re.compile(r"\s(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|al|el|ibn)$")
+
+
+def _join_particles(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
+    """"Ursula von der" + "Leyen": a person cut after a name particle is joined to what follows."""
+    out: list[RawMention] = []
+    for m in sorted(raw, key=lambda m: m.start):
+        if (out and out[-1].label == "PERSON" and _PARTICLE_END.search(out[-1].text)
+                and body[out[-1].end:m.start] == " " and m.text[:1].isupper()):
+            first = out.pop()
+            m = RawMention(body[first.start:m.end], "PERSON", first.start, m.end)
+        out.append(m)
+    return out
 
 
 def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None
@@ -124,10 +144,12 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     in the article that ends with them; with two candidates they stay unlinked.
     """
     votes = votes or {}
+    raw = _join_particles(body, raw)
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     surnames = {name_key(bare(m.text).split()[-1]) for m in raw
                 if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
     staged: list[tuple[int, int, str, str]] = []  # start, end, kind, name
+    ordinary = set(re.findall(r"\b[a-z][a-z'’-]+\b", body))  # words the article writes in lower case
     for m in raw:
         kind = SPACY_TO_KIND.get(m.label)
         if kind is None:
@@ -139,6 +161,8 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         if kind not in NAME_KINDS:
             staged.append((start, end, kind, " ".join(text.split())))
             continue
+        if " " not in text and text.lower() in ordinary and _opens_sentence(body, start):
+            continue  # "Billionaire Elon Musk": a capital for the sentence, not for a name
         name = bare(text)
         if not name:
             continue

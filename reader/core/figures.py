@@ -26,6 +26,8 @@ _AFTER = re.compile(r"^[\s,]*(?:(?P<s1>[A-Za-z][^,.;:“”\"]{0,60}?)\s+" + _SP
 _BEFORE = re.compile(r"(?P<s>[A-Z][^,.;:“”\"]{0,60}?)\s+" + _SPEECH + r"(?:\s+\w+){0,3}\s*[:,]?\s*$")
 _QUOTE = re.compile(r"“([^“”\n]{12,}?)”|(?:^|(?<=[\s(]))\"([^\"\n]{12,}?)\"(?=[\s,.;:!?)]|$)", re.M)
 _PRONOUNS = {"he", "she", "they"}
+_JOINING = frozenset("and or but since as at by for from in into of on than that the to with "
+                     "who which while after before about over under per a an".split())
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def _sentence_around(body: str, start: int, end: int) -> str:
 def figures_of(article: Article) -> list[Figure]:
     """Quantities with what they count: numbers and money, and durations such as 'nearly an hour'."""
     out: list[Figure] = []
+    seen: set[tuple[str, str]] = set()  # one figure written twice is shown once
     body = article.body
     for m in article.entities:
         if m.label not in ("number", "money", "date"):
@@ -83,15 +86,22 @@ def figures_of(article: Article) -> list[Figure]:
             subject = content_word(written)
             text = m.text
         else:
-            following = re.match(r"[\s-]*((?:[a-z][\w-]*\s*){1,3})", body[m.end:m.end + 40])
+            # What the number counts: the words right after it, up to the first joining word
+            # or punctuation ("2,500 soldier deaths", never "5000 soldiers a").
+            following = re.match(r"[ \t-]*((?:[a-z][\w-]*[ \t]*){1,3})", body[m.end:m.end + 40])
             words = following.group(1).split() if following else []
-            nouns = [w for w in words if content_word(w)]
-            if not nouns:
+            run = []
+            for w in words:
+                if not content_word(w) or w.lower() in _JOINING:
+                    break
+                run.append(w)
+            if not run:
                 continue
-            written = nouns[0]
+            written = run[0]
             subject = content_word(written)
-            text = (m.text + " " + " ".join(words[: words.index(nouns[0]) + 2])).strip()
-        if subject:
+            text = f"{m.text} {' '.join(run)}"
+        if subject and (text, subject) not in seen:
+            seen.add((text, subject))
             out.append(Figure(text, subject, written, _value(m.text),
                               _sentence_around(body, m.start, m.end), m.start, m.end))
     return out
@@ -140,6 +150,25 @@ def quotes_of(article: Article) -> list[Quote]:
 
 
 def _speaker(body: str, people: list[Mention], start: int, end: int) -> str | None:
+    """The person the text says spoke a quote: in its sentence ("..., X said"), else in the
+    paragraph's next or previous sentence ("X said on Monday: ..."), else None (unknown)."""
+    found = _speaker_here(body, people, start, end)
+    if found:
+        return found
+    para_start = body.rfind("\n", 0, start) + 1
+    para_end = body.find("\n", end)
+    para_end = len(body) if para_end == -1 else para_end
+    # A neighbouring sentence of the paragraph that names a person with a verb of saying.
+    for lo, hi in ((end, para_end), (para_start, start)):
+        text = body[lo:hi]
+        for match in re.finditer(r"\b" + _SPEECH + r"\b", text):
+            near = [m for m in people if lo <= m.start < hi and abs(m.start - (lo + match.start())) <= 60]
+            if near:
+                return min(near, key=lambda m: abs(m.start - (lo + match.start()))).name
+    return None
+
+
+def _speaker_here(body: str, people: list[Mention], start: int, end: int) -> str | None:
     line_end = body.find("\n", end)
     after = body[end: line_end if line_end != -1 else len(body)][:120]
     found = _AFTER.match(after)

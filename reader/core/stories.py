@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -20,17 +21,21 @@ MARGIN = 0.03  # ... when it beats each article's usual neighbours by this much
 HIGH = 0.45  # a score this high links a pair on its own
 NEIGHBOURS = 4
 TOP_TERMS = 200
+DENSE_CANDIDATES = 3000  # up to this many articles, common terms also propose pairs
 
 
 @dataclass(frozen=True)
 class StoryDoc:
-    """What grouping needs of an article: its term counts, entity names and date."""
+    """What grouping needs of an article: its term counts (all, and of headline and lead),
+    entity names, date, and a fingerprint of its text (copies share it)."""
 
     id: str
     title: str
     terms: Mapping[str, int]
     names: frozenset[str] = frozenset()
     published: str | None = None
+    lead: Mapping[str, int] = field(default_factory=dict)
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,15 +45,24 @@ class Story:
 
 
 TITLE_WEIGHT = 3  # a headline word counts as three body words: headlines name the event
+LEAD_WORDS = 60  # the lead: what an outlet says first about the event, however it goes on
+LEAD_SHARE = 0.5  # of a pair's score that is the similarity of headline and lead
 
 
 def story_doc(article: Any) -> StoryDoc:
-    """The grouping view of an Article: content words (headline words weighted), names, date."""
+    """The grouping view of an Article: content words (headline words weighted), the headline
+    and lead's words, names (folded: outlets' spellings agree), date and text fingerprint."""
+    from reader.core.entities import name_key
+
     terms = Counter(content_words(article.body))
-    for word in content_words(article.title):
+    title = content_words(article.title)
+    for word in title:
         terms[word] += TITLE_WEIGHT
-    names = frozenset(m.name for m in article.entities if m.label in ("person", "org", "place"))
-    return StoryDoc(article.id, article.title, terms, names, article.published)
+    lead = Counter(title) + Counter(content_words(" ".join(article.body.split()[:LEAD_WORDS])))
+    names = frozenset(name_key(m.name) for m in article.entities if m.label in ("person", "org", "place"))
+    fingerprint = hashlib.blake2b(" ".join(article.body.lower().split()).encode("utf-8"),
+                                  digest_size=12).hexdigest()
+    return StoryDoc(article.id, article.title, terms, names, article.published, lead, fingerprint)
 
 
 @cache
@@ -58,10 +72,10 @@ def background() -> tuple[int, dict[str, int]]:
     return int(raw["documents"]), raw["df"]
 
 
-def _vectors(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
+def _vectors(docs: Sequence[StoryDoc], lead: bool = False) -> list[dict[str, float]]:
     df: Counter[str] = Counter()
     for d in docs:
-        df.update(d.terms.keys())
+        df.update((d.lead if lead else d.terms).keys())
     n = len(docs)
     bg_n, bg_df = background()
     vectors = []
@@ -69,7 +83,7 @@ def _vectors(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
         # IDF over the library plus the background corpus, so five articles still know that
         # "said" is common and "Ushakov" is not.
         weights = {t: (1 + math.log(c)) * math.log((n + bg_n + 1) / (df[t] + bg_df.get(t, 0)))
-                   for t, c in d.terms.items()}
+                   for t, c in (d.lead if lead else d.terms).items()}
         top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_TERMS])
         norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
         vectors.append({t: w / norm for t, w in top.items()})
@@ -87,12 +101,17 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
     """Similarity of every pair of articles that share a distinctive term (sparse, not all pairs).
 
     Candidates share a distinctive term (one in under a tenth of the library) whose products of
-    weights add up to at least 0.05; their score is the full cosine of their top-term vectors,
-    mixed with shared names and damped for distant dates.
+    weights add up to at least 0.05 (in a library of up to DENSE_CANDIDATES articles, all their
+    terms count towards the 0.05); their score mixes the cosine of their top-term vectors with
+    that of their headlines and leads (one outlet's story goes on to other things than
+    another's), then shared names, and is damped for distant dates.
     """
     scores = {}
-    for i, j, cosine in _cosines(docs):
+    leads = _vectors(docs, lead=True)
+    for i, j, full in _cosines(docs):
         a, b = docs[i], docs[j]
+        lead = sum(w * leads[j].get(t, 0.0) for t, w in leads[i].items())
+        cosine = (1 - LEAD_SHARE) * full + LEAD_SHARE * lead if a.lead and b.lead else full
         if a.names and b.names:
             names = len(a.names & b.names) / len(a.names | b.names)
             score = 0.9 * cosine + 0.1 * names
@@ -148,6 +167,14 @@ def _cosines(docs: Sequence[StoryDoc], cells: int = 4_000_000, pairs: int = 1_00
             block += np.bincount((rows[first] - top) * n + rows[second],
                                  weights=weights[first] * weights[second], minlength=height * n)
         block = block.reshape(height, n)
+        if n <= DENSE_CANDIDATES:
+            # A small library: common terms alone can make a pair (copies share every term).
+            here = min(height, n - top)
+            total = block[:here] + dense[top:top + here] @ dense.T
+            total[np.arange(here)[:, None] + top >= np.arange(n)[None, :]] = 0.0  # i < j only
+            firsts, seconds = np.nonzero(total >= 0.05)
+            out += zip((firsts + top).tolist(), seconds.tolist(), total[firsts, seconds].tolist())
+            continue
         firsts, seconds = np.nonzero(block >= 0.05)
         common = (dense[top:top + height] @ dense.T)[firsts, seconds]
         out += zip((firsts + top).tolist(), seconds.tolist(), (block[firsts, seconds] + common).tolist())
@@ -217,6 +244,12 @@ def group_stories(docs: Sequence[StoryDoc]) -> list[Story]:
 
     for i, j, _ in linked_pairs(docs):
         parent[find(i)] = find(j)
+    # Copies of one text (the same page saved twice, a wire story carried word for word) are
+    # one story whatever else the library holds.
+    first_with: dict[str, int] = {}
+    for i, doc in enumerate(docs):
+        if doc.fingerprint:
+            parent[find(i)] = find(first_with.setdefault(doc.fingerprint, i))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[find(i)].append(i)

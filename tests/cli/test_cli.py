@@ -121,7 +121,7 @@ def test_show_json_entities_point_into_the_body(home):
 
 def test_compare_json_and_text(home):
     data = json.loads(reader(home, "compare", "001", "003", "--json").stdout)
-    for key in ("a", "b", "similarity", "shared_passages", "only_a", "only_b", "shared_entities",
+    for key in ("a", "b", "same_wording", "shared_passages", "only_a", "only_b", "shared_entities",
                 "only_a_entities", "only_b_entities", "figures", "quotes"):
         assert key in data
     assert len(data["shared_passages"]) >= 5

@@ -118,23 +118,31 @@ def test_basil_story_grouping_precision_and_recall():
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
 
 
-def _pair_scores_by_definition(docs: list[StoryDoc]) -> dict[tuple[int, int], float]:
+def _pair_scores_by_definition(docs: list[StoryDoc], small: bool) -> dict[tuple[int, int], float]:
     """pair_scores spelled out pair by pair: candidates share a term in at most max(50, n/10)
-    articles with weight products adding up to 0.05; the score is the full cosine, mixed with
-    shared names and halved beyond three days."""
-    from reader.core.stories import _days_apart, _vectors
+    articles with weight products adding up to 0.05 (in a `small` library, all shared terms
+    count); the score is the full cosine mixed half and half with that of headline and lead
+    (when both have one), then with shared names, and halved beyond three days."""
+    from reader.core.stories import LEAD_SHARE, _days_apart, _vectors
 
     vectors = _vectors(docs)
+    leads = _vectors(docs, lead=True)
     limit = max(50, len(docs) // 10)
     df = Counter(t for vec in vectors for t in vec)
     scores = {}
     for i, j in itertools.combinations(range(len(docs)), 2):
         shared = vectors[i].keys() & vectors[j].keys()
         rare = sum(vectors[i][t] * vectors[j][t] for t in shared if df[t] <= limit)
-        if not any(df[t] <= limit for t in shared) or rare < 0.05:
+        everything = sum(vectors[i][t] * vectors[j][t] for t in shared)
+        if small and everything < 0.05:
             continue
-        score = sum(vectors[i][t] * vectors[j][t] for t in shared)
+        if not small and (not any(df[t] <= limit for t in shared) or rare < 0.05):
+            continue
+        score = everything
         a, b = docs[i], docs[j]
+        if a.lead and b.lead:
+            lead = sum(w * leads[j].get(t, 0.0) for t, w in leads[i].items())
+            score = (1 - LEAD_SHARE) * score + LEAD_SHARE * lead
         if a.names and b.names:
             score = 0.9 * score + 0.1 * len(a.names & b.names) / len(a.names | b.names)
         days = _days_apart(a.published, b.published)
@@ -144,10 +152,15 @@ def _pair_scores_by_definition(docs: list[StoryDoc]) -> dict[tuple[int, int], fl
     return scores
 
 
-def test_pair_scores_match_their_definition():
+@pytest.mark.parametrize("small", [True, False])
+def test_pair_scores_match_their_definition(small, monkeypatch):
     import random
 
+    from reader.core import stories
     from reader.core.stories import _cosines, pair_scores
+
+    if not small:  # a large library: only distinctive terms propose pairs
+        monkeypatch.setattr(stories, "DENSE_CANDIDATES", 100)
 
     rng = random.Random(7)
     vocabulary = [f"word{k}" for k in range(3000)]
@@ -159,8 +172,9 @@ def test_pair_scores_match_their_definition():
             + rng.choices(vocabulary, k=60)
         docs.append(StoryDoc(f"a{n}", f"title {n}", Counter(words),
                              frozenset(rng.sample(people, rng.randrange(4))),
-                             f"2025-03-{rng.randrange(1, 28):02d}" if rng.random() < 0.8 else None))
-    expected = _pair_scores_by_definition(docs)
+                             f"2025-03-{rng.randrange(1, 28):02d}" if rng.random() < 0.8 else None,
+                             Counter(words[40:60]) if rng.random() < 0.9 else {}))
+    expected = _pair_scores_by_definition(docs, small)
     got = pair_scores(docs)
     assert len(expected) > 1000  # enough pairs, with common words (in over 50 articles) among them
     assert got.keys() == expected.keys()
@@ -201,3 +215,73 @@ def test_stories_grouped_by_a_worker_during_the_commit_are_the_same(tmp_path, mo
         assert kept == group_stories([story_doc(a) for a in library.catalogue.all()])
     finally:
         library.close()
+
+
+def article(article_id: str, body: str, entities=()):
+    from reader.core.models import Article
+
+    return Article(id=article_id, path=f"/{article_id}.txt", format="text", encoding="utf-8",
+                   title=article_id, standfirst=None, authors=(), outlet=None, published=None,
+                   agencies=(), body=body, removed=(), entities=tuple(entities))
+
+
+def test_a_passage_pair_says_the_same_thing_not_just_the_same_topic():
+    a = article("a", "Sam Altman, the chief executive of the company behind ChatGPT, told staff this "
+                     "week that GPT 5.6 would be released in a limited preview to a few partners.\n\n"
+                     "The preview will start in July, the company said in a memo to its employees.")
+    b = article("b", "OpenAI CEO Sam Altman informed staff during a Q&A session the company would "
+                     "release its latest model, GPT 5.6, in a limited preview to a small group.\n\n"
+                     "The preview will start in July, the company said in a memo to its staff.")
+    c = compare(a, b)
+    # The second sentences are one passage with one word changed; the first two only share a topic.
+    assert [(p.a_text[:15], p.b_text[:15]) for p in c.shared_passages] == [("The preview wil", "The preview wil")]
+    assert [(ch.a_text, ch.b_text) for ch in c.shared_passages[0].changes] == [("employees", "staff")]
+
+
+def test_template_lines_never_count_as_shared():
+    footer = "Sign up for the morning briefing\n\nMost read this week"
+    a = article("a", "Repairs to the stone bridge will close the east road for three weeks.\n\n" + footer)
+    b = article("b", "The town library will open until eight in the evening from next month.\n\n" + footer)
+    c = compare(a, b)
+    assert c.shared_passages == () and c.similarity == 0.0
+
+
+def test_the_one_similarity_is_the_share_of_same_wording():
+    text = "Throughput at the port fell three percent in the first two months of the year."
+    c = compare(article("a", text), article("b", text + "\n\nThe port expects volumes to recover in "
+                                                         "the second half of the year, it said."))
+    words_a, words_b = len(text.split()), len(text.split()) + 16
+    assert abs(c.similarity - 2 * len(text.split()) / (words_a + words_b)) < 0.02
+    assert c.to_dict()["same_wording"] == round(c.similarity, 4)
+
+
+def test_figures_end_with_what_they_count_and_are_listed_once():
+    from reader.core.figures import figures_of
+    from reader.core.models import Mention
+
+    body = ("The call lasted nearly an hour and covered 450 million euros and more. "
+            "It lasted nearly an hour, officials said, and 5000 soldiers a week died.")
+    spans = [("nearly an hour", "date"), ("450 million euros", "money"), ("5000", "number")]
+    mentions = []
+    for text, label in spans:
+        start = body.index(text)
+        mentions.append(Mention(text, label, text, start, start + len(text)))
+    second = body.index("nearly an hour", mentions[0].end)
+    mentions.append(Mention("nearly an hour", "date", "nearly an hour", second, second + 14))
+    texts = [f.text for f in figures_of(article("a", body, mentions))]
+    assert texts.count("nearly an hour") == 1
+    assert "5000 soldiers" in texts
+    assert not any(t.endswith((" and", " a")) for t in texts)
+
+
+def test_a_quote_is_given_to_the_speaker_the_paragraph_names_or_to_no_one():
+    from reader.core.figures import quotes_of
+    from reader.core.models import Mention
+
+    body = ("Maria Jansen, the port's director, spoke to reporters on Tuesday. “We expect volumes to "
+            "recover in the second half,” she said.\n\n"
+            "“Nobody knows where this ends,” a trader wrote.")
+    start = body.index("Maria Jansen")
+    people = [Mention("Maria Jansen", "person", "Maria Jansen", start, start + 12)]
+    quotes = {q.text[:10]: q.speaker for q in quotes_of(article("a", body, people))}
+    assert quotes == {"We expect ": "Maria Jansen", "Nobody kno": None}

@@ -20,9 +20,10 @@ def summary(c: Comparison) -> Text:
     differing = [f for f in c.figures if not f["agree"]]
     quotes = [q for q in c.quotes if q["relation"] != "same"]
     return Text.assemble(
-        ("similarity ", "dim"), (f"{c.similarity:.2f}", "bold"),
-        ("  shared passages ", "dim"), (str(len(c.shared_passages)), "bold"),
-        ("  wire copy ", "dim"), (f"A {c.shared_share_a:.0%} · B {c.shared_share_b:.0%}", "bold"),
+        ("same wording ", "dim"), (f"{c.similarity:.0%}", "bold"),
+        (" of the two texts, in ", "dim"), (str(len(c.shared_passages)), "bold"),
+        (" shared passages (A ", "dim"), (f"{c.shared_share_a:.0%}", "bold"),
+        (" · B ", "dim"), (f"{c.shared_share_b:.0%}", "bold"), (")", "dim"),
         ("  shared entities ", "dim"), (str(len(c.shared_entities)), "bold"),
         ("  figures differ ", "dim"), (str(len(differing)), "bold #ffb86c" if differing else "bold"),
         ("  quotes differ ", "dim"), (str(len(quotes)), "bold #ffb86c" if quotes else "bold"),
@@ -42,7 +43,7 @@ def details(c: Comparison) -> Text:
     for q in c.quotes:
         if q["relation"] != "same":
             out.append(f"\nQuote, {q['relation']}: ", style="bold #ffb86c")
-            out.append(f"A ({q['speaker_a'] or '?'}) “{q['a_text']}”  |  B ({q['speaker_b'] or '?'}) “{q['b_text']}”")
+            out.append(f"A ({q['speaker_a'] or 'speaker unknown'}) “{q['a_text']}”  |  B ({q['speaker_b'] or 'speaker unknown'}) “{q['b_text']}”")
     return out
 
 
@@ -147,7 +148,8 @@ class CompareScreen(Screen[None]):
         self.pair = (self.pair + step) % len(self.comparison.shared_passages)
         p = self.comparison.shared_passages[self.pair]
         self._reveal_both(p.a_start, p.b_start)
-        self.sub_title = f"shared passage {self.pair + 1} of {len(self.comparison.shared_passages)} · similarity {p.similarity:.2f}"
+        self.sub_title = (f"shared passage {self.pair + 1} of {len(self.comparison.shared_passages)}"
+                          f" · {p.similarity:.0%} the same words")
 
     def action_next_difference(self) -> None:
         if not self.comparison:
