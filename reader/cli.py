@@ -13,6 +13,7 @@ from typing import Any
 
 from reader import __version__
 from reader.core.models import Article, ReaderError
+from reader.core.query_syntax import SYNTAX
 from reader.core.text import strip_controls
 
 HELP = """\
@@ -21,16 +22,7 @@ A terminal news reader for following one story across many outlets.
 With no command, opens the interface on your library (the bundled sample
 articles until you add your own).
 
-query syntax (reader search):
-  talks                 words, stemmed (finds talk, talked)
-  "root causes"         a phrase
-  a AND b, a OR b       boolean operators (AND is implied between words)
-  NOT a, -a             exclude
-  title:ceasefire       fields: title, outlet, author, entity, agency, published
-  zaporizhia~           fuzzy (typos and transliterations)
-  zelen*                prefix
-  published:2025-07     a month; also published:[2025-03 to 2025-07]
-"""
+""" + SYNTAX
 
 
 def _out(text: str = "") -> None:
@@ -39,6 +31,26 @@ def _out(text: str = "") -> None:
 
 def _err(text: str) -> None:
     sys.stderr.write(strip_controls(text) + "\n")
+
+
+def _out_styled(text: str) -> None:
+    """A line whose parts were stripped of control codes already, with our own styling codes."""
+    sys.stdout.write(text + "\n")
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def positive(text: str) -> int:
+    """argparse type: a whole number of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def _json(data: Any) -> None:
@@ -69,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html) to the library")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add.add_argument("--json", action="store_true", help="print a JSON report")
-    lst = sub.add_parser("list", help="list the articles: id, title, outlet, date, words")
+    lst = sub.add_parser("list", help="list the articles: id, date, outlet, words, title")
     lst.add_argument("--json", action="store_true", help="print JSON")
     show = sub.add_parser("show", help="print one cleaned article")
     show.add_argument("article", metavar="ID", help="an article id or a unique prefix of one")
@@ -77,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--removed", action="store_true", help="also print what was removed, and why")
     find = sub.add_parser("search", help="search all articles (see query syntax above)")
     find.add_argument("query", nargs="+", metavar="QUERY")
-    find.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
+    find.add_argument("--limit", type=positive, default=20, help="hits to show (default 20)")
     find.add_argument("--json", action="store_true", help="print JSON")
     index = sub.add_parser("index", help="bring the index up to date with the source files")
     index.add_argument("--rebuild", action="store_true", help="re-process every file from scratch")
@@ -95,13 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument("--json", action="store_true", help="print JSON")
     like = sub.add_parser("like", help="articles most like one article")
     like.add_argument("article", metavar="ID")
-    like.add_argument("--limit", type=int, default=10)
+    like.add_argument("--limit", type=positive, default=10, help="articles to show (default 10)")
     like.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
 def parse_options(argv: Sequence[str]) -> Options:
-    ns = build_parser().parse_args(argv)
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    if ns.command == "search" and not " ".join(ns.query).strip():
+        parser.error("search: empty query (try: reader search 'zelensky')")
     return Options(
         command=ns.command, json=getattr(ns, "json", False),
         paths=tuple(getattr(ns, "paths", ()) or ()), article=getattr(ns, "article", ""),
@@ -191,7 +206,8 @@ def cmd_add(library: Any, options: Options) -> int:
         _json(summary)
     else:
         _err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
-             f"could not read {len(report.problems)}; {summary['articles']} articles in the library")
+             f"could not read {len(report.problems)}; "
+             f"{plural(summary['articles'], 'article')} in the library")
     return 0 if report.added or report.updated or report.unchanged else 1
 
 
@@ -209,7 +225,7 @@ def cmd_index(library: Any, options: Options) -> int:
     else:
         _err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
              f"unchanged {report.unchanged}, could not read {len(report.problems)}; "
-             f"{summary['articles']} articles")
+             f"{plural(summary['articles'], 'article')}")
     return 0
 
 
@@ -221,9 +237,13 @@ def cmd_list(library: Any, options: Options) -> int:
                 "word_count": r.word_count} for r in rows])
         return 0
     width = max((len(r.id) for r in rows), default=2)
+    if sys.stdout.isatty():  # a person reads it: name the columns (a pipe gets data only)
+        _out(f"{'ID':<{width}}  {'DATE':<10}  {'OUTLET':<22}  {'WORDS':>6}  TITLE")
     for r in rows:
         date = (r.published or "")[:10]
-        _out(f"{r.id:<{width}}  {date:<10}  {(r.outlet or '-')[:22]:<22}  {r.word_count:>6}  {r.title}")
+        outlet = r.outlet or "-"
+        outlet = outlet if len(outlet) <= 22 else outlet[:21] + "…"
+        _out(f"{r.id:<{width}}  {date:<10}  {outlet:<22}  {r.word_count:>6}  {r.title}")
     return 0
 
 
@@ -279,24 +299,25 @@ def cmd_search(library: Any, options: Options) -> int:
         return 0
     if results.message:
         _err(f"reader: {results.message}")
-    _out(f"{results.total} hit{'s' if results.total != 1 else ''} for {options.query}")
+    _out(f"{plural(results.total, 'hit')} for {options.query}")
     if results.suggestion:
         _out(f"did you mean: {results.suggestion}")
     for hit in results.hits:
         _out(f"\n{hit.id}  {hit.title}  ({hit.outlet or '-'}, {hit.published or 'no date'})")
-        _out("    " + _mark(hit.snippet, hit.highlights))
+        _out_styled("    " + _mark(hit.snippet, hit.highlights))
     return 0
 
 
 def _mark(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Mark highlights in plain text: bold when stdout is a terminal, >>word<< otherwise."""
-    open_, close = ("\x1b[1;33m", "\x1b[0m") if sys.stdout.isatty() else (">>", "<<")
+    """Mark highlights in plain text: bold when stdout is a terminal (unless NO_COLOR is set),
+    >>word<< otherwise. The text's own control codes are removed; only ours remain."""
+    styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    open_, close = ("\x1b[1m", "\x1b[22m") if styled else (">>", "<<")
     out, last = [], 0
     for s, e in spans:
         out += [strip_controls(text[last:s]), open_, strip_controls(text[s:e]), close]
         last = e
     out.append(strip_controls(text[last:]))
-    sys.stdout.write("")
     return "".join(out)
 
 
@@ -331,10 +352,16 @@ def cmd_stories(library: Any, options: Options) -> int:
     if options.json:
         _json({"stories": [{"title": s.title, "articles": list(s.articles)} for s in stories]})
         return 0
+    summaries = {r.id: r for r in library.summaries()}
     for story in stories:
+        rows = [summaries[i] for i in story.articles if i in summaries]
+        outlets = sorted({r.outlet for r in rows if r.outlet})
+        dates = sorted((r.published or "")[:10] for r in rows if r.published)
+        span = (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}") if dates else "no dates"
         _out(f"{story.title}")
-        for article_id in story.articles:
-            _out(f"    {article_id}")
+        _out(f"  {plural(len(rows), 'article')} · {', '.join(outlets) or 'outlets unknown'} · {span}")
+        for r in rows:
+            _out(f"    {r.id}  {(r.published or '')[:10]:<10}  {r.outlet or '-'}: {r.title}")
     return 0
 
 

@@ -51,10 +51,15 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
     lines = page_lines(blocks if len(blocks) <= MODEL_BLOCKS else [*blocks[:EDGE], *blocks[-EDGE:]])
     boiler = model()
-    probabilities = _probabilities(boiler, blocks)
-    keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
-    _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
-    _keep_clean_page(blocks, keep, source.markdown)
+    if _a_note(blocks, source.markdown):
+        # A title line and a paragraph or two, with nothing around them: nothing to remove.
+        probabilities = [0.0 if i == 0 and len(blocks) > 1 else 1.0 for i in range(len(blocks))]
+        keep = [p >= boiler.threshold for p in probabilities]
+    else:
+        probabilities = _probabilities(boiler, blocks)
+        keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
+        _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        _keep_clean_page(blocks, keep, source.markdown)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -122,6 +127,19 @@ def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
     head = boiler.probabilities(blocks[:EDGE]).tolist()
     tail = boiler.probabilities(blocks[-EDGE:]).tolist()
     return head + [1.0] * (len(blocks) - 2 * EDGE) + tail
+
+
+NOTE_BLOCKS = 3  # a plain file of this many lines or fewer, all text, is a note or a bare article
+
+
+def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
+    """A plain file of a few text lines: a title and its paragraphs (no menus, links or images)."""
+    if markdown or not 1 <= len(blocks) <= NOTE_BLOCKS:
+        return False
+    if any(not b.text or b.links or b.depth or b.code for b in blocks):
+        return False
+    first = blocks[0].text
+    return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
 
 
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> None:

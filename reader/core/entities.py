@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.core.folding import fold_token, strip_accents
 from reader.core.models import Mention
-from reader.core.ner import SPACY_TO_KIND, RawMention
+from reader.core.ner import SPACY_TO_KIND, RawMention, major_places
 
 NAME_KINDS = ("person", "org", "place", "group", "other")
 KIND_OF = SPACY_TO_KIND
@@ -148,6 +148,9 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     surnames = {name_key(bare(m.text).split()[-1]) for m in raw
                 if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
+    # Every word of those full names: "Vladimir, STOP!" is Vladimir Putin, not the town.
+    name_words = {name_key(word) for m in raw if m.label == "PERSON" and len(bare(m.text).split()) >= 2
+                  for word in bare(m.text).split() if len(word) > 2}
     staged: list[tuple[int, int, str, str]] = []  # start, end, kind, name
     ordinary = set(re.findall(r"\b[a-z][a-z'’-]+\b", body))  # words the article writes in lower case
     for m in raw:
@@ -169,8 +172,10 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         key = name_key(name)
         voted = votes.get(key)
         place = place_name(name)
-        if place and kind == "person" and (key in surnames or voted == "person"):
+        if place and kind == "person" and (key in surnames or (voted == "person" and name not in major_places())):
             place = None  # a surname that is also some town's name: the article or library says so
+        if kind in ("place", "org") and " " not in name and key in name_words and name not in major_places():
+            kind, place = "person", None
         if place and not (voted == "org" and kind == "org"):
             kind, name = "place", place
         elif voted and voted != kind:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core import snapshot, versions
+from reader.core.ingest import SUFFIXES
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
 from reader.paths import Paths, added_sources, library_sources, resolve_paths
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from reader.core.search import Hit, Results
 
 STORIES_AT_SYNC = 3000  # up to this many articles, stories are grouped at each sync that changes any
+QUICK_FIRST = 200  # a first sync of up to this many files lists them before finding entities
 
 
 class Library:
@@ -59,6 +61,20 @@ class Library:
         except (OSError, ValueError) as exc:
             raise self._unreadable(exc) from None
 
+    def sources_are_seeds(self) -> bool:
+        """True while the user has added nothing: the library is the bundled sample articles."""
+        try:
+            return not added_sources(self.paths)
+        except (OSError, ValueError):
+            return False
+
+    def refresh(self) -> None:
+        """Drop the open searcher: the next search opens the index as it is now on disk."""
+        with self._search_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
     def _added(self) -> list[str]:
         try:
             return added_sources(self.paths)
@@ -88,6 +104,11 @@ class Library:
             if not resolved.exists():
                 problems.append(Problem(str(path), "no such file or folder"))
                 continue
+            if resolved.is_file() and resolved.suffix.lower() not in SUFFIXES:
+                kind = resolved.suffix or "no extension"
+                problems.append(Problem(str(path), f"unsupported file type ({kind}); reader reads "
+                                                   f".txt, .md and .html files"))
+                continue
             if str(resolved) not in current:
                 current.append(str(resolved))
             added.append(resolved)
@@ -112,12 +133,15 @@ class Library:
         return snapshot.unchanged_meanwhile(*self._snapshot_facts())
 
     def sync(self, rebuild: bool = False, report: SyncReport | None = None,
-             check: Callable[[], snapshot.Answer] | None = None) -> Iterator[Progress]:
+             check: Callable[[], snapshot.Answer] | None = None,
+             quick_first: bool = False) -> Iterator[Progress]:
         """Bring catalogue and index up to date with the sources, yielding progress.
 
         Only new, changed and deleted files are processed; `rebuild` processes everything. When the
         snapshot of the last sync shows nothing changed, nothing is opened at all. `check` is a
-        check of the snapshot already started (see check_meanwhile).
+        check of the snapshot already started (see check_meanwhile). `quick_first`: an empty
+        library of a few files is first listed without entities (a Progress with `listed`),
+        then tagged.
         """
         report = report if report is not None else SyncReport()
         if not rebuild:
@@ -134,11 +158,12 @@ class Library:
             for message in messages:
                 yield Progress(0, 0, message=message)
             snapshot.forget(self.paths.snapshot)
-            yield from self._sync_locked(rebuild, report)
+            yield from self._sync_locked(rebuild, report, quick_first)
 
-    def _sync_locked(self, rebuild: bool, report: SyncReport) -> Iterator[Progress]:
+    def _sync_locked(self, rebuild: bool, report: SyncReport, quick_first: bool = False
+                     ) -> Iterator[Progress]:
         from reader.core.index import Index
-        from reader.core.sync import PIPELINE_VERSION, scan, update
+        from reader.core.sync import PIPELINE_VERSION, ner_enabled, scan, update
 
         cat = self.catalogue
         index = Index(self.paths.index)
@@ -161,6 +186,15 @@ class Library:
 
         sources = self.sources()
         found = scan(sources)
+        if quick_first and cat.count() == 0 and len(found.files) <= QUICK_FIRST and ner_enabled():
+            # A first start: list the articles within a second (cleaning is quick; loading
+            # the entity model is not), then come back for their entities.
+            quick = SyncReport()
+            yield from update(cat, index, found.files, False, quick, bulk=bulk, entities=False)
+            cat.set_setting("pipeline", PIPELINE_VERSION + "+no-entities")
+            cat.set_setting("index", "complete")
+            bulk, reprocess = False, True
+            yield Progress(len(found.files), len(found.files), listed=True)
         # Stories are grouped by an NER worker while the index is committed, when there are any.
         then = (catalogue_stories, self.paths.catalogue) if len(found.files) <= STORIES_AT_SYNC else None
         grouped = yield from update(cat, index, found.files, reprocess, report, bulk=bulk, then=then)

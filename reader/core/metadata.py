@@ -192,7 +192,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
         for i in range(min(len(blocks), start + 3)):
             if norm(blocks[i].text) == key:
                 fields.used[i] = "headline (lifted into the title field)"
-    else:
+    elif len(blocks) > 3 or page_title:  # (a note's title is its first line: see below)
         _title(blocks, keep, p, start, page_title, fields, skip)
     if fields.title is None and headline:
         fields.title = headline

@@ -125,6 +125,7 @@ class Progress:
     path: str = ""
     problem: Problem | None = None
     message: str = ""
+    listed: bool = False  # the articles are in the catalogue (entities may follow)
 
 
 @dataclass

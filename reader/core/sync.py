@@ -175,7 +175,8 @@ def _reindex(cat: Catalogue, writer: Any, known: dict[str, Fingerprint], skip: s
 
 def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reprocess: bool,
            report: SyncReport, bulk: bool = False,
-           then: tuple[Callable[..., T], Any] | None = None) -> Generator[Progress, None, Callable[[], T] | None]:
+           then: tuple[Callable[..., T], Any] | None = None,
+           entities: bool | None = None) -> Generator[Progress, None, Callable[[], T] | None]:
     """Process new, changed and deleted files (all of them when `reprocess`), yielding progress.
 
     `bulk`: the index was just cleared. It is then loaded with one writer, from the catalogue
@@ -183,7 +184,9 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
     `then`: (job, argument) to run once the catalogue is complete. When NER workers are used,
     one of them runs it while the index is committed. Returns a function that gives the job's
     result, or None when no file needed NER (the caller then runs the job itself, if at all).
+    `entities`: False skips NER (default: ner_enabled()).
     """
+    with_ner = ner_enabled() if entities is None else entities
     known = cat.fingerprints()
     refused = {} if reprocess else cat.problems()
     # Ids depend only on the set of paths: unchanged set, unchanged ids.
@@ -216,7 +219,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
     try:
         if bulk:
             yield from _reindex(cat, writer, known, set(todo) | set(deleted))
-        if ner_enabled() and todo:
+        if with_ner and todo:
             from reader.core.ner import Tagger
 
             tagger = Tagger(2 if len(todo) >= WORKERS_FROM and (os.cpu_count() or 1) > 1 else 1)
@@ -232,7 +235,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
             stale = sorted(site.stale(near | site.neighbours(todo)) - set(deleted))
             stale = [p for p in stale if p in found]
             if stale:
-                if tagger is None and ner_enabled():
+                if tagger is None and with_ner:
                     from reader.core.ner import Tagger
 
                     tagger = Tagger(1)

@@ -10,28 +10,15 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from reader.core.models import Article, Mention
+from reader.ui.palette import DEFAULT, HUES, Palette
 
 NARROW = 100  # terminal columns below which the screens stack or hide their panes
 
-ENTITY_STYLES = {
-    "person": "bold #f0a0ff",
-    "org": "bold #7fd4ff",
-    "place": "bold #8ee08e",
-    "group": "#e6c07b",
-    "date": "#b0b0ff",
-    "number": "#ffb86c",
-    "money": "#ffd75f",
-}
-KINDS = tuple(ENTITY_STYLES)
+KINDS = tuple(HUES)  # person, org, place, group, other, date, number, money: keys 1-8
 KIND_NAMES = {"person": "people", "org": "organisations", "place": "places", "group": "groups",
-              "date": "dates", "number": "figures", "money": "money"}
-MATCH_STYLE = "bold #000000 on #ffd75f"
-CURRENT_MATCH_STYLE = "bold #000000 on #ff8c00"
-HEADING_STYLE = "bold underline"
-REMOVED_STYLE = "dim strike"
-REASON_STYLE = "italic #d08770"
-SHARED_STYLES = ("on #1f3a2a", "on #1f2f45")  # alternate tints for aligned passages
-ONLY_STYLE = "#f0b090"  # text only one side has: warm, without a background
+              "other": "events & works", "date": "dates", "number": "figures", "money": "money"}
+SHORT_NAMES = {"person": "people", "org": "orgs", "place": "places", "group": "groups",
+               "other": "other", "date": "dates", "number": "nums", "money": "money"}
 
 
 @dataclass(frozen=True)
@@ -94,15 +81,15 @@ MAX_SPAN = 400  # no entity or match is longer; lets a paragraph skip spans that
 
 
 def blocks(article: Article, entities: Iterable[Mention] = (), kinds: set[str] | None = None,
-           matches: Sequence[tuple[int, int]] = (), removed: bool = False, current: int = -1
-           ) -> Iterator[Block]:
+           matches: Sequence[tuple[int, int]] = (), removed: bool = False, current: int = -1,
+           colours: Palette = DEFAULT) -> Iterator[Block]:
     """The body as styled paragraphs; with `removed`, each removed piece in place with its reason."""
-    spans: list[tuple[int, int, str]] = [(s, e, HEADING_STYLE) for s, e in article.headings]
-    spans += [(m.start, m.end, ENTITY_STYLES.get(m.label, "bold")) for m in entities
+    spans: list[tuple[int, int, str]] = [(s, e, colours.heading) for s, e in article.headings]
+    spans += [(m.start, m.end, colours.entity_style(m.label)) for m in entities
               if kinds is None or m.label in kinds]
-    spans += [(s, e, CURRENT_MATCH_STYLE if i == current else MATCH_STYLE)
+    spans += [(s, e, colours.current_match if i == current else colours.match)
               for i, (s, e) in enumerate(matches)]
-    spans.sort(key=lambda t: (t[0], t[2] == MATCH_STYLE))
+    spans.sort(key=lambda t: (t[0], t[2] == colours.match))
     starts = [s for s, _, _ in spans]
     headings = set(article.headings)
     lines = iter(article.lines)
@@ -110,33 +97,35 @@ def blocks(article: Article, entities: Iterable[Mention] = (), kinds: set[str] |
     for start, end in iter_paragraphs(article.body):
         line = next(lines, 0)
         while pending and pending[0].line and line and pending[0].line < line:
-            yield removed_block(pending.pop(0), start)
+            yield removed_block(pending.pop(0), start, colours)
         kind = "heading" if (start, end) in headings else "paragraph"
         yield Block(kind, _styled(article.body, start, end, spans, starts), start, end)
     for piece in pending:
-        yield removed_block(piece, len(article.body))
+        yield removed_block(piece, len(article.body), colours)
 
 
-def removed_block(piece: object, at: int) -> Block:
+def removed_block(piece: object, at: int, colours: Palette = DEFAULT) -> Block:
     text = Text()
-    text.append(f"✂ {piece.reason} (line {piece.line})\n", style=REASON_STYLE)  # type: ignore[attr-defined]
-    text.append(piece.text, style=REMOVED_STYLE)  # type: ignore[attr-defined]
+    text.append(f"✂ {piece.reason} (line {piece.line})\n", style=colours.reason)  # type: ignore[attr-defined]
+    text.append(piece.text, style=colours.removed)  # type: ignore[attr-defined]
     return Block("removed", text, at, at)
 
 
-def snippet(snippet_text: str, highlights: Sequence[tuple[int, int]]) -> Text:
-    text = Text(snippet_text, style="dim")
+def snippet(snippet_text: str, highlights: Sequence[tuple[int, int]], colours: Palette = DEFAULT) -> Text:
+    text = Text(snippet_text)
     for start, end in highlights:
-        text.stylize(MATCH_STYLE, start, end)
+        text.stylize(colours.match, start, end)
     return text
 
 
-def legend(enabled: set[str], on: bool = True) -> Text:
-    out = Text()
+def legend(enabled: set[str], on: bool = True, colours: Palette = DEFAULT, width: int = 200) -> Text:
+    """The digit of each kind of entity and its colour; short names when the screen is narrow."""
+    names = KIND_NAMES if width >= 120 else SHORT_NAMES
+    out = Text(no_wrap=True, overflow="ellipsis")
     for n, kind in enumerate(KINDS, start=1):
-        style = ENTITY_STYLES[kind] if on and kind in enabled else "dim strike"
-        out.append(f" {n} ", style="reverse dim")
-        out.append(f" {KIND_NAMES[kind]}  ", style=style)
+        style = colours.entity_style(kind) if on and kind in enabled else "strike"
+        out.append(f"{n}", style="reverse")
+        out.append(f" {names[kind]} ", style=style)
     return out
 
 

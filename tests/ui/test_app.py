@@ -23,11 +23,15 @@ async def test_library_lists_the_seeds(app):
         assert isinstance(app.screen, LibraryScreen)
         table = app.screen.query_one("#articles")
         assert table.row_count == 5
-        # The story column numbers the two stories that have two articles each; 004 stands alone.
-        stories = {key.value[:3]: str(table.get_cell(key, "story")) for key in table.rows}
-        assert stories["004"] == ""
-        assert stories["000"] == stories["002"] != stories["001"] == stories["003"]
-        assert {stories["000"], stories["001"]} == {"1", "2"}
+        # g groups them: a header per story with its articles under it, singletons last.
+        await pilot.press("g")
+        await settle(app, pilot)
+        tree = app.screen.query_one("#stories")
+        groups = [(str(node.label), sorted(leaf.data[:3] for leaf in node.children))
+                  for node in tree.root.children]
+        assert sorted(ids for _, ids in groups[:2]) == [["000", "002"], ["001", "003"]]
+        assert "2 articles" in groups[0][0] and "Irish Examiner" in groups[0][0] + groups[1][0]
+        assert groups[2][0].startswith("In no other story") and groups[2][1] == ["004"]
 
 
 async def test_typing_a_query_shows_highlighted_hits(app):

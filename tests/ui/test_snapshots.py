@@ -1,48 +1,82 @@
-"""Snapshots of the main screens at a fixed size (pytest-textual-snapshot; update with --snapshot-update)."""
+"""Snapshots of every screen at 80x24 and 160x50 (pytest-textual-snapshot; --snapshot-update)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ui.conftest import search_for, settle
 
-SIZE = (110, 32)
+SIZES = [(80, 24), (160, 50)]
 
 
 async def _ready(pilot) -> None:
     await settle(pilot.app, pilot)
+    pilot.app.screen.query_one("#search").cursor_blink = False  # a blinking cursor is a coin toss
 
 
-def test_library_snapshot(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_ready)
+async def _library(pilot) -> None:
+    await _ready(pilot)
 
 
-def test_search_snapshot(snap_compare, app):
-    async def search(pilot) -> None:
-        await _ready(pilot)
-        pilot.app.screen.query_one("#search").cursor_blink = False  # a blinking cursor is a coin toss
-        await search_for(pilot.app, pilot, "zelensky")
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=search)
+async def _search(pilot) -> None:
+    await _ready(pilot)
+    await search_for(pilot.app, pilot, "zelensky")
 
 
-def test_article_snapshot(snap_compare, app):
-    async def open_article(pilot) -> None:
-        await _ready(pilot)
-        table = pilot.app.screen.query_one("#articles")
-        table.move_cursor(row=table.get_row_index("004_64f4219125d935ae"))
-        await pilot.press("enter")
-        await _ready(pilot)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_article)
+async def _stories(pilot) -> None:
+    await _ready(pilot)
+    await pilot.press("g")
+    await settle(pilot.app, pilot)
 
 
-def test_compare_snapshot(snap_compare, app):
-    async def compare(pilot) -> None:
-        await _ready(pilot)
-        table = pilot.app.screen.query_one("#articles")
-        table.move_cursor(row=table.get_row_index("001_e3c8c79627716df6"))
-        await pilot.press("c")
-        table.move_cursor(row=table.get_row_index("003_23efa93aaaa488aa"))
-        await pilot.press("c")
-        await _ready(pilot)
+async def _article(pilot) -> None:
+    await _ready(pilot)
+    table = pilot.app.screen.query_one("#articles")
+    table.move_cursor(row=table.get_row_index("004_64f4219125d935ae"))
+    await pilot.press("enter")
+    await settle(pilot.app, pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=compare)
+
+async def _article_removed(pilot) -> None:
+    await _article(pilot)
+    await pilot.press("r")
+    await settle(pilot.app, pilot)
+
+
+async def _compare(pilot) -> None:
+    await _ready(pilot)
+    table = pilot.app.screen.query_one("#articles")
+    table.move_cursor(row=table.get_row_index("001_e3c8c79627716df6"))
+    await pilot.press("c")
+    table.move_cursor(row=table.get_row_index("003_23efa93aaaa488aa"))
+    await pilot.press("c")
+    await settle(pilot.app, pilot)
+
+
+async def _filters(pilot) -> None:
+    await _ready(pilot)
+    await pilot.press("f")
+    await settle(pilot.app, pilot)
+    pilot.app.screen.query_one("#narrow").cursor_blink = False
+
+
+async def _help(pilot) -> None:
+    await _ready(pilot)
+    await pilot.press("question_mark")
+    await settle(pilot.app, pilot)
+
+
+async def _light(pilot) -> None:
+    pilot.app.theme = "textual-light"
+    await _article(pilot)
+
+
+SCREENS = {"library": _library, "search": _search, "stories": _stories, "article": _article,
+           "removed": _article_removed, "compare": _compare, "filters": _filters, "help": _help,
+           "light": _light}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_screen_snapshot(snap_compare, app, screen, size):
+    assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen])

@@ -15,22 +15,26 @@ from textual.widgets.option_list import Option
 
 from reader.core.models import Article
 from reader.ui import render
-
 from reader.ui.widgets.article_view import ArticleView
+
+PANEL_KINDS = ("person", "org", "place", "group", "other")
 
 
 class ArticleScreen(Screen[None]):
-    """One article. r shows what was removed, e toggles entity colours, 1-7 switch kinds off."""
+    """One article. r shows what was removed, e toggles entity colours, 1-8 switch kinds off."""
 
-    BINDINGS = [
+    BINDINGS = [  # in the footer's order: the most used first, so narrow screens keep them
         Binding("escape,backspace", "back", "Back"),
-        Binding("r", "toggle_removed", "Removed"),
-        Binding("e", "toggle_entities", "Entities"),
         Binding("n", "next_match", "Next hit"),
+        Binding("r", "toggle_removed", "Removed"),
+        Binding("p", "toggle_panel", "Panel"),
+        Binding("c", "compare", "Compare"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
         Binding("N", "previous_match", "Prev hit", key_display="N"),
-        Binding("p", "toggle_panel", "Entity panel"),
-        Binding("c", "compare", "Compare with…"),
-        *[Binding(str(n), f"toggle_kind({n})", show=False) for n in range(1, 8)],
+        Binding("e", "toggle_entities", "Entities"),
+        Binding("o", "app.open_source", "Source", show=False),
+        *[Binding(str(n), f"toggle_kind({n})", show=False) for n in range(1, len(render.KINDS) + 1)],
     ]
 
     show_removed: reactive[bool] = reactive(False, init=False)
@@ -43,6 +47,7 @@ class ArticleScreen(Screen[None]):
         self.current = -1
         self.kinds = set(render.KINDS)
         self.article: Article | None = None
+        self.panel_entities: list[tuple[str, str]] = []  # (name, kind) of each panel option, in order
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,35 +61,70 @@ class ArticleScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < render.NARROW, "-narrow")
+        self._legend()
 
     def on_mount(self) -> None:
         self.app.settle()  # type: ignore[attr-defined]
         self.article = self.app.library.get(self.article_id)  # type: ignore[attr-defined]
         self.title = self.article.title
-        counts = Counter((m.name, m.label) for m in self.article.entities
-                         if m.label in ("person", "org", "place", "group"))
-        panel = self.query_one("#entities", OptionList)
-        for (name, label), n in counts.most_common():
-            prompt = Text()
-            prompt.append(f"{n:>3} ", style="dim")
-            prompt.append(name, style=render.ENTITY_STYLES[label])
-            panel.add_option(Option(prompt, id=name))
-        self.refresh_text(keep_scroll=False)
+        self._fill_panel()
+        self.refresh_text()
         if self.matches:
             self.action_next_match()
         self.query_one("#reader").focus()
 
-    def refresh_text(self, keep_scroll: bool = True) -> None:
+    def _fill_panel(self) -> None:
+        """The article's entities, most mentioned first. Option ids are never built from article
+        text (one name can be two kinds, and ids must be unique): the list index says which."""
         if self.article is None:
             return
-        self.query_one("#legend", Static).update(render.legend(self.kinds, self.show_entities))
-        entities = self.article.entities if self.show_entities else ()
-        blocks = render.blocks(self.article, entities, self.kinds, self.matches, self.show_removed, self.current)
+        colours = self.app.colours  # type: ignore[attr-defined]
+        counts = Counter((m.name, m.label) for m in self.article.entities if m.label in PANEL_KINDS)
+        panel = self.query_one("#entities", OptionList)
+        panel.clear_options()
+        self.panel_entities = []
+        options = []
+        for (name, label), n in counts.most_common():
+            prompt = Text()
+            prompt.append(f"{n:>3} ", style="dim")
+            prompt.append(name, style=colours.entity_style(label))
+            prompt.append(f"  {render.SHORT_NAMES[label]}", style="dim")
+            options.append(Option(prompt))
+            self.panel_entities.append((name, label))
+        panel.add_options(options)
+
+    def recolour(self) -> None:
+        self._fill_panel()
+        self.refresh_text()
+
+    def _legend(self) -> None:
+        colours = self.app.colours  # type: ignore[attr-defined]
+        legend = render.legend(self.kinds, self.show_entities, colours, self.size.width)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if self.matches:
+            where = f"hit {self.current + 1} of {len(self.matches)}" if self.current >= 0 else \
+                f"{len(self.matches)} hits"
+            line.append(f"{where}  ", style="bold")
+        line.append_text(legend)
+        self.query_one("#legend", Static).update(line)
+
+    def refresh_text(self, reveal: int | None = None) -> None:
+        """Draw the body again. The reading position stays where it was (the paragraph at the
+        top stays at the top), unless `reveal` asks for a body offset to be shown."""
+        if self.article is None:
+            return
+        self._legend()
         view = self.query_one("#reader", ArticleView)
+        anchor = view.top_offset() if reveal is None and view.children else None
+        entities = self.article.entities if self.show_entities else ()
+        blocks = render.blocks(self.article, entities, self.kinds, self.matches, self.show_removed,
+                               self.current, self.app.colours)  # type: ignore[attr-defined]
         view.show(blocks, Static(render.header(self.article), classes="article-header"),
-                  keep_scroll=keep_scroll and self.current < 0)
-        if self.current >= 0:
-            view.reveal(self.matches[self.current][0])
+                  keep_scroll=anchor is not None)
+        if reveal is not None:
+            view.reveal(reveal)
+        elif anchor is not None:
+            view.reveal(anchor, exact=True)
 
     def watch_show_removed(self) -> None:
         self.refresh_text()
@@ -101,6 +141,8 @@ class ArticleScreen(Screen[None]):
         self.show_entities = not self.show_entities
 
     def action_toggle_kind(self, n: int) -> None:
+        if not 1 <= n <= len(render.KINDS):
+            return
         kind = render.KINDS[n - 1]
         self.kinds ^= {kind}
         self.refresh_text()
@@ -110,7 +152,7 @@ class ArticleScreen(Screen[None]):
             self.notify("No search hits in this article")
             return
         self.current = (self.current + step) % len(self.matches)
-        self.refresh_text()
+        self.refresh_text(reveal=self.matches[self.current][0])
         self.sub_title = f"hit {self.current + 1} of {len(self.matches)}"
 
     def action_next_match(self) -> None:
@@ -120,13 +162,20 @@ class ArticleScreen(Screen[None]):
         self._jump(-1)
 
     def action_toggle_panel(self) -> None:
+        view = self.query_one("#reader", ArticleView)
+        anchor = view.top_offset()
         panel = self.query_one("#entity-panel")
-        panel.display = not panel.display
+        if self.has_class("-narrow"):
+            self.toggle_class("-panel")  # narrow screens: the panel takes the place of the text
+        else:
+            panel.display = not panel.display
+        self.call_after_refresh(view.reveal, anchor, True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option_index is not None and event.option_index < len(self.panel_entities):
+            name, _ = self.panel_entities[event.option_index]
             self.app.pop_screen()
-            self.app.set_filter("entity", event.option.id)  # type: ignore[attr-defined]
+            self.app.set_filter("entity", name)  # type: ignore[attr-defined]
 
     def action_compare(self) -> None:
         from reader.ui.screens.library import LibraryScreen
@@ -134,9 +183,9 @@ class ArticleScreen(Screen[None]):
         self.app.pop_screen()
         screen = self.app.screen
         if isinstance(screen, LibraryScreen):
-            screen.marked = self.article_id
-            screen.reload()
-            self.app.notify("Marked: choose the second article and press c")
+            screen.mark(self.article_id)
+            title = self.article.title if self.article else self.article_id
+            self.app.notify(f"Marked “{title[:50]}”: choose the second article and press c")
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -58,11 +58,13 @@ class CompareScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,backspace", "back", "Back"),
-        Binding("tab", "switch_side", "Switch side"),
-        Binding("d", "next_difference", "Next difference"),
-        Binding("right_square_bracket", "next_shared", "Next shared", key_display="]"),
-        Binding("left_square_bracket", "previous_shared", "Prev shared", key_display="["),
+        Binding("tab", "switch_side", "Side"),
+        Binding("right_square_bracket", "next_shared", "Shared", key_display="]"),
+        Binding("d", "next_difference", "Only here"),
         Binding("i", "toggle_details", "Details"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("left_square_bracket", "previous_shared", "Prev shared", key_display="["),
     ]
 
     def __init__(self, a: str, b: str) -> None:
@@ -70,8 +72,9 @@ class CompareScreen(Screen[None]):
         self.a_id, self.b_id = a, b
         self.comparison: Comparison | None = None
         self.pair = -1
-        self.difference = -1
+        self.difference = {"a": -1, "b": -1}  # each side steps through its own passages
         self._syncing = False
+        self._shown: tuple[Article, Article] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,16 +97,22 @@ class CompareScreen(Screen[None]):
         comparison = library.compare(a.id, b.id)
         self.app.call_from_thread(self.show, a, b, comparison)
 
-    def show(self, a: Article, b: Article, c: Comparison) -> None:
+    def recolour(self) -> None:
+        if self._shown is not None and self.comparison is not None:
+            self.show(*self._shown, self.comparison, focus=False)
+
+    def show(self, a: Article, b: Article, c: Comparison, focus: bool = True) -> None:
         self.comparison = c
+        self._shown = (a, b)
+        colours = self.app.colours  # type: ignore[attr-defined]
         spans_a: list[tuple[int, int, str]] = []
         spans_b: list[tuple[int, int, str]] = []
         for n, p in enumerate(c.shared_passages):
-            style = render.SHARED_STYLES[n % 2]
+            style = colours.shared[n % len(colours.shared)]
             spans_a.append((p.a_start, p.a_end, style))
             spans_b.append((p.b_start, p.b_end, style))
-        spans_a += [(p.start, p.end, render.ONLY_STYLE) for p in c.only_a]
-        spans_b += [(p.start, p.end, render.ONLY_STYLE) for p in c.only_b]
+        spans_a += [(p.start, p.end, colours.only) for p in c.only_a]
+        spans_b += [(p.start, p.end, colours.only) for p in c.only_b]
         for side, article, spans in (("a", a, spans_a), ("b", b, spans_b)):
             head = Text()
             head.append(f" {side.upper()} ", style="bold reverse")
@@ -113,6 +122,8 @@ class CompareScreen(Screen[None]):
                 iter(side_blocks(article, spans)), Static(head, classes="article-header"))
         self.query_one("#compare-summary", Static).update(summary(c))
         self.query_one("#compare-details-text", Static).update(details(c))
+        if not focus:
+            return
         self.watch(self.query_one("#side-a"), "scroll_y", lambda y: self._follow("#side-a", "#side-b"))
         self.watch(self.query_one("#side-b"), "scroll_y", lambda y: self._follow("#side-b", "#side-a"))
         self.query_one("#side-a").focus()
@@ -154,15 +165,16 @@ class CompareScreen(Screen[None]):
     def action_next_difference(self) -> None:
         if not self.comparison:
             return
-        side_a = self.query_one("#side-a").has_focus
-        passages = self.comparison.only_a if side_a else self.comparison.only_b
+        side = "a" if self.query_one("#side-a").has_focus else "b"
+        passages = self.comparison.only_a if side == "a" else self.comparison.only_b
         if not passages:
             self.notify("Nothing on this side that the other lacks")
             return
-        self.difference = (self.difference + 1) % len(passages)
-        view = self.query_one("#side-a" if side_a else "#side-b", ArticleView)
-        view.reveal(passages[self.difference].start)
-        self.sub_title = f"{'A' if side_a else 'B'} only: {self.difference + 1} of {len(passages)}"
+        self.difference[side] = (self.difference[side] + 1) % len(passages)
+        n = self.difference[side]
+        view = self.query_one(f"#side-{side}", ArticleView)
+        view.reveal(passages[n].start)
+        self.sub_title = f"{side.upper()} only: {n + 1} of {len(passages)}"
 
     def action_switch_side(self) -> None:
         target = "#side-b" if self.query_one("#side-a").has_focus else "#side-a"

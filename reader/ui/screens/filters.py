@@ -1,45 +1,87 @@
-"""The filter picker: outlets and entities with their article counts."""
+"""The filter picker: outlets and entities with their article counts; type to narrow the list."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-ENTITY_LIMIT = 60
+ENTITY_LIMIT = 200
+HEADINGS = {"outlet": "outlets", "entity": "entities"}
 
 
 class FilterScreen(ModalScreen[tuple[str, str] | None]):
     """Choose an outlet or an entity; the library then shows only the articles that match."""
 
-    BINDINGS = [Binding("escape,q,f", "dismiss_none", "Close")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Close"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+    ]
 
     def __init__(self, facets: dict[str, dict[str, int]] | None = None) -> None:
         super().__init__()
         self.facets = facets
+        self.choices: list[tuple[str, str, int]] = []  # (kind, value, count)
+        self.shown: list[tuple[str, str] | None] = []  # what each option is (None: a heading)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filters"):
-            yield Static(Text("Filter by outlet or entity (counts are articles)", style="bold"))
+            yield Static(Text("Filter by outlet or entity (counts are articles); type to narrow",
+                              style="bold"))
+            yield Input(placeholder="type part of a name…", id="narrow")
             yield OptionList(id="facets")
 
     def on_mount(self) -> None:
         facets = self.facets or self._library_facets()
-        options: list[Option | None] = []
-        for kind in ("outlet", "entity"):
-            values = facets.get(kind, {})
-            if not values:
-                continue
-            options.append(Option(Text(f"— {kind}s —", style="dim"), disabled=True))
-            for value, count in list(values.items())[:ENTITY_LIMIT]:
-                options.append(Option(Text(f"{value}  ({count})"), id=f"{kind}\x00{value}"))
+        self.choices = [(kind, value, count) for kind in ("outlet", "entity")
+                        for value, count in list(facets.get(kind, {}).items())[:ENTITY_LIMIT]]
+        self._show("")
+        self.query_one("#narrow", Input).focus()
+
+    def _show(self, text: str) -> None:
         widget = self.query_one("#facets", OptionList)
-        widget.add_options([o for o in options if o is not None])
-        widget.focus()
+        widget.clear_options()
+        self.shown = []
+        options = []
+        needle = text.strip().lower()
+        for kind in ("outlet", "entity"):
+            matching = [(v, c) for k, v, c in self.choices if k == kind and needle in v.lower()]
+            if not matching:
+                continue
+            options.append(Option(Text(f"— {HEADINGS[kind]} —", style="dim"), disabled=True))
+            self.shown.append(None)
+            for value, count in matching:
+                options.append(Option(Text(f"{value}  ({count})")))
+                self.shown.append((kind, value))
+        if not options:
+            options.append(Option(Text("nothing matches", style="dim"), disabled=True))
+            self.shown.append(None)
+        widget.add_options(options)
+        first = next((i for i, choice in enumerate(self.shown) if choice is not None), None)
+        widget.highlighted = first
+
+    @on(Input.Changed, "#narrow")
+    def narrow(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#narrow")
+    def choose_highlighted(self) -> None:
+        widget = self.query_one("#facets", OptionList)
+        if widget.highlighted is not None and self.shown[widget.highlighted] is not None:
+            self.dismiss(self.shown[widget.highlighted])
+
+    def action_move(self, step: int) -> None:
+        widget = self.query_one("#facets", OptionList)
+        if step > 0:
+            widget.action_cursor_down()
+        else:
+            widget.action_cursor_up()
 
     def _library_facets(self) -> dict[str, dict[str, int]]:
         library = self.app.library  # type: ignore[attr-defined]
@@ -51,8 +93,9 @@ class FilterScreen(ModalScreen[tuple[str, str] | None]):
         return {"outlet": dict(sorted(outlets.items(), key=lambda kv: -kv[1])), "entity": entities}
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        kind, _, value = (event.option.id or "").partition("\x00")
-        self.dismiss((kind, value))
+        choice = self.shown[event.option_index] if event.option_index < len(self.shown) else None
+        if choice is not None:
+            self.dismiss(choice)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

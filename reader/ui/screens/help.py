@@ -1,7 +1,8 @@
-"""The help screen: keys and query syntax."""
+"""The help screen: keys (each description wrapped in its own column) and the query syntax."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,29 +10,55 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.cli import HELP
+from reader.core.query_syntax import SYNTAX
+from reader.ui import render
 
-KEYS = """\
-Everywhere
-  ?             this help                 q        quit
-  ctrl+p        command palette (themes, keys, screenshots)
-Library
-  /             search (results update as you type; enter opens the first hit)
-  ↑ ↓ j k       move                      enter    open the article
-  escape        back to the list          f        filter by outlet or entity
-  x             clear filters             s        sort: date, outlet, title
-  g             group by story            c        mark, then c on another: compare
-Article
-  n / N         next / previous search hit
-  r             show removed boilerplate in place, with the reason
-  e             entity colours on/off     1-7      switch one kind of entity off/on
-  p             entity panel on/off       enter    (in the panel) filter the library
-  c             mark for comparison       escape   back
-Compare
-  tab           switch side               ] / [    next / previous shared passage
-  d             next passage only this side has
-  i             details: entities, figures and quotes that differ
-"""
+DIGITS = ", ".join(f"{n} {render.KIND_NAMES[kind]}" for n, kind in enumerate(render.KINDS, start=1))
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Everywhere", [
+        ("?", "this help"), ("q", "quit"),
+        ("ctrl+p", "command palette: search, sort, stories, filters, compare, rebuild the index, "
+                   "open the source file, themes"),
+    ]),
+    ("Library", [
+        ("/", "search; results update as you type; enter opens the highlighted hit"),
+        ("↑ ↓, enter", "move; open the article"),
+        ("escape", "back to the list"),
+        ("f / x", "filter by outlet or entity (type to narrow the list) / clear the filters"),
+        ("s", "sort by date, outlet or title"),
+        ("g", "stories: one header per story with its articles (enter opens or closes it)"),
+        ("v", "preview pane: wide, narrow or hidden"),
+        ("c", "mark an article, then c on another to compare the two"),
+    ]),
+    ("Article", [
+        ("n / N", "next / previous search hit"),
+        ("r", "show the removed boilerplate in place, struck through, with the reason"),
+        ("e", "entity colours on or off"),
+        ("1-8", f"one kind of entity off or on: {DIGITS}"),
+        ("p", "entity panel; enter on an entity filters the library by it"),
+        ("o", "open the source file in $PAGER"),
+        ("c", "mark for comparison"), ("escape", "back"),
+    ]),
+    ("Compare", [
+        ("tab", "switch side"),
+        ("] / [", "next / previous shared passage"),
+        ("d", "next passage only this side has"),
+        ("i", "details: entities, figures and quotes that differ"),
+    ]),
+]
+
+
+def keys_table() -> Table:
+    """The keys as a table: a description wraps under itself, never under the key column."""
+    table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+    table.add_column("key", style="bold", no_wrap=True, width=12)
+    table.add_column("does", ratio=1)
+    for section, rows in KEYS:
+        table.add_row(Text(section, style="bold underline"), "")
+        for key, does in rows:
+            table.add_row(key, does)
+        table.add_row("", "")
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,4 +68,5 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text(KEYS + "\n" + HELP), id="help-text")
+            yield Static(keys_table(), id="help-keys")
+            yield Static(Text(SYNTAX), id="help-syntax")

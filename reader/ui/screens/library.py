@@ -1,4 +1,4 @@
-"""The library screen: search box, the article list (or the hits), and a preview of the current one."""
+"""The library screen: search box, the article list (or the hits, or the stories), and a preview."""
 
 from __future__ import annotations
 
@@ -9,23 +9,26 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static, Tree
 from textual.worker import get_current_worker
 
 from reader.core.models import ReaderError
 from reader.core.search import Hit, Results
 from reader.core.store import Summary
 from reader.ui import render
-
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
+from reader.ui.widgets.story_tree import StoryTree
 
 SORTS = ("date", "outlet", "title")
+PREVIEWS = ("wide", "narrow", "hidden")  # v cycles the preview pane through these
 FIRST_ROWS = 300  # rows shown before the first paint; the rest follow in chunks
 ROW_CHUNK = 2000
 DEBOUNCE = 0.02  # seconds of quiet typing before a search; a search takes 5-30 ms
 PAGE = 25  # hits fetched for a new query; more as the highlight nears the end of the list
+SEED_HINT = '/ search: zelensky  "root causes"  title:ceasefire  zaporizhya~  (? for syntax)'
+HINT = '/ search: words  "a phrase"  a AND b  title:word  outlet:name  word~  (? for syntax)'
 
 
 class LibraryScreen(Screen[None]):
@@ -36,9 +39,12 @@ class LibraryScreen(Screen[None]):
         Binding("enter", "open", "Open"),
         Binding("c", "compare", "Compare"),
         Binding("f", "filters", "Filter"),
-        Binding("x", "clear_filters", "Clear filters", show=False),
-        Binding("s", "sort", "Sort"),
         Binding("g", "group", "Stories"),
+        Binding("s", "sort", "Sort"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("v", "preview", "Preview"),
+        Binding("x", "clear_filters", "Clear filters"),
         Binding("escape", "leave_search", "List", show=False),
     ]
 
@@ -46,8 +52,10 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.results: Results | None = None
         self.sort = "date"
+        self.preview = "wide"
         self.grouped = False
         self.marked: str | None = None
+        self.progress = ""
         self._timer: Timer | None = None
         self._generation = 0
         self._fill_generation = 0
@@ -55,17 +63,19 @@ class LibraryScreen(Screen[None]):
         self._limit = PAGE
         self._previewed: tuple[object, ...] | None = None
         self._data_version = 0  # bumped when the catalogue may have changed under the preview
+        self._rows: dict[str, Summary] = {}
         self.stories: dict[str, tuple[int, str, int]] = {}
+        self._story_list: list[tuple[str, tuple[str, ...]]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="/ search: zelensky  \"root causes\"  title:ceasefire  zaporizhia~  (? for syntax)",
-                    id="search")
+        yield Input(placeholder=HINT, id="search")
         yield Static(id="status")
         with Horizontal(id="library"):
             with ContentSwitcher(initial="articles", id="lists"):
                 yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
                 yield ResultList(id="results")
+                yield StoryTree("stories", id="stories")
             with Vertical(id="preview-pane"):
                 yield ArticleView(id="preview")
         yield Footer()
@@ -74,8 +84,25 @@ class LibraryScreen(Screen[None]):
         self.set_class(self.size.width < render.NARROW, "-narrow")
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", {})
+        self.sort = settings.get("sort") if settings.get("sort") in SORTS else self.sort
+        self.preview = settings.get("preview") if settings.get("preview") in PREVIEWS else self.preview
+        self._apply_preview()
+        tree = self.query_one("#stories", StoryTree)
+        tree.show_root = False
+        if self.library.sources_are_seeds():
+            self.query_one("#search", Input).placeholder = SEED_HINT
+        if self.app.syncing and not self.library.catalogue.count():  # type: ignore[attr-defined]
+            self.progress = "reading your articles…"
         self.reload()
         self.query_one("#articles", DataTable).focus()
+
+    def recolour(self) -> None:
+        """The theme changed: draw the preview and the hits with its colours."""
+        self._previewed = None
+        self.show_preview()
+        if self.results is not None:
+            self.query_one("#results", ResultList).show(self.results.hits, self.app.colours)  # type: ignore[attr-defined]
 
     # the list ---------------------------------------------------------------------------------
 
@@ -91,6 +118,7 @@ class LibraryScreen(Screen[None]):
         """Refill the list from the catalogue (after a sync, a sort or new filters)."""
         rows = self.library.summaries()
         self._library_size = len(rows)
+        self._rows = {r.id: r for r in rows}
         known = self.library.known_stories()
         if known is not None:
             self._take_stories([(story.title, story.articles) for story in known])
@@ -100,14 +128,14 @@ class LibraryScreen(Screen[None]):
             allowed = {h.id for h in found.hits}
             rows = [r for r in rows if r.id in allowed]
         self._fill(rows)
-        if self.query_one("#search", Input).value.strip() or self.filters:
-            self.run_search(self.query_one("#search", Input).value)
+        if self.grouped:
+            self._show_stories(rows)
+        # With no query and no filter left this shows the whole list again (x clears filters).
+        self.run_search(self.query_one("#search", Input).value)
         self.update_status()
         self.show_preview()
 
     def _sorted(self, rows: list[Summary]) -> list[Summary]:
-        if self.grouped and self.stories:
-            return sorted(rows, key=lambda r: (self.stories.get(r.id, (10**9, ""))[0], r.published or "", r.id))
         if self.sort == "date":
             return sorted(rows, key=lambda r: (r.published or "", r.id), reverse=True)
         if self.sort == "outlet":
@@ -143,18 +171,30 @@ class LibraryScreen(Screen[None]):
     def _add_rows(self, rows: list[Summary]) -> None:
         table = self.query_one("#articles", DataTable)
         for row in rows:
-            story = self.stories.get(row.id)
-            title = Text(("★ " if row.id == self.marked else "") + row.title)
-            number = Text(f"{story[0] + 1}", style="dim") if story and story[2] > 1 else Text("")
-            table.add_row(title, Text(row.outlet or "—"), (row.published or "")[:10], number, key=row.id)
+            title = Text(("★ " if row.id == self.marked else "") + row.title, no_wrap=True, overflow="ellipsis")
+            outlet = Text(row.outlet or "—", no_wrap=True, overflow="ellipsis")
+            table.add_row(title, outlet, (row.published or "")[:10], key=row.id)
 
     def _take_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
         """Story number, title and size per article (numbers follow the order given: largest first)."""
+        self._story_list = stories
         self.stories = {a: (n, title, len(ids)) for n, (title, ids) in enumerate(stories) for a in ids}
 
     def set_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
         self._take_stories(stories)
         self.reload()
+
+    def _show_stories(self, rows: list[Summary]) -> None:
+        allowed = {r.id for r in rows}
+        stories = []
+        for title, ids in self._story_list:
+            members = sorted((self._rows[i] for i in ids if i in allowed and i in self._rows),
+                             key=lambda r: (r.published or "", r.id))
+            if members:
+                stories.append((title, members))
+        stories.sort(key=lambda s: (len(s[1]) < 2, -len(s[1])))
+        tree = self.query_one("#stories", StoryTree)
+        tree.show(stories, self.marked, keep=self.current_id())
 
     def current_id(self) -> str | None:
         switcher = self.query_one("#lists", ContentSwitcher)
@@ -162,6 +202,8 @@ class LibraryScreen(Screen[None]):
             results = self.query_one("#results", ResultList)
             option = results.highlighted_option
             return option.id if option else None
+        if switcher.current == "stories":
+            return self.query_one("#stories", StoryTree).current_id()
         table = self.query_one("#articles", DataTable)
         if not table.row_count:
             return None
@@ -178,7 +220,10 @@ class LibraryScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     @on(OptionList.OptionHighlighted)
+    @on(Tree.NodeHighlighted)
     def show_preview(self) -> None:
+        if self.preview == "hidden":
+            return
         view = self.query_one("#preview", ArticleView)
         article_id = self.current_id()
         hit = self.current_hit()
@@ -189,20 +234,41 @@ class LibraryScreen(Screen[None]):
         self.app.settle()  # type: ignore[attr-defined]
         self._more_if_near_end()
         if article_id is None:
-            empty = "No articles match." if (self.results or self.filters) else \
-                "No articles yet: add some with `reader add PATH`."
-            view.show(iter(()), Static(Text(empty)))
+            view.show(iter(()), Static(Text(self._empty_message())))
             return
         try:
             article = self.library.get(article_id)
         except ReaderError as exc:  # e.g. the file was removed and the list is being refreshed
             view.show(iter(()), Static(Text(str(exc))))
             return
+        colours = self.app.colours  # type: ignore[attr-defined]
         matches = hit.body_highlights if hit else ()
-        view.show(render.blocks(article, article.entities, matches=matches),
+        view.show(render.blocks(article, article.entities, matches=matches, colours=colours),
                   Static(render.header(article), classes="article-header"))
         if matches:
             view.reveal(matches[0][0])
+
+    def _empty_message(self) -> str:
+        if self.results or self.filters:
+            return "No articles match."
+        if self.app.syncing or self.progress:  # type: ignore[attr-defined]
+            return "Reading your articles… they appear here as soon as they are indexed."
+        if self.query_one("#lists", ContentSwitcher).current == "stories":
+            return "Choose an article of a story."
+        return "No articles yet: add some with `reader add PATH`."
+
+    def show_progress(self, text: str) -> None:
+        """What a sync running in the background is doing (an empty text: it finished)."""
+        self.progress = text
+        self.update_status()
+        if not self._library_size:
+            self._previewed = None
+            self.show_preview()
+
+    def _apply_preview(self) -> None:
+        pane = self.query_one("#preview-pane")
+        pane.display = self.preview != "hidden"
+        self.set_class(self.preview == "narrow", "-preview-narrow")
 
     # search -----------------------------------------------------------------------------------
 
@@ -214,15 +280,20 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def query_submitted(self) -> None:
-        if self.results and self.results.hits:
-            self.open_article(self.results.hits[0].id, self.results.hits[0])
+        """Enter in the search box opens the hit that is highlighted and previewed."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        article_id = self.current_id()
+        if article_id is not None and self.results is not None:
+            self.open_article(article_id, self.current_hit())
 
     def run_search(self, text: str, limit: int = PAGE) -> None:
         self._generation += 1
         self._limit = limit
         if not text.strip() and not self.filters:
             self.results = None
-            self.query_one("#lists", ContentSwitcher).current = "articles"
+            self.query_one("#lists", ContentSwitcher).current = "stories" if self.grouped else "articles"
             self.update_status()
             self.show_preview()
             return
@@ -236,7 +307,12 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, generation: int, limit: int) -> None:
-        results = self.library.search(text, limit=limit, filters=self.filters, facets=False)
+        try:
+            results = self.library.search(text, limit=limit, filters=self.filters, facets=False)
+        except (OSError, ValueError, ReaderError):
+            # The index changed under us (another process rebuilt it): open it afresh, once.
+            self.library.refresh()
+            results = self.library.search(text, limit=limit, filters=self.filters, facets=False)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, results, generation)
 
@@ -246,9 +322,10 @@ class LibraryScreen(Screen[None]):
         self.app.settle()  # type: ignore[attr-defined]
         self.results = results
         self.query_one("#lists", ContentSwitcher).current = "results"
-        self.query_one("#results", ResultList).show(results.hits)
+        self.query_one("#results", ResultList).show(results.hits, self.app.colours)  # type: ignore[attr-defined]
         self.update_status()
-        self.call_after_refresh(self.show_preview)  # the hits reach the screen first
+        self._previewed = None
+        self.show_preview()
 
     def update_status(self) -> None:
         parts: list[tuple[str, str]] = []  # (text, style): assembled as plain Text, never markup
@@ -256,29 +333,37 @@ class LibraryScreen(Screen[None]):
             r = self.results
             parts.append((f"{r.total} hit{'s' if r.total != 1 else ''}", "bold"))
             if r.suggestion:
-                parts.append((f"  did you mean: {r.suggestion}", "italic #ffb86c"))
+                parts.append((f"  did you mean: {r.suggestion}", "italic"))
             if r.message:
                 parts.append((f"  ({r.message})", "dim"))
         else:
             count = self._library_size if not self.filters else \
                 self.query_one("#articles", DataTable).row_count
-            parts.append((f"{count} articles", "bold"))
-            parts.append((f"  sorted by {'story' if self.grouped else self.sort}", "dim"))
+            parts.append((f"{count} article{'s' if count != 1 else ''}", "bold"))
+            parts.append((f"  {'grouped by story' if self.grouped else 'sorted by ' + self.sort}", "dim"))
         for key, value in self.filters.items():
-            parts.append((f"  {key}: {value} (x clears)", "#7fd4ff"))
+            parts.append((f"  {key}: {value} (x clears)", "bold"))
         if self.marked:
-            parts.append((f"  ★ {self.marked} marked: press c on another to compare", "#8ee08e"))
-        self.query_one("#status", Static).update(Text.assemble(*parts))
+            title = self._rows[self.marked].title if self.marked in self._rows else self.marked
+            parts.append((f"  ★ marked “{title[:40]}{'…' if len(title) > 40 else ''}”: "
+                          f"c on another compares", "bold"))
+        if self.progress:
+            parts.append((f"  {self.progress}", "italic"))
+        text = Text.assemble(*parts)
+        text.no_wrap, text.overflow = True, "ellipsis"
+        self.query_one("#status", Static).update(text)
 
     # actions ----------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # At once (not after the queued events): the keys typed right after / are the query's.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_leave_search(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus and search.value:
             search.value = ""
+            self.run_search("")
         lists = self.query_one("#lists", ContentSwitcher)
         self.query_one(f"#{lists.current}").focus()
 
@@ -289,10 +374,27 @@ class LibraryScreen(Screen[None]):
         if article_id is not None:
             self.open_article(article_id, self.current_hit())
 
+    @on(Tree.NodeSelected)
+    def story_selected(self, event: Tree.NodeSelected) -> None:  # type: ignore[type-arg]
+        if event.node.data:
+            self.open_article(event.node.data, self.current_hit())
+
     def open_article(self, article_id: str, hit: Hit | None) -> None:
         from reader.ui.screens.article import ArticleScreen
 
         self.app.push_screen(ArticleScreen(article_id, hit.body_highlights if hit else ()))
+
+    def mark(self, article_id: str | None) -> None:
+        """Mark an article for comparison (None: unmark)."""
+        self.marked = article_id
+        self._fill(list(self._rows.values()) if not self.filters else self._filtered_rows())
+        if self.grouped:
+            self._show_stories(list(self._rows.values()))
+        self.update_status()
+
+    def _filtered_rows(self) -> list[Summary]:
+        table = self.query_one("#articles", DataTable)
+        return [self._rows[str(key.value)] for key in table.rows if str(key.value) in self._rows]
 
     def action_compare(self) -> None:
         from reader.ui.screens.compare import CompareScreen
@@ -301,11 +403,10 @@ class LibraryScreen(Screen[None]):
         if current is None:
             return
         if self.marked is None or self.marked == current:
-            self.marked = None if self.marked == current else current
-            self.reload()
+            self.mark(None if self.marked == current else current)
             return
-        first, self.marked = self.marked, None
-        self.reload()
+        first = self.marked
+        self.mark(None)
         self.app.push_screen(CompareScreen(first, current))
 
     def action_filters(self) -> None:
@@ -321,16 +422,28 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(FilterScreen(facets), chosen)
 
     def action_clear_filters(self) -> None:
-        self.app.clear_filters()  # type: ignore[attr-defined]
+        if self.filters:
+            self.app.clear_filters()  # type: ignore[attr-defined]
 
     def action_sort(self) -> None:
         self.grouped = False
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.app.remember(sort=self.sort)  # type: ignore[attr-defined]
         self.reload()
 
     def action_group(self) -> None:
         self.grouped = not self.grouped
-        if self.grouped and not self.stories:
+        if self.grouped and not self._story_list:
             self.notify("Grouping stories…")
             self.app.find_stories()  # type: ignore[attr-defined]
         self.reload()
+        lists = self.query_one("#lists", ContentSwitcher)
+        if self.results is None:
+            self.query_one(f"#{lists.current}").focus()
+
+    def action_preview(self) -> None:
+        self.preview = PREVIEWS[(PREVIEWS.index(self.preview) + 1) % len(PREVIEWS)]
+        self.app.remember(preview=self.preview)  # type: ignore[attr-defined]
+        self._apply_preview()
+        self._previewed = None
+        self.show_preview()

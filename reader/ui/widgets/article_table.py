@@ -8,7 +8,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 12), ("date", "Date", 10), ("story", "Story", 5))
+COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 16), ("date", "Date", 10))
 
 
 class ArticleTable(DataTable[object]):

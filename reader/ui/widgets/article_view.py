@@ -60,14 +60,33 @@ class ArticleView(VerticalScroll):
         if self._pending is not None and new >= self.max_scroll_y - self.size.height:
             self._mount_more()
 
-    def reveal(self, offset: int) -> None:
-        """Scroll so the paragraph holding body[offset] is in view, mounting up to it if needed."""
+    def top_offset(self) -> int | None:
+        """The body offset of the first paragraph in view: where the reader is."""
+        top = self.scroll_y
+        for start, _, widget in self._starts:
+            if widget.is_attached and widget.virtual_region.bottom > top and not widget.has_class("removed"):
+                return start
+        return None
+
+    def reveal(self, offset: int | None, exact: bool = False) -> None:
+        """Scroll so the paragraph holding body[offset] is in view, mounting up to it if needed.
+
+        `exact`: put that paragraph at the top even when the scroll is at the very start (the
+        reading position kept across a redraw)."""
+        if offset is None:
+            return
         while (not self._starts or self._starts[-1][1] < offset) and self._mount_more():
             pass
         for start, end, widget in self._starts:
             if start <= offset <= end and not widget.has_class("removed"):
+                if exact and widget is self._first_paragraph():
+                    self.call_after_refresh(self.scroll_home, animate=False)
+                    return
                 self._scroll_when_laid_out(widget, tries=25)
                 return
+
+    def _first_paragraph(self) -> Static | None:
+        return next((w for _, _, w in self._starts if not w.has_class("removed")), None)
 
     def _scroll_when_laid_out(self, widget: Static, tries: int) -> None:
         """A freshly mounted paragraph has no place yet: try again shortly until it has one."""

@@ -8,25 +8,26 @@ from textual.widgets.option_list import Option
 
 from reader.core.search import Hit
 from reader.ui import render
+from reader.ui.palette import DEFAULT, Palette
 
 
-def hit_prompt(hit: Hit) -> Text:
+def hit_prompt(hit: Hit, colours: Palette = DEFAULT) -> Text:
     text = Text()
     text.append(hit.title, style="bold")
-    facts = " · ".join(f for f in (hit.outlet or "", hit.published or "") if f)
+    facts = " · ".join(f for f in (hit.outlet or "", (hit.published or "")[:10]) if f)
     if facts:
         text.append(f"  {facts}", style="dim")
     text.append("\n")
-    text.append_text(render.snippet(hit.snippet, hit.highlights))
+    text.append_text(render.snippet(hit.snippet, hit.highlights, colours))
     return text
 
 
 class ResultList(OptionList):
     """The hits of the current query; option ids are article ids."""
 
-    def show(self, hits: tuple[Hit, ...]) -> None:
+    def show(self, hits: tuple[Hit, ...], colours: Palette = DEFAULT) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
-        self.add_options([Option(hit_prompt(h), id=h.id) for h in hits])
+        self.add_options([Option(hit_prompt(h, colours), id=h.id) for h in hits])
         ids = [h.id for h in hits]
         self.highlighted = ids.index(highlighted) if highlighted in ids else (0 if ids else None)
