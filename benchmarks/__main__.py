@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import cleaning, entities_conll, entities_f1, html_extraction, ingest, search_speed
+from benchmarks import cleaning, compare, entities_conll, entities_f1, html_extraction, ingest, search_speed, stories
 from benchmarks.common import BBC, REUTERS_TAR, ROOT, bbc_files, extract_reuters, machine, median, p95, run
 
 README = ROOT / "README.md"
@@ -104,6 +104,22 @@ def measure(work: Path, quick: bool, log) -> tuple[list[Row], str]:  # type: ign
     rows.append(Row("entities", "CoNLL-2003 dev, F1 by kind (PER / ORG / LOC / MISC): model alone → reader",
                     " / ".join(f"{alone[k]['f1']:.3f} → {ours[k]['f1']:.3f}" for k in ("PER", "ORG", "LOC", "MISC")),
                     "never below", all(ours[k]["f1"] >= alone[k]["f1"] for k in ("PER", "ORG", "LOC", "MISC"))))
+    log("stories and comparison")
+    grouped = stories.measure(log)
+    b, sc = grouped["basil"], grouped["scrapes"]
+    rows.append(Row("stories", f"BASIL 2010-2014 ({b['events']} events × 3 outlets): pairwise P / R / F1",
+                    f"{b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f} ({b['events_exact']} events exact)",
+                    ">= 0.95", b["f1"] >= 0.95))
+    rows.append(Row("stories", "scrapes/ stories: pairwise F1; 60 identical copies of a page",
+                    f"{sc['f1']:.3f}; {grouped['copies_60']} story", ">= 0.9; 1",
+                    sc["f1"] >= 0.9 and grouped["copies_60"] == 1))
+    cmp = compare.measure(log)
+    rows.append(Row("compare", "scrapes/: 'same wording' of wire copies (lowest) vs different stories (highest)",
+                    f"{cmp['lowest_wire_copy']:.3f} vs {cmp['highest_different_stories']:.3f}",
+                    "wire copies above", cmp["wire_copies_above_all_other_stories"]))
+    rows.append(Row("compare", f"sentences matched at the passage threshold {cmp['threshold']}: wire copies "
+                    "(shorter side) / own reporting on one event",
+                    f"{cmp['wire_sentences_matched']:.0%} / {cmp['own_reporting_sentences_matched']:.0%}"))
     scores = entities_f1.measure()
     reader_f1 = scores["reader (canonical names, places, votes)"]["f1"]
     alone_f1 = scores["spaCy model alone (surface names)"]["f1"]

@@ -54,10 +54,24 @@ async def shoot(home: Path) -> list[Path]:
         await settle()
         await pilot.press("right_square_bracket", "right_square_bracket", "i")
         await save("compare")
+        await pilot.press("escape")
+        await settle()
+        await pilot.press("g")
+        await save("stories")
+        await pilot.press("g")
+        app.theme = "textual-light"
+        await settle()
+        table = app.screen.query_one("#articles")
+        table.move_cursor(row=table.get_row_index("004_64f4219125d935ae"))
+        await pilot.press("enter")
+        await save("article-light")
     return saved
 
 
 def main() -> None:
+    import os
+
+    os.environ.pop("READER_NER", None)
     with tempfile.TemporaryDirectory() as home:
         for path in asyncio.run(shoot(Path(home))):
             print(path)
