@@ -200,7 +200,25 @@ def measure(work: Path, quick: bool, log) -> tuple[list[Row], str]:  # type: ign
     rows.append(Row("search", "fuzzy queries after those adds (index of several segments), median / p95",
                     f"{ms(fuzzy[0])} / {ms(fuzzy[1])}", "<= 20 ms / <= 60 ms",
                     fuzzy[0] <= 0.020 and fuzzy[1] <= 0.060))
+    log("fetch: 50 feeds of 20 entries from a local server, pages included")
+    rows.extend(fetch_rows(work))
     return rows, f"{full.articles} Reuters articles; {bbc.articles} BBC articles"
+
+
+def fetch_rows(work: Path) -> list[Row]:
+    from benchmarks import fetch
+
+    f = fetch.measure(work / "fetch")
+    ner = f["sync_ner"] - f["sync_plain"]
+    total = f["network_ner"] + f["sync_ner"]
+    return [
+        Row("fetch", f"`reader fetch` of {f['feeds']:.0f} feeds × {fetch.ENTRIES} entries, pages "
+                     f"included, with ingestion ({f['articles_ner']:.0f} articles, local server)",
+            f"{total:.1f} s: network {f['network_ner']:.1f} s, extraction + index "
+            f"{f['sync_plain']:.1f} s, NER {ner:.1f} s"),
+        Row("fetch", "a second `reader fetch` with nothing new (304s), end to end",
+            f"{f['second_fetch']:.2f} s", "< 1 s", f["second_fetch"] < 1),
+    ]
 
 
 def table(rows: list[Row]) -> str:

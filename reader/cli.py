@@ -70,6 +70,9 @@ class Options:
     removed: bool = False
     rebuild: bool = False
     all_kinds: bool = False
+    urls: tuple[str, ...] = ()
+    action: str = ""  # of `reader feeds`: list, add, remove, import, export
+    target: str = ""  # its URL or file
     check: Any = None  # a snapshot check started before the command line was parsed (reader.launch)
 
 
@@ -78,9 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html) to the library")
-    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html), or web pages "
+                                     "by URL, to the library")
+    add.add_argument("paths", nargs="+", metavar="PATH|URL")
     add.add_argument("--json", action="store_true", help="print a JSON report")
+    feeds = sub.add_parser("feeds", help="RSS/Atom subscriptions: list, add URL, remove URL, "
+                                         "import FILE.opml, export",
+                           description="With no action, lists the subscriptions with their last "
+                                       "fetch, article count and last error.")
+    feeds.add_argument("action", nargs="?", default="list",
+                       choices=("list", "add", "remove", "import", "export"))
+    feeds.add_argument("target", nargs="?", default="", metavar="URL|FILE",
+                       help="a feed (or a site page that advertises one), or an OPML file")
+    feeds.add_argument("--json", action="store_true", help="print JSON (list)")
+    fetch = sub.add_parser("fetch", help="fetch every feed and the pages of its new entries")
+    fetch.add_argument("--json", action="store_true", help="print a JSON report")
     lst = sub.add_parser("list", help="list the articles: id, date, outlet, words, title")
     lst.add_argument("--json", action="store_true", help="print JSON")
     show = sub.add_parser("show", help="print one cleaned article")
@@ -117,9 +132,17 @@ def parse_options(argv: Sequence[str]) -> Options:
     ns = parser.parse_args(argv)
     if ns.command == "search" and not " ".join(ns.query).strip():
         parser.error("search: empty query (try: reader search 'zelensky')")
+    if ns.command == "feeds" and ns.action in ("add", "remove", "import") and not ns.target:
+        parser.error(f"feeds {ns.action}: give the {'file' if ns.action == 'import' else 'URL'}")
+    given = list(getattr(ns, "paths", ()) or ())
+    from reader.core.web.urls import is_url
+
     return Options(
         command=ns.command, json=getattr(ns, "json", False),
-        paths=tuple(getattr(ns, "paths", ()) or ()), article=getattr(ns, "article", ""),
+        paths=tuple(Path(p) for p in given if not is_url(p)),
+        urls=tuple(p for p in given if is_url(p)),
+        action=getattr(ns, "action", ""), target=getattr(ns, "target", ""),
+        article=getattr(ns, "article", ""),
         other=getattr(ns, "other", ""),
         query=" ".join(getattr(ns, "query", []) or []), limit=getattr(ns, "limit", 20),
         removed=getattr(ns, "removed", False), rebuild=getattr(ns, "rebuild", False),
@@ -195,9 +218,16 @@ def sync(library: Any, rebuild: bool = False, quiet: bool = False, check: Any = 
 
 
 def cmd_add(library: Any, options: Options) -> int:
-    added, problems = library.add_sources(list(options.paths))
+    added, problems = library.add_sources(list(options.paths)) if options.paths else ([], [])
     for problem in problems:
         _err(f"reader: {problem}")
+    if options.urls:
+        with _progress_line() as show:
+            pages = library.add_urls(list(options.urls), show)
+        for page in pages:
+            if page.error:
+                _err(f"reader: {page.url}: {page.error}")
+        added += [page.url for page in pages if page.stem]
     if not added:
         return 1
     report = sync(library)
@@ -209,6 +239,99 @@ def cmd_add(library: Any, options: Options) -> int:
              f"could not read {len(report.problems)}; "
              f"{plural(summary['articles'], 'article')} in the library")
     return 0 if report.added or report.updated or report.unchanged else 1
+
+
+class _progress_line:
+    """A context giving a function that shows one progress line on stderr (a terminal only)."""
+
+    def __enter__(self) -> Any:
+        self.tty = sys.stderr.isatty()
+
+        def show(text: str) -> None:
+            if self.tty:
+                sys.stderr.write("\r\x1b[K" + strip_controls(text))
+                sys.stderr.flush()
+        return show
+
+    def __exit__(self, *exc: object) -> None:
+        if self.tty:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def cmd_feeds(library: Any, options: Options) -> int:
+    action = options.action or "list"
+    if action == "add":
+        url, title, new = library.subscribe(options.target)
+        _err(f"{'subscribed to' if new else 'already subscribed to'} {title} ({url}); "
+             f"`reader fetch` gets its articles")
+        return 0
+    if action == "remove":
+        if not library.unsubscribe(options.target):
+            raise ReaderError(f"{options.target}: not a subscription (see `reader feeds`)")
+        _err(f"unsubscribed from {options.target}; the articles fetched from it stay")
+        return 0
+    if action == "import":
+        return _import_opml(library, Path(options.target))
+    if action == "export":
+        from reader.core.web.opml import write_opml
+
+        sys.stdout.write(write_opml((s.url, s.title) for s in library.subscriptions()))
+        return 0
+    subs = library.subscriptions()
+    if options.json:
+        _json([vars(s) for s in subs])
+        return 0
+    if not subs:
+        _err("no subscriptions yet: `reader feeds add URL` (a feed, or a site that advertises one)")
+        return 0
+    for s in subs:
+        checked = (s.checked or "never")[:16].replace("T", " ")
+        state = f"error: {s.error}" if s.error else "ok" if s.checked else "not fetched yet"
+        _out(f"{s.url}  {s.title or '-'}  (last fetch {checked}; "
+             f"{plural(s.articles, 'article')}; {state})")
+    return 0
+
+
+def _import_opml(library: Any, path: Path) -> int:
+    from reader.core.web.opml import NotOpml, read_opml
+
+    try:
+        feeds = read_opml(path.expanduser().read_bytes())
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except NotOpml as exc:
+        raise ReaderError(f"{path}: {exc}") from None
+    new = sum(library.web.subscribe(url, title) for url, title in feeds)
+    _err(f"{path}: {plural(len(feeds), 'feed')}, {new} new; `reader fetch` gets their articles")
+    return 0 if feeds else 1
+
+
+def cmd_fetch(library: Any, options: Options) -> int:
+    if not library.subscriptions():
+        raise ReaderError("no feeds to fetch: subscribe with `reader feeds add URL`")
+    with _progress_line() as show:
+        results = library.fetch(show)
+    report = sync(library)
+    failed = [r for r in results if r.status == "failed"]
+    if options.json:
+        _json({"feeds": [r.to_dict() for r in results], **_summary(library, report)})
+    else:
+        for r in results:
+            name = r.title or r.url
+            if r.status == "failed":
+                _out(f"failed     {r.url}: {r.error}")
+            else:
+                kept = f" ({len(r.from_feed)} from the feed's own text)" if r.from_feed else ""
+                _out(f"{r.status:<9}  {r.new:>3} new{kept}  {name} <{r.url}>" if name != r.url
+                     else f"{r.status:<9}  {r.new:>3} new{kept}  {r.url}")
+            for why in r.from_feed:
+                _err(f"reader: {why} (the entry's text from the feed is kept instead)")
+        _err(f"{plural(len(results), 'feed')}: {sum(r.status == 'new' for r in results)} with new "
+             f"articles ({sum(r.new for r in results)}), "
+             f"{sum(r.status == 'unchanged' for r in results)} unchanged, {len(failed)} failed; "
+             f"{plural(library.catalogue.count(), 'article')} in the library")
+    return 1 if results and len(failed) == len(results) else 0
 
 
 def _summary(library: Any, report: Any) -> dict[str, Any]:
@@ -255,6 +378,10 @@ def _article_text(article: Article, removed: bool) -> str:
              ("via " + ", ".join(article.agencies)) if article.agencies else ""]
     if any(facts):
         lines += [" · ".join(f for f in facts if f), ""]
+    if article.url:
+        lines += [article.url, ""]
+    if article.origin == "feed":
+        lines += [f"(the feed's own text: {article.note or 'the page could not be fetched'})", ""]
     lines.append(article.body)
     if removed:
         lines += ["", f"--- removed ({len(article.removed)}) ---"]
@@ -384,4 +511,5 @@ def cmd_compare(library: Any, options: Options) -> int:
 
 COMMANDS = {"add": cmd_add, "index": cmd_index, "list": cmd_list, "show": cmd_show,
             "search": cmd_search, "like": cmd_like, "entities": cmd_entities,
-            "stories": cmd_stories, "compare": cmd_compare}
+            "stories": cmd_stories, "compare": cmd_compare, "feeds": cmd_feeds,
+            "fetch": cmd_fetch}

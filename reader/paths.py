@@ -30,6 +30,21 @@ class Paths(namedtuple("Paths", "data cache config")):
         return self.config / "library.json"
 
     @property
+    def web(self) -> Path:
+        """Subscriptions, and which fetched page is which entry (reader.core.web.store)."""
+        return self.data / "web.sqlite3"
+
+    @property
+    def pages(self) -> Path:
+        """Pages fetched from the web, as fetched: a source of the library once it exists."""
+        return self.data / "pages"
+
+    @property
+    def marks(self) -> Path:
+        """Read and bookmarked articles (reader.core.marks)."""
+        return self.data / "marks.sqlite3"
+
+    @property
     def lock(self) -> Path:
         return self.data / "sync.lock"
 
@@ -76,6 +91,9 @@ def added_sources(paths: Paths) -> list[str]:
 
 
 def library_sources(paths: Paths) -> list[Path]:
-    """The files and folders the library is made of: what the user added, else the seeds."""
-    added = added_sources(paths)
-    return [Path(p) for p in added] if added else [seeds_dir()]
+    """The files and folders the library is made of: what the user added and the pages fetched
+    from the web, else the seeds."""
+    added = [Path(p) for p in added_sources(paths)]
+    if os.path.isdir(paths.pages):
+        added.append(paths.pages)
+    return added or [seeds_dir()]

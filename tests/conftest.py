@@ -45,3 +45,13 @@ def corpus(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/corpus/{name} is absent (it is not part of the repository)")
     return path
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 serving what the test adds to it (see tests/webserver.py)."""
+    from tests.webserver import Server
+
+    server = Server()
+    yield server
+    server.close()

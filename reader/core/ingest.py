@@ -80,13 +80,31 @@ def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
         stack.extend(reversed(folders))
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding): BOMs first, then UTF-8, then cp1252, then Latin-1 (never fails)."""
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+# As browsers read them (the WHATWG encoding standard): these labels mean windows-1252.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its start, if any."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding): a BOM first, then the declared charset (an HTTP header's or an
+    HTML meta tag's) when the bytes decode with it, then UTF-8, cp1252, Latin-1 (never fails)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[2:].decode(name, errors="replace"), "utf-16"
+    if declared and not declared.lower().startswith(("utf-16", "utf-32")):  # those need a BOM
+        name = "cp1252" if declared.lower() in _AS_CP1252 else declared.lower()
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -109,8 +127,10 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def read_document(path: Path) -> RawDocument:
-    """Read one file into a RawDocument, or raise ReaderError with a one-line reason."""
+def read_document(path: Path, charset: str | None = None, url: str | None = None) -> RawDocument:
+    """Read one file into a RawDocument, or raise ReaderError with a one-line reason.
+
+    `charset`: what the server said the page is in (a fetched page); `url`: its address."""
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     try:
         st = path.stat()
@@ -137,9 +157,10 @@ def read_document(path: Path) -> RawDocument:
         raise ReaderError(f"not a text file ({kind})")
     if fmt == "text" and _HTML_START.match(data[:1024]):
         fmt = "html"
-    text, encoding = decode(data)
     if fmt == "html":
-        return _from_html(str(path), text, encoding)
+        text, encoding = decode(data, charset or declared_charset(data))
+        return _from_html(str(path), text, encoding, url)
+    text, encoding = decode(data, charset)
     text = normalise(text)
     # Front matter stays in the text (its lines are the file's lines); the cleaner reads it.
     if not front_matter(text)[0].strip():
@@ -147,10 +168,12 @@ def read_document(path: Path) -> RawDocument:
     return RawDocument(path=str(path), text=text, format=fmt, encoding=encoding)
 
 
-def _from_html(path: str, html: str, encoding: str) -> RawDocument:
+def _from_html(path: str, html: str, encoding: str, url: str | None = None) -> RawDocument:
     from reader.core.html import extract
 
     text, meta = extract(html)
+    if url:
+        meta["url"] = url
     text = normalise(text)
     if not text.strip():
         raise ReaderError("no article text found in this HTML page")

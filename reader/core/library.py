@@ -21,9 +21,15 @@ if TYPE_CHECKING:
     from reader.core.entities import EntitySummary
     from reader.core.stories import Story
     from reader.core.search import Hit, Results
+    from reader.core.marks import Marks
+    from reader.core.web.feeds import Feed
+    from reader.core.web.fetch import FeedResult, PageResult
+    from reader.core.web.store import Subscription, WebStore
 
 STORIES_AT_SYNC = 3000  # up to this many articles, stories are grouped at each sync that changes any
 QUICK_FIRST = 200  # a first sync of up to this many files lists them before finding entities
+INDEX_FILTERS = ("outlet", "entity")  # filters the index answers; "feed" and "show" are marks'
+SHOW = ("unread", "bookmarks")  # values of the "show" filter
 
 
 class Library:
@@ -35,6 +41,8 @@ class Library:
         self._searcher: Any = None
         self._searcher_created: str | None = None  # Index.created() of the searcher's index
         self._search_lock = threading.Lock()
+        self._marks: Marks | None = None
+        self._web: WebStore | None = None
 
     @property
     def catalogue(self) -> Catalogue:
@@ -44,7 +52,27 @@ class Library:
             self._catalogue = Catalogue(self.paths.catalogue)
         return self._catalogue
 
+    @property
+    def marks(self) -> Marks:
+        if self._marks is None:
+            from reader.core.marks import Marks
+
+            self._marks = Marks(self.paths.marks)
+        return self._marks
+
+    @property
+    def web(self) -> WebStore:
+        if self._web is None:
+            from reader.core.web.store import WebStore
+
+            self._web = WebStore(self.paths.web, self.paths.pages)
+        return self._web
+
     def close(self) -> None:
+        for store in (self._marks, self._web):
+            if store is not None:
+                store.close()
+        self._marks = self._web = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -64,7 +92,7 @@ class Library:
     def sources_are_seeds(self) -> bool:
         """True while the user has added nothing: the library is the bundled sample articles."""
         try:
-            return not added_sources(self.paths)
+            return not added_sources(self.paths) and not self.paths.pages.is_dir()
         except (OSError, ValueError):
             return False
 
@@ -190,14 +218,16 @@ class Library:
             # A first start: list the articles within a second (cleaning is quick; loading
             # the entity model is not), then come back for their entities.
             quick = SyncReport()
-            yield from update(cat, index, found.files, False, quick, bulk=bulk, entities=False)
+            yield from update(cat, index, found.files, False, quick, bulk=bulk, entities=False,
+                              pages=self.paths.pages.resolve())
             cat.set_setting("pipeline", PIPELINE_VERSION + "+no-entities")
             cat.set_setting("index", "complete")
             bulk, reprocess = False, True
             yield Progress(len(found.files), len(found.files), listed=True)
         # Stories are grouped by an NER worker while the index is committed, when there are any.
         then = (catalogue_stories, self.paths.catalogue) if len(found.files) <= STORIES_AT_SYNC else None
-        grouped = yield from update(cat, index, found.files, reprocess, report, bulk=bulk, then=then)
+        grouped = yield from update(cat, index, found.files, reprocess, report, bulk=bulk, then=then,
+                                    pages=self.paths.pages.resolve())
         if reprocess:
             cat.set_setting("pipeline", PIPELINE_VERSION)
         index.tidy()
@@ -227,11 +257,81 @@ class Library:
 
     def search(self, text: str, limit: int = 20, filters: dict[str, str] | None = None,
                facets: bool = True) -> Results:
-        """Search the index (see reader.core.search for the query language)."""
+        """Search the index (see reader.core.search for the query language).
+
+        `filters`: {"outlet": key, "entity": key, "feed": feed URL, "show": "unread" or
+        "bookmarks"}, any of them."""
         from reader.core.search import search
 
+        filters = filters or {}
+        within = self._within(filters)
+        indexed = {k: v for k, v in filters.items() if k in INDEX_FILTERS}
         with self._search_lock:
-            return search(self._searcher_now(), text, limit=limit, filters=filters, facets=facets)
+            return search(self._searcher_now(), text, limit=limit, filters=indexed, facets=facets,
+                          within=within)
+
+    def _within(self, filters: dict[str, str]) -> frozenset[str] | None:
+        """The source paths the "feed" and "show" filters allow (None: no such filter)."""
+        within: set[str] | None = None
+        if filters.get("feed"):
+            within = self.web.feed_paths().get(filters["feed"], set())
+        show = filters.get("show")
+        if show == "bookmarks":
+            marked = self.marks.bookmarked()
+            within = marked if within is None else within & marked
+        elif show == "unread":
+            read = self.marks.read()
+            unread = {s.path for s in self.summaries() if s.path not in read}
+            within = unread if within is None else within & unread
+        return frozenset(within) if within is not None else None
+
+    # read state and bookmarks ----------------------------------------------------------------
+
+    def set_read(self, prefix: str, read: bool = True) -> None:
+        self.marks.set_read(self.get(prefix).path, read)
+
+    def set_bookmarked(self, prefix: str, bookmarked: bool = True) -> None:
+        self.marks.set_bookmarked(self.get(prefix).path, bookmarked)
+
+    # the web -----------------------------------------------------------------------------------
+
+    def add_urls(self, urls: list[str], progress: Callable[[str], None] | None = None
+                 ) -> list[PageResult]:
+        """Fetch pages into the library's pages folder (the next sync reads them)."""
+        from reader.core.web.fetch import run
+
+        return run(lambda fetcher: fetcher.pages(urls), self.web, progress)  # type: ignore[return-value]
+
+    def subscribe(self, url: str) -> tuple[str, str, bool]:
+        """Subscribe to the feed at url, or to the one the page there advertises; raises ReaderError.
+
+        Returns (feed address, title, whether it is new)."""
+        from reader.core.web.fetch import FetchError, run
+
+        try:
+            found: tuple[str, Feed] = run(lambda fetcher: fetcher.find_feed(url), self.web)  # type: ignore[assignment]
+        except FetchError as exc:
+            raise ReaderError(str(exc)) from None
+        address, feed = found
+        return address, feed.title, self.web.subscribe(address, feed.title)
+
+    def unsubscribe(self, url: str) -> bool:
+        from reader.core.web.urls import normalise
+
+        try:
+            return self.web.unsubscribe(normalise(url))
+        except ValueError:
+            return self.web.unsubscribe(url)
+
+    def subscriptions(self) -> list[Subscription]:
+        return self.web.subscriptions()
+
+    def fetch(self, progress: Callable[[str], None] | None = None) -> list[FeedResult]:
+        """Fetch every feed and the pages of its new entries (the next sync reads them)."""
+        from reader.core.web.fetch import run
+
+        urls = [s.url for s in self.subscriptions()]
+        return run(lambda fetcher: fetcher.feeds(urls), self.web, progress)  # type: ignore[return-value]
 
     def _searcher_now(self) -> Any:
         """One long-lived searcher, refreshed when a sync has committed a new index generation."""

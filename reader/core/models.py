@@ -76,6 +76,9 @@ class Article:
     entities: tuple[Mention, ...] = ()
     content_hash: str = ""
     lines: tuple[int, ...] = ()
+    url: str | None = None  # the page's address, for an article fetched from the web
+    origin: str = "file"  # "file", "page" (fetched), or "feed" (a feed entry's own text)
+    note: str | None = None  # for origin "feed": why the entry's page itself is not there
 
     @property
     def word_count(self) -> int:
@@ -93,6 +96,9 @@ class Article:
             "published": self.published,
             "agencies": list(self.agencies),
             "word_count": self.word_count,
+            "url": self.url,
+            "origin": self.origin,
+            "note": self.note,
             "body": self.body,
             "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in self.removed],
             # A mention's fields are plain values: a copy of them is what asdict() builds, in a

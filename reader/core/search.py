@@ -225,24 +225,29 @@ def plain(ix: Any, text: str) -> wq.Query | None:
 
 
 def search(searcher: Any, text: str, limit: int = 20, filters: dict[str, str] | None = None,
-           facets: bool = True) -> Results:
+           facets: bool = True, within: frozenset[str] | None = None) -> Results:
     """Run a query; hits carry snippets with highlight spans, plus facets and a suggestion.
 
-    A query Whoosh cannot run is retried as its plain words, and else answered with a message.
+    `filters`: outlet and entity keys the hits must have. `within`: the source paths the hits
+    must be among (None: any). A query Whoosh cannot run is retried as its plain words, and else
+    answered with a message.
     """
+    if within is not None and not within:
+        return Results(query=text, total=0, hits=())
     try:
-        return _search(searcher, text, limit, filters, facets=facets)
+        return _search(searcher, text, limit, filters, facets=facets, within=within)
     except Exception as exc:  # noqa: BLE001 - a query must never crash the caller
         try:
             return _search(searcher, " ".join(w.lower() for w in re.findall(r"\w+", text)), limit, filters,
-                           note="read the query as plain words", facets=facets)
+                           note="read the query as plain words", facets=facets, within=within)
         except Exception:  # noqa: BLE001
             return Results(query=text, total=0, hits=(), message=f"could not run this query ({type(exc).__name__})")
 
 
 def _search(searcher: Any, text: str, limit: int, filters: dict[str, str] | None,
-            note: str | None = None, facets: bool = True) -> Results:
-    if not text.strip() and filters:
+            note: str | None = None, facets: bool = True, within: frozenset[str] | None = None
+            ) -> Results:
+    if not text.strip() and (filters or within is not None):
         q = wq.Every()  # no words: list what the filters let through
     else:
         q, parse_note = parse(searcher, text)
@@ -260,7 +265,8 @@ def _search(searcher: Any, text: str, limit: int, filters: dict[str, str] | None
     groups = {"outlet": sorting.FieldFacet("outlet_key", maptype=sorting.Count),
               "entity": sorting.FieldFacet("entity_key", allow_overlap=True, maptype=sorting.Count)
               } if facets else None
-    results = _collect(searcher, q, limit, groups)
+    allow = wq.Or([wq.Term("path", p) for p in sorted(within)]) if within is not None else None
+    results = _collect(searcher, q, limit, groups, allow)
     marks = highlight.query_marks(parsed, searcher, FIELDS)
     hits = tuple(_hit(searcher, r, marks) for r in results[:limit])
     total = len(results)
@@ -270,7 +276,8 @@ def _search(searcher: Any, text: str, limit: int, filters: dict[str, str] | None
                    message=note)
 
 
-def _collect(searcher: Any, q: wq.Query, limit: int, groups: dict[str, Any] | None) -> Any:
+def _collect(searcher: Any, q: wq.Query, limit: int, groups: dict[str, Any] | None,
+             allow: wq.Query | None = None) -> Any:
     """Score every match in one pass and keep the top `limit`, with exact totals (and facets).
 
     Whoosh's default for a top N, once its heap is full, swaps in matchers that leave out the
@@ -282,6 +289,8 @@ def _collect(searcher: Any, q: wq.Query, limit: int, groups: dict[str, Any] | No
     """
     top = collectors.TopCollector(limit, usequality=False, replace=0)
     collector = collectors.FacetCollector(top, groups) if groups else top
+    if allow is not None:
+        collector = collectors.FilterCollector(collector, allow=allow)
     searcher.search_with_collector(q, collector)
     return collector.results()
 

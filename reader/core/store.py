@@ -282,4 +282,5 @@ def _load(raw: str) -> Article:
         headings=tuple((a, b) for a, b in d.get("headings", [])),
         entities=tuple(Mention(**m) for m in d.get("entities", [])),
         content_hash=d.get("content_hash", ""), lines=tuple(d.get("lines", [])),
+        url=d.get("url"), origin=d.get("origin", "file"), note=d.get("note"),
     )

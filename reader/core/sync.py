@@ -17,6 +17,7 @@ from reader.core.clean import SITE_REPEATS, SiteRepeats, clean
 from reader.core.ingest import read_document, scan_articles
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
 from reader.core.store import Catalogue, Fingerprint
+from reader.core.web.store import read_info
 
 PIPELINE_VERSION = versions.PIPELINE
 BATCH = int(os.environ.get("READER_BATCH", "500"))  # articles per NER batch and per commit
@@ -142,13 +143,15 @@ class Site:
         return out
 
 
-def build_article(path: Path, article_id: str, site_repeats: SiteRepeats | None = None
-                  ) -> tuple[Article, Any, frozenset[int]]:
+def build_article(path: Path, article_id: str, site_repeats: SiteRepeats | None = None,
+                  pages: Path | None = None) -> tuple[Article, Any, frozenset[int]]:
     """Read and clean one file into an Article (without entities); raises ReaderError.
 
     Also returns the page's lines and the lines removed as site chrome (see templates.py).
+    `pages`: the folder of pages fetched from the web, whose address is kept beside each.
     """
-    doc = read_document(path)
+    info = read_info(path) if pages is not None and path.parent == pages else None
+    doc = read_document(path, charset=info.charset, url=info.url) if info else read_document(path)
     cleaned = clean(doc, site_repeats)
     if not cleaned.body.strip():
         raise ReaderError("no article text left after removing boilerplate")
@@ -159,6 +162,8 @@ def build_article(path: Path, article_id: str, site_repeats: SiteRepeats | None 
         removed=cleaned.removed, headings=cleaned.headings, content_hash=content_hash(doc.text),
         lines=cleaned.lines,
     )
+    if info is not None:
+        article = replace(article, url=info.url, origin=info.origin, note=info.note)
     return article, cleaned.site_lines, cleaned.chrome
 
 
@@ -176,7 +181,8 @@ def _reindex(cat: Catalogue, writer: Any, known: dict[str, Fingerprint], skip: s
 def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reprocess: bool,
            report: SyncReport, bulk: bool = False,
            then: tuple[Callable[..., T], Any] | None = None,
-           entities: bool | None = None) -> Generator[Progress, None, Callable[[], T] | None]:
+           entities: bool | None = None, pages: Path | None = None
+           ) -> Generator[Progress, None, Callable[[], T] | None]:
     """Process new, changed and deleted files (all of them when `reprocess`), yielding progress.
 
     `bulk`: the index was just cleared. It is then loaded with one writer, from the catalogue
@@ -185,6 +191,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
     one of them runs it while the index is committed. Returns a function that gives the job's
     result, or None when no file needed NER (the caller then runs the job itself, if at all).
     `entities`: False skips NER (default: ner_enabled()).
+    `pages`: the folder of pages fetched from the web (see build_article).
     """
     with_ner = ner_enabled() if entities is None else entities
     known = cat.fingerprints()
@@ -228,7 +235,8 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
             near = site.neighbours([*deleted, *todo])
             for path in [*deleted, *todo]:
                 site.forget(path)
-        yield from _process(cat, writer, todo, found, ids, known, deleted, tagger, report, site)
+        yield from _process(cat, writer, todo, found, ids, known, deleted, tagger, report, site,
+                            pages)
         if site is not None:
             # Pages cleaned before their site's other pages arrived, and pages whose siblings
             # changed or went: clean them again with the whole library's lines in view.
@@ -241,7 +249,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
                     tagger = Tagger(1)
                 again = SyncReport()
                 yield from _process(cat, writer, stale, found, ids, cat.fingerprints(), [], tagger,
-                                    again, site)
+                                    again, site, pages)
                 report.problems.extend(p for p in again.problems if p not in report.problems)
         result = tagger.meanwhile(*then) if tagger is not None and then else None
         if bulk:
@@ -258,7 +266,8 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
 
 def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple[int, int]],
              ids: dict[str, str], known: dict[str, Fingerprint], deleted: list[str], tagger: Any,
-             report: SyncReport, site: Site | None = None) -> Iterator[Progress]:
+             report: SyncReport, site: Site | None = None, pages: Path | None = None
+             ) -> Iterator[Progress]:
     """Clean each file, tag batches (the next batch is cleaned while one is tagged), commit."""
     total, done = len(todo), 0
     site_lines: dict[str, tuple[Any, frozenset[int]]] = {}
@@ -285,7 +294,7 @@ def _process(cat: Catalogue, index: Any, todo: list[str], found: dict[str, tuple
         mtime_ns, size = found[path]
         try:
             article, lines, chrome = build_article(
-                Path(path), ids[path], site.repeats_for(path) if site is not None else None)
+                Path(path), ids[path], site.repeats_for(path) if site is not None else None, pages)
             site_lines[path] = (lines, chrome)
             if site is not None:
                 site.record(path, chrome)

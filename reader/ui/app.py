@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App, SystemCommand
+from typing import Any
+
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -39,9 +41,11 @@ class ReaderApp(App[None]):
         super().__init__()
         self.library = library or Library()
         self.filters: dict[str, str] = {}
+        self.filter_labels: dict[tuple[str, str], str] = {}  # what the status line calls a filter
         self.colours: Palette = DEFAULT
         self.crash_file: Path | None = None
         self.syncing = False
+        self.fetching = False
         self.settings = settings.load(self.library.paths)
         self._last_activity = 0.0
         self._garbage_since_collect = True
@@ -222,8 +226,10 @@ class ReaderApp(App[None]):
 
     # filters --------------------------------------------------------------------------------
 
-    def set_filter(self, kind: str, value: str) -> None:
+    def set_filter(self, kind: str, value: str, label: str | None = None) -> None:
         self.filters[kind] = value
+        if label:
+            self.filter_labels[(kind, value)] = label
         self._filters_changed()
 
     def clear_filters(self) -> None:
@@ -254,7 +260,10 @@ class ReaderApp(App[None]):
             yield SystemCommand("Clear filters", "Show every article again", self.clear_filters)
             yield SystemCommand("Compare", "Mark the current article, then choose another to compare", self._to_library(library.action_compare))
             yield SystemCommand("Preview", "Show, narrow or hide the preview pane", self._to_library(library.action_preview))
-            yield SystemCommand("Open source file", "Show the current article's file in $PAGER", self.action_open_source)
+            yield SystemCommand("Open the original", "The article's web page in the browser, or its file in $PAGER", self.action_open_source)
+            yield SystemCommand("Fetch feeds", "Fetch every subscribed feed now", self.action_fetch_feeds)
+            yield SystemCommand("Read / unread", "Mark the current article read or unread", self._to_library(library.action_toggle_read))
+            yield SystemCommand("Bookmark", "Bookmark the current article, or remove its bookmark", self._to_library(library.action_toggle_bookmark))
         yield SystemCommand("Rebuild index", "Clean, tag and index every file again", self.rebuild_index)
         yield SystemCommand("Help", "Keys and query syntax", self.action_help)
         yield from super().get_system_commands(screen)
@@ -286,19 +295,83 @@ class ReaderApp(App[None]):
         self.call_from_thread(self._reload_library)
 
     def action_open_source(self) -> None:
-        """The current article's source file in $PAGER (the interface is suspended meanwhile)."""
+        """The original: a fetched article's page in the browser, a file in $PAGER."""
         article_id = getattr(self.screen, "article_id", None) or (
             self.library_screen.current_id() if self.library_screen else None)
         if not article_id:
             self.notify("No article chosen")
             return
-        path = self.library.get(article_id).path
+        article = self.library.get(article_id)
+        if article.url:
+            self._open_url(article.url)
+            return
         pager = os.environ.get("PAGER") or "less"
         try:
             with self.suspend():
-                os.system(f"{pager} {_quoted(path)}")  # noqa: S605 - the user's own pager
-        except Exception as exc:  # noqa: BLE001 - e.g. no terminal to suspend (under a test)
-            self.notify(f"cannot open the file here ({exc}): {path}", severity="warning")
+                os.system(f"{pager} {_quoted(article.path)}")  # noqa: S605 - the user's own pager
+        except SuspendNotSupported:
+            self.notify(f"cannot open a pager here: {article.path}", severity="warning")
+
+    def _open_url(self, url: str) -> None:
+        """The browser of the user's choice (webbrowser: $BROWSER, else the system's). A browser
+        that runs in the terminal gets it while the interface is suspended."""
+        import webbrowser
+
+        try:
+            with self.suspend():
+                opened = webbrowser.open(url)
+        except SuspendNotSupported:  # no terminal to hand over (under a test, in a web terminal)
+            opened = webbrowser.open(url)
+        if opened:
+            self.notify(f"Opened {url}")
+        else:
+            self.notify(f"No browser to open {url}", severity="warning")
+
+    # read state, bookmarks and feeds ----------------------------------------------------------
+
+    def set_marks(self, article: Any, read: bool | None = None, bookmarked: bool | None = None) -> None:
+        """Mark an article read or unread, bookmarked or not; the list shows it at once."""
+        if read is not None:
+            self.library.marks.set_read(article.path, read)
+        if bookmarked is not None:
+            self.library.marks.set_bookmarked(article.path, bookmarked)
+        screen = self.library_screen
+        if screen is not None:
+            screen.refresh_marks(article.id)
+
+    def action_fetch_feeds(self) -> None:
+        if self.fetching:
+            self.notify("Already fetching")
+            return
+        if not self.library.paths.web.exists() or not self.library.subscriptions():
+            self.notify("No feeds yet: subscribe with `reader feeds add URL`", severity="warning")
+            return
+        self.fetching = True
+        self._fetch()
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def _fetch(self) -> None:
+        library = Library(self.library.paths)
+        try:
+            results = library.fetch(lambda text: self.call_from_thread(self._status, text))
+        finally:
+            library.close()
+            self.fetching = False
+        new = sum(r.new for r in results)
+        failed = [r for r in results if r.status == "failed"]
+        message = f"{new} new article{'s' if new != 1 else ''} from {len(results)} feeds"
+        if failed:
+            message += f"; {len(failed)} failed: " + "; ".join(f"{r.url}: {r.error}" for r in failed[:3])
+        self.call_from_thread(self.notify, message, severity="warning" if failed else "information",
+                              timeout=8)
+        self.call_from_thread(self._status, "")
+        if new:
+            self.call_from_thread(self.sync_library)
+
+    def _status(self, text: str) -> None:
+        screen = self.library_screen
+        if screen is not None:
+            screen.show_progress(text)
 
 
 def _quoted(path: str) -> str:

@@ -57,6 +57,13 @@ def header(article: Article) -> Text:
              f"{article.word_count} words"]
     out.append("\n")
     out.append(" · ".join(f for f in facts if f), style="dim")
+    if article.url:
+        out.append("\n")
+        out.append(article.url, style="dim underline")
+    if article.origin == "feed":
+        out.append("\n")
+        out.append(f"The feed's own text: {article.note or 'the page could not be fetched'}",
+                   style="italic")
     return out
 
 

@@ -106,10 +106,10 @@ def _sync_with_fault(tmp_path: Path, count: int, victim: str, fault) -> tuple[Li
 
     original = sync_module.build_article
 
-    def faulty(path, article_id, site_repeats=None):
+    def faulty(path, article_id, site_repeats=None, pages=None):
         if path.name == victim:
             fault(path)
-        return original(path, article_id, site_repeats)
+        return original(path, article_id, site_repeats, pages)
 
     sync_module.build_article = faulty
     try:

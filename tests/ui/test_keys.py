@@ -282,7 +282,7 @@ async def test_marking_names_the_article_and_the_palette_has_the_apps_commands(a
         assert "Trump Urges Russia" in status and "004_64f4" not in status
         titles = [c.title for c in app.get_system_commands(screen)]
         for command in ("Search", "Sort", "Stories", "Filter", "Compare", "Rebuild index",
-                        "Open source file"):
+                        "Open the original", "Fetch feeds", "Bookmark"):
             assert command in titles
 
 

@@ -25,9 +25,9 @@ from tests.ui.conftest import settle
 KEYS = {
     LibraryScreen: ["slash", "z", "e", "l", "backspace", "ctrl+u", "enter", "escape", "up", "down",
                     "down", "f", "x", "s", "g", "c", "v", "question_mark", "home", "end", "tab",
-                    "pagedown", "ctrl+p"],
+                    "pagedown", "ctrl+p", "m", "b", "R", "o"],
     ArticleScreen: ["n", "N", "r", "e", "1", "3", "8", "p", "c", "escape", "backspace", "o", "down",
-                    "pagedown", "home", "end", "tab", "enter", "question_mark"],
+                    "pagedown", "home", "end", "tab", "enter", "question_mark", "m", "b"],
     CompareScreen: ["tab", "right_square_bracket", "left_square_bracket", "d", "i", "escape",
                     "down", "pagedown", "question_mark"],
     HelpScreen: ["escape", "question_mark", "down", "q"],
@@ -76,7 +76,7 @@ def check(app: ReaderApp) -> None:
     if isinstance(screen, LibraryScreen):
         status = str(screen.query_one("#status").render())
         for kind, value in app.filters.items():
-            assert f"{kind}: {value}" in status
+            assert f"{kind}: {app.filter_labels.get((kind, value), value)}" in status
         if not app.filters:
             assert "x clears" not in status
         lists = screen.query_one("#lists")

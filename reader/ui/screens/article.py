@@ -33,7 +33,9 @@ class ArticleScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
         Binding("N", "previous_match", "Prev hit", key_display="N"),
         Binding("e", "toggle_entities", "Entities"),
-        Binding("o", "app.open_source", "Source", show=False),
+        Binding("o", "app.open_source", "Original"),
+        Binding("m", "toggle_read", "Unread", show=False),
+        Binding("b", "toggle_bookmark", "Bookmark", show=False),
         *[Binding(str(n), f"toggle_kind({n})", show=False) for n in range(1, len(render.KINDS) + 1)],
     ]
 
@@ -67,6 +69,7 @@ class ArticleScreen(Screen[None]):
         self.app.settle()  # type: ignore[attr-defined]
         self.article = self.app.library.get(self.article_id)  # type: ignore[attr-defined]
         self.title = self.article.title
+        self.app.set_marks(self.article, read=True)  # type: ignore[attr-defined]
         self._fill_panel()
         self.refresh_text()
         if self.matches:
@@ -186,6 +189,20 @@ class ArticleScreen(Screen[None]):
             screen.mark(self.article_id)
             title = self.article.title if self.article else self.article_id
             self.app.notify(f"Marked “{title[:50]}”: choose the second article and press c")
+
+    def action_toggle_read(self) -> None:
+        if self.article is not None:
+            marks = self.app.library.marks  # type: ignore[attr-defined]
+            read = not marks.is_read(self.article.path)
+            self.app.set_marks(self.article, read=read)  # type: ignore[attr-defined]
+            self.notify("Marked as read" if read else "Marked as unread")
+
+    def action_toggle_bookmark(self) -> None:
+        if self.article is not None:
+            marks = self.app.library.marks  # type: ignore[attr-defined]
+            on = not marks.is_bookmarked(self.article.path)
+            self.app.set_marks(self.article, bookmarked=on)  # type: ignore[attr-defined]
+            self.notify("Bookmarked" if on else "Bookmark removed")
 
     def action_back(self) -> None:
         self.app.pop_screen()

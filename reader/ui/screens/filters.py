@@ -1,4 +1,5 @@
-"""The filter picker: outlets and entities with their article counts; type to narrow the list."""
+"""The filter picker: unread and bookmarked, feeds, outlets and entities with their article
+counts; type to narrow the list."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 ENTITY_LIMIT = 200
-HEADINGS = {"outlet": "outlets", "entity": "entities"}
+HEADINGS = {"show": "read state", "feed": "feeds", "outlet": "outlets", "entity": "entities"}
+SHOW_LABELS = {"unread": "unread articles", "bookmarks": "bookmarked articles"}
 
 
 class FilterScreen(ModalScreen[tuple[str, str] | None]):
-    """Choose an outlet or an entity; the library then shows only the articles that match."""
+    """Choose what to show (unread, bookmarked), a feed, an outlet or an entity; the library then
+    shows only the articles that match."""
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close"),
@@ -27,20 +30,23 @@ class FilterScreen(ModalScreen[tuple[str, str] | None]):
     def __init__(self, facets: dict[str, dict[str, int]] | None = None) -> None:
         super().__init__()
         self.facets = facets
-        self.choices: list[tuple[str, str, int]] = []  # (kind, value, count)
+        self.choices: list[tuple[str, str, str, int]] = []  # (kind, value, label, count)
         self.shown: list[tuple[str, str] | None] = []  # what each option is (None: a heading)
+        self.labels: dict[tuple[str, str], str] = {}  # how a choice is named, where not its value
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filters"):
-            yield Static(Text("Filter by outlet or entity (counts are articles); type to narrow",
-                              style="bold"))
+            yield Static(Text("Filter by read state, feed, outlet or entity (counts are articles); "
+                              "type to narrow", style="bold"))
             yield Input(placeholder="type part of a name…", id="narrow")
             yield OptionList(id="facets")
 
     def on_mount(self) -> None:
         facets = self.facets or self._library_facets()
-        self.choices = [(kind, value, count) for kind in ("outlet", "entity")
-                        for value, count in list(facets.get(kind, {}).items())[:ENTITY_LIMIT]]
+        self.choices = self._own_choices()
+        self.choices += [(kind, value, value, count) for kind in ("outlet", "entity")
+                         for value, count in list(facets.get(kind, {}).items())[:ENTITY_LIMIT]]
+        self.labels = {(k, v): label for k, v, label, _ in self.choices if label != v}
         self._show("")
         self.query_one("#narrow", Input).focus()
 
@@ -50,14 +56,15 @@ class FilterScreen(ModalScreen[tuple[str, str] | None]):
         self.shown = []
         options = []
         needle = text.strip().lower()
-        for kind in ("outlet", "entity"):
-            matching = [(v, c) for k, v, c in self.choices if k == kind and needle in v.lower()]
+        for kind in HEADINGS:
+            matching = [(v, label, c) for k, v, label, c in self.choices
+                        if k == kind and needle in label.lower()]
             if not matching:
                 continue
             options.append(Option(Text(f"— {HEADINGS[kind]} —", style="dim"), disabled=True))
             self.shown.append(None)
-            for value, count in matching:
-                options.append(Option(Text(f"{value}  ({count})")))
+            for value, label, count in matching:
+                options.append(Option(Text(f"{label}  ({count})")))
                 self.shown.append((kind, value))
         if not options:
             options.append(Option(Text("nothing matches", style="dim"), disabled=True))
@@ -82,6 +89,19 @@ class FilterScreen(ModalScreen[tuple[str, str] | None]):
             widget.action_cursor_down()
         else:
             widget.action_cursor_up()
+
+    def _own_choices(self) -> list[tuple[str, str, str, int]]:
+        """Unread and bookmarked, and each feed: counted over the library (not the index)."""
+        library = self.app.library  # type: ignore[attr-defined]
+        paths = {row.path for row in library.summaries()}
+        read, marked = library.marks.read(), library.marks.bookmarked()
+        choices = [("show", "unread", SHOW_LABELS["unread"], len(paths - read)),
+                   ("show", "bookmarks", SHOW_LABELS["bookmarks"], len(paths & marked))]
+        per_feed = library.web.feed_paths() if library.paths.web.exists() else {}
+        for sub in library.subscriptions() if library.paths.web.exists() else ():
+            choices.append(("feed", sub.url, sub.title or sub.url,
+                            len(per_feed.get(sub.url, set()) & paths)))
+        return choices
 
     def _library_facets(self) -> dict[str, dict[str, int]]:
         library = self.app.library  # type: ignore[attr-defined]

@@ -17,14 +17,18 @@ DIGITS = ", ".join(f"{n} {render.KIND_NAMES[kind]}" for n, kind in enumerate(ren
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Everywhere", [
         ("?", "this help"), ("q", "quit"),
-        ("ctrl+p", "command palette: search, sort, stories, filters, compare, rebuild the index, "
-                   "open the source file, themes"),
+        ("ctrl+p", "command palette: search, sort, stories, filters, compare, fetch feeds, "
+                   "rebuild the index, open the original, themes"),
     ]),
     ("Library", [
         ("/", "search; results update as you type; enter opens the highlighted hit"),
         ("↑ ↓, enter", "move; open the article"),
         ("escape", "back to the list"),
-        ("f / x", "filter by outlet or entity (type to narrow the list) / clear the filters"),
+        ("f / x", "filter: unread, bookmarked, a feed, an outlet or an entity (type to narrow "
+                  "the list) / clear the filters"),
+        ("m / b", "mark read or unread (● is unread) / bookmark (⚑)"),
+        ("R", "fetch every feed now (progress in the status line)"),
+        ("o", "open the original: a web page in the browser, a file in $PAGER"),
         ("s", "sort by date, outlet or title"),
         ("g", "stories: one header per story with its articles (enter opens or closes it)"),
         ("v", "preview pane: wide, narrow or hidden"),
@@ -36,7 +40,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("e", "entity colours on or off"),
         ("1-8", f"one kind of entity off or on: {DIGITS}"),
         ("p", "entity panel; enter on an entity filters the library by it"),
-        ("o", "open the source file in $PAGER"),
+        ("o", "open the original: a web page in the browser, a file in $PAGER"),
+        ("m / b", "mark unread (opening marks read) / bookmark"),
         ("c", "mark for comparison"), ("escape", "back"),
     ]),
     ("Compare", [

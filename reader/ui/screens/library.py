@@ -16,7 +16,7 @@ from reader.core.models import ReaderError
 from reader.core.search import Hit, Results
 from reader.core.store import Summary
 from reader.ui import render
-from reader.ui.widgets.article_table import ArticleTable
+from reader.ui.widgets.article_table import ArticleTable, state_cell
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
 from reader.ui.widgets.story_tree import StoryTree
@@ -45,6 +45,10 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
         Binding("v", "preview", "Preview"),
         Binding("x", "clear_filters", "Clear filters"),
+        Binding("m", "toggle_read", "Read/unread"),
+        Binding("b", "toggle_bookmark", "Bookmark"),
+        Binding("R", "app.fetch_feeds", "Fetch feeds", key_display="R"),
+        Binding("o", "app.open_source", "Original", show=False),
         Binding("escape", "leave_search", "List", show=False),
     ]
 
@@ -64,6 +68,8 @@ class LibraryScreen(Screen[None]):
         self._previewed: tuple[object, ...] | None = None
         self._data_version = 0  # bumped when the catalogue may have changed under the preview
         self._rows: dict[str, Summary] = {}
+        self._read: set[str] = set()  # paths of the articles read
+        self._bookmarks: set[str] = set()  # paths of the articles bookmarked
         self.stories: dict[str, tuple[int, str, int]] = {}
         self._story_list: list[tuple[str, tuple[str, ...]]] = []
 
@@ -119,6 +125,8 @@ class LibraryScreen(Screen[None]):
         rows = self.library.summaries()
         self._library_size = len(rows)
         self._rows = {r.id: r for r in rows}
+        self._read = self.library.marks.read()
+        self._bookmarks = self.library.marks.bookmarked()
         known = self.library.known_stories()
         if known is not None:
             self._take_stories([(story.title, story.articles) for story in known])
@@ -171,9 +179,29 @@ class LibraryScreen(Screen[None]):
     def _add_rows(self, rows: list[Summary]) -> None:
         table = self.query_one("#articles", DataTable)
         for row in rows:
-            title = Text(("★ " if row.id == self.marked else "") + row.title, no_wrap=True, overflow="ellipsis")
+            state, title = self._state_and_title(row)
             outlet = Text(row.outlet or "—", no_wrap=True, overflow="ellipsis")
-            table.add_row(title, outlet, (row.published or "")[:10], key=row.id)
+            table.add_row(state, title, outlet, (row.published or "")[:10], key=row.id)
+
+    def _state_and_title(self, row: Summary) -> tuple[str, Text]:
+        unread = row.path not in self._read
+        title = Text(("★ " if row.id == self.marked else "") + row.title, no_wrap=True,
+                     overflow="ellipsis", style="bold" if unread else "")
+        return state_cell(unread, row.path in self._bookmarks), title
+
+    def refresh_marks(self, article_id: str) -> None:
+        """Show an article's read state and bookmark as they are now."""
+        row = self._rows.get(article_id)
+        if row is None:
+            return
+        self._read = self.library.marks.read()
+        self._bookmarks = self.library.marks.bookmarked()
+        table = self.query_one("#articles", DataTable)
+        if article_id in table.rows:
+            state, title = self._state_and_title(row)
+            table.update_cell(article_id, "state", state)
+            table.update_cell(article_id, "title", title)
+        self.update_status()
 
     def _take_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
         """Story number, title and size per article (numbers follow the order given: largest first)."""
@@ -340,9 +368,13 @@ class LibraryScreen(Screen[None]):
             count = self._library_size if not self.filters else \
                 self.query_one("#articles", DataTable).row_count
             parts.append((f"{count} article{'s' if count != 1 else ''}", "bold"))
+            unread = sum(1 for r in self._rows.values() if r.path not in self._read)
+            if unread:
+                parts.append((f" · {unread} unread", ""))
             parts.append((f"  {'grouped by story' if self.grouped else 'sorted by ' + self.sort}", "dim"))
         for key, value in self.filters.items():
-            parts.append((f"  {key}: {value} (x clears)", "bold"))
+            label = self.app.filter_labels.get((key, value), value)  # type: ignore[attr-defined]
+            parts.append((f"  {key}: {label} (x clears)", "bold"))
         if self.marked:
             title = self._rows[self.marked].title if self.marked in self._rows else self.marked
             parts.append((f"  ★ marked “{title[:40]}{'…' if len(title) > 40 else ''}”: "
@@ -414,12 +446,13 @@ class LibraryScreen(Screen[None]):
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice:
-                self.app.set_filter(*choice)  # type: ignore[attr-defined]
+                self.app.set_filter(*choice, picker.labels.get(choice))  # type: ignore[attr-defined]
 
         facets = None
         if self.results is not None:  # counts over the current hits, not the whole library
             facets = self.library.search(self.results.query, limit=1, filters=self.filters).facets
-        self.app.push_screen(FilterScreen(facets), chosen)
+        picker = FilterScreen(facets)
+        self.app.push_screen(picker, chosen)
 
     def action_clear_filters(self) -> None:
         if self.filters:
@@ -440,6 +473,24 @@ class LibraryScreen(Screen[None]):
         lists = self.query_one("#lists", ContentSwitcher)
         if self.results is None:
             self.query_one(f"#{lists.current}").focus()
+
+    def action_toggle_read(self) -> None:
+        article_id = self.current_id()
+        row = self._rows.get(article_id) if article_id else None
+        if row is None:
+            return
+        self.library.marks.set_read(row.path, row.path not in self._read)
+        self.refresh_marks(row.id)
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self.current_id()
+        row = self._rows.get(article_id) if article_id else None
+        if row is None:
+            return
+        now = row.path not in self._bookmarks
+        self.library.marks.set_bookmarked(row.path, now)
+        self.refresh_marks(row.id)
+        self.notify(f"{'Bookmarked' if now else 'Bookmark removed'}: “{row.title[:50]}”")
 
     def action_preview(self) -> None:
         self.preview = PREVIEWS[(PREVIEWS.index(self.preview) + 1) % len(PREVIEWS)]

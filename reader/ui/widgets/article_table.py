@@ -8,7 +8,13 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-COLUMNS = (("title", "Title", 40), ("outlet", "Outlet", 16), ("date", "Date", 10))
+COLUMNS = (("state", "", 1), ("title", "Title", 40), ("outlet", "Outlet", 16), ("date", "Date", 10))
+UNREAD, BOOKMARK = "●", "⚑"  # the state column: unread, bookmarked
+
+
+def state_cell(unread: bool, bookmarked: bool) -> str:
+    """One cell: the bookmark if any, else the unread dot (an unread title is also bold)."""
+    return BOOKMARK if bookmarked else UNREAD if unread else " "
 
 
 class ArticleTable(DataTable[object]):
