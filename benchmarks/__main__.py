@@ -16,8 +16,27 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import cleaning, compare, entities_conll, entities_f1, html_extraction, ingest, search_speed, stories
-from benchmarks.common import BBC, REUTERS_TAR, ROOT, bbc_files, extract_reuters, machine, median, p95, run
+from benchmarks import (
+    cleaning,
+    compare,
+    entities_conll,
+    entities_f1,
+    html_extraction,
+    ingest,
+    search_speed,
+    stories,
+)
+from benchmarks.common import (
+    BBC,
+    REUTERS_TAR,
+    ROOT,
+    bbc_files,
+    extract_reuters,
+    machine,
+    median,
+    p95,
+    run,
+)
 
 README = ROOT / "README.md"
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"

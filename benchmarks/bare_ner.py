@@ -13,8 +13,8 @@ import time
 
 def main() -> int:
     os.environ["READER_HOME"] = sys.argv[1]
-    from reader.core.library import Library
-    from reader.core.ner import MAX_CHARS, NOT_NEEDED, model_name
+    from reader.core.language.ner import MAX_CHARS, NOT_NEEDED, model_name
+    from reader.core.library.facade import Library
 
     bodies = [a.body[:MAX_CHARS] for a in Library().catalogue.all()]
     processes = 2 if len(bodies) >= 200 and (os.cpu_count() or 1) > 1 else 1

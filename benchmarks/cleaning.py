@@ -21,10 +21,10 @@ from importlib import resources
 from pathlib import Path
 
 from benchmarks.common import SHARED
-from reader.core.clean import clean
-from reader.core.ingest import read_document
+from reader.core.ingest.clean import clean
+from reader.core.ingest.files import read_document
+from reader.core.ingest.trees import load
 from reader.core.models import ReaderError
-from reader.core.trees import load
 
 EVAL = SHARED / "eval"
 
@@ -144,7 +144,7 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
     import htmldate
     import lxml.html
 
-    from reader.core.dates import find_dates
+    from reader.core.ingest.dates import find_dates
     from reader.core.models import RawDocument
     from reader.core.text import normalise
     from training.headline import html_title

@@ -20,10 +20,10 @@ from benchmarks.common import SHARED
 
 
 def measure(log=lambda message: None) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    from reader.core.compare import THRESHOLD, _words, compare, similarity
-    from reader.core.library import Library
-    from reader.core.sentences import split_sentences
-    from reader.paths import resolve_paths
+    from reader.core.language.sentences import split_sentences
+    from reader.core.library.facade import Library
+    from reader.core.library.paths import resolve_paths
+    from reader.core.relate.compare import THRESHOLD, _words, compare, similarity
 
     labels = json.loads((SHARED / "eval" / "scrapes-gold.json").read_text("utf-8"))
     with tempfile.TemporaryDirectory(prefix="reader-compare-") as tmp:

@@ -99,8 +99,8 @@ def score(gold: list[set[Span]], found: list[set[Span]]) -> dict[str, dict[str, 
 
 
 def measure(path: Path = CONLL) -> dict[str, dict[str, dict[str, float]]]:
-    from reader.core import ner
-    from reader.core.entities import KIND_OF, library_entities
+    from reader.core.language import ner
+    from reader.core.language.entities import KIND_OF, library_entities
 
     docs = documents(path)
     texts = [text for text, _ in docs]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.core import ner
-from reader.core.entities import canonicalise, label_votes
-from reader.core.evaluate import entity_scores
+from reader.core.language import ner
+from reader.core.language.entities import canonicalise, label_votes
+from reader.core.language.evaluate import entity_scores
+from reader.core.library.sync import build_article
 from reader.core.models import Mention
-from reader.core.sync import build_article
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "seeds-entities.json"

@@ -100,7 +100,7 @@ def measure(work: Path) -> dict[str, float]:
 
 def timed() -> None:
     """In a child process (READER_HOME set): the fetch, then the sync, each timed; prints JSON."""
-    from reader.core.library import Library
+    from reader.core.library.facade import Library
 
     library = Library()
     start = time.perf_counter()

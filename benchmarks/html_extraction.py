@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from reader.core.html import extract
+from reader.core.ingest.html import extract
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "html"
 

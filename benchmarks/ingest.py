@@ -45,7 +45,7 @@ def resync_seconds(home: Path, repeats: int = 5) -> float:
     import os
 
     os.environ["READER_HOME"] = str(home)
-    from reader.core.library import Library
+    from reader.core.library.facade import Library
 
     library = Library()
     list(library.sync())

@@ -23,10 +23,11 @@ KEYSTROKE_QUERIES = ("oil", "coffee", "dollar", "merger", "wheat", "gold", "stri
 
 
 async def measure(interactions: bool) -> dict[str, object]:
+    from textual.widgets import DataTable, Input
+
     from reader.ui.app import ReaderApp
     from reader.ui.screens.article import ArticleScreen
     from reader.ui.screens.library import LibraryScreen
-    from textual.widgets import DataTable, Input
 
     frames: list[tuple[float, object]] = []  # (time, screen) of every frame sent to the driver
 

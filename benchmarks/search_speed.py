@@ -31,7 +31,7 @@ REPEATS = 5
 def whoosh_latencies(home: Path, limit: int = 20) -> dict[str, list[float]]:
     """Seconds per query (after one warm-up run each), by query type, through reader's Library."""
     os.environ["READER_HOME"] = str(home)
-    from reader.core.library import Library
+    from reader.core.library.facade import Library
 
     library = Library()
     library.warm()
@@ -57,7 +57,7 @@ def tantivy_latencies(home: Path, limit: int = 20) -> tuple[dict[str, list[float
     except ImportError:
         return None
     os.environ["READER_HOME"] = str(home)
-    from reader.core.library import Library
+    from reader.core.library.facade import Library
 
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("title", stored=True, tokenizer_name="en_stem")

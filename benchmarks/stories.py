@@ -23,8 +23,8 @@ from benchmarks.common import SHARED
 
 def library_stories(folder: Path, home: Path, ner: bool = True) -> dict[str, tuple[str, ...]]:
     """Sync a folder into a new home and return {article path: the paths of its story}."""
-    from reader.core.library import Library
-    from reader.paths import resolve_paths
+    from reader.core.library.facade import Library
+    from reader.core.library.paths import resolve_paths
 
     saved = os.environ.get("READER_NER")
     os.environ["READER_NER"] = "on" if ner else "off"

@@ -1,7 +1,7 @@
 """The `reader` command's entry point: it starts what can start before the rest is imported.
 
 `reader search` answers from the index as the last sync left it, while a child process checks,
-on the other core, that no file has changed since (see reader.core.snapshot). Forking here,
+on the other core, that no file has changed since (see reader.core.library.snapshot). Forking here,
 before the command line, the library and Whoosh are imported, lets that check (a stat per file,
 ~50 ms for 20,000 files) overlap the imports too, instead of only the search.
 """
@@ -13,7 +13,7 @@ import sys
 def entry() -> None:
     check = None
     if sys.argv[1:2] == ["search"] and hasattr(os, "fork"):
-        from reader.core.snapshot import in_child
+        from reader.core.library.snapshot import in_child
 
         check = in_child(_unchanged)
     from reader.cli import entry as run
@@ -24,8 +24,7 @@ def entry() -> None:
 def _unchanged():  # type: ignore[no-untyped-def]
     """In the child: whether nothing changed since the last sync (None: it may have). The same
     check as Library.check_now, without importing the library (or dataclasses) first."""
-    from reader.core import snapshot
-    from reader.paths import library_sources, resolve_paths
+    from reader.core.library import library_sources, resolve_paths, snapshot
 
     paths = resolve_paths()
     try:

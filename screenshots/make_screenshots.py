@@ -9,8 +9,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 
 HERE = Path(__file__).resolve().parent

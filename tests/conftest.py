@@ -29,8 +29,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def seeded(tmp_path_factory):
     """A Library of the seeds, synced once (clean, NER, index) in a temporary home, shared read-only."""
-    from reader.core.library import Library
-    from reader.paths import resolve_paths
+    from reader.core.library.facade import Library
+    from reader.core.library.paths import resolve_paths
 
     home = tmp_path_factory.mktemp("seeded-home")
     library = Library(resolve_paths({"READER_HOME": str(home)}))

@@ -22,7 +22,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from reader.core.block_features import feature_names, lexical_features, shape_features, tokens
+from reader.core.ingest.block_features import (
+    feature_names,
+    lexical_features,
+    shape_features,
+    tokens,
+)
 from training.data import Doc, load_all
 
 MODEL_PATH = "reader/core/data/boilerplate.json.gz"

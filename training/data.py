@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.blocks import Block
-from reader.core.source import parse_source
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.source import parse_source
 from training.label import Gold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,8 @@ def _site_of_html(path: Path) -> str:
 
 def html_train_docs(styles: list[str] | None = None) -> list[Doc]:
     """The html-train pages rendered in every style, each block labelled against the gold body."""
-    from training.render import page_title, styles as all_styles
+    from training.render import page_title
+    from training.render import styles as all_styles
 
     CACHE.mkdir(parents=True, exist_ok=True)
     renderers = all_styles()

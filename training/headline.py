@@ -21,8 +21,8 @@ from collections import Counter
 
 import numpy as np
 
-from reader.core import metadata
-from reader.core.headline import FEATURES, candidate_features, candidates, norm
+from reader.core.ingest import metadata
+from reader.core.ingest.headline import FEATURES, candidate_features, candidates, norm
 from training.boilerplate import _trees
 from training.data import CACHE, EVAL, Doc, load_all
 
@@ -72,7 +72,7 @@ def gold_title(doc: Doc) -> str | None:
 
 
 def page_title(doc: Doc) -> str | None:
-    from reader.core.source import parse_source
+    from reader.core.ingest.source import parse_source
 
     return parse_source(doc.text, "text").meta.get("title")
 

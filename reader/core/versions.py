@@ -1,7 +1,7 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "5"  # cleaning and entity output: every file is processed again
-INDEX_SCHEMA = 8  # the Whoosh schema and analyzers: the index is rebuilt
+PIPELINE = "6"  # cleaning and entity output: every file is processed again (6: HTML decoded by its declared charset)
+INDEX_SCHEMA = 9  # the Whoosh schema and analyzers: the index is rebuilt (9: their classes moved to reader.core.search)
 CATALOGUE_SCHEMA = 3  # the SQLite tables: the catalogue is rebuilt (it is a cache)
 
 

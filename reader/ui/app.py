@@ -8,10 +8,9 @@ import time
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
-
-from textual import work
 from typing import Any
 
+from textual import work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -223,6 +222,14 @@ class ReaderApp(App[None]):
         screen = self.library_screen
         if screen is not None:
             self.call_from_thread(screen.set_stories, stories)
+
+    def mark_for_compare(self, article_id: str) -> None:
+        """Mark an article in the library for comparison (the article screen's c)."""
+        screen = self.library_screen
+        if screen is not None and self.screen is screen:
+            screen.mark(article_id)
+            title = screen.title_of(article_id)
+            self.notify(f"Marked “{title[:50]}”: choose the second article and press c")
 
     # filters --------------------------------------------------------------------------------
 

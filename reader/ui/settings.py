@@ -6,7 +6,7 @@ import json
 import os
 from typing import Any
 
-from reader.paths import Paths
+from reader.core.library import Paths
 
 FILE = "interface.json"
 

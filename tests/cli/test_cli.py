@@ -230,7 +230,7 @@ def test_an_unreadable_library_file_is_one_line_naming_it(articles_home, content
 
 def test_search_in_a_new_home_syncs_first_then_searches_once(tmp_path, monkeypatch, capsys):
     from reader.cli import main
-    from reader.core.library import Library
+    from reader.core.library.facade import Library
 
     monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
     queries = []

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.compare import CompareScreen
@@ -125,8 +125,8 @@ async def test_filter_by_entity_from_the_article_panel(app):
 
 
 async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
-    from reader.core.library import Library
-    from reader.paths import resolve_paths
+    from reader.core.library.facade import Library
+    from reader.core.library.paths import resolve_paths
     from reader.ui.app import ReaderApp
 
     folder = tmp_path / "articles"

@@ -9,8 +9,8 @@ import webbrowser
 from textual.widgets import DataTable
 
 from reader.cli import main
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.filters import FilterScreen

@@ -1,21 +1,24 @@
-"""20,000 articles: the list fills in chunks, search pages its hits, and everything stays usable."""
+"""A large library: the list fills in chunks, search pages its hits, and everything stays usable.
+
+6,000 articles are three chunks of rows after the first paint; the interface on the 19,043 Reuters
+articles is measured by `python -m benchmarks` (first paint, keystrokes, memory)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from reader.ui.screens.library import FIRST_ROWS, PAGE
+from reader.ui.screens.library import FIRST_ROWS, PAGE, ROW_CHUNK
 from tests.ui.conftest import settle
 
-COUNT = 20_000
+COUNT = 6_000
 
 
 @pytest.mark.slow
-async def test_twenty_thousand_articles_stay_usable(tmp_path, monkeypatch):
+async def test_a_large_library_stays_usable(tmp_path, monkeypatch):
     folder = tmp_path / "articles"
     folder.mkdir()
     for n in range(COUNT):
@@ -28,6 +31,7 @@ async def test_twenty_thousand_articles_stay_usable(tmp_path, monkeypatch):
     library.add_sources([folder])
     list(library.sync())
     assert library.catalogue.count() == COUNT
+    assert COUNT > FIRST_ROWS + 2 * ROW_CHUNK  # the rows arrive in several chunks
 
     app = ReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -39,7 +43,7 @@ async def test_twenty_thousand_articles_stay_usable(tmp_path, monkeypatch):
         results = app.screen.results
         assert results.total == COUNT // 2
         hits = app.screen.query_one("#results")
-        assert hits.option_count == PAGE  # one page of hits, not 10,000
+        assert hits.option_count == PAGE  # one page of hits, not 3,000
         await pilot.press("down")  # leave the search box for the hits
         hits.focus()
         for _ in range(PAGE - 2):

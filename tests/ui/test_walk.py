@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.library import Library
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from reader.core.models import Mention
-from reader.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.compare import CompareScreen

@@ -11,8 +11,8 @@ import json
 import pytest
 
 from reader.cli import main
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from tests.webserver import article_page, rss
 
 PARAS = [

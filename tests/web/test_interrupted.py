@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from reader.core.library import Library
-from reader.paths import resolve_paths
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
 from tests.conftest import ROOT
 from tests.web.test_fetch import PARAS, feed_of
 from tests.webserver import article_page, wait_for

@@ -181,14 +181,9 @@ class ArticleScreen(Screen[None]):
             self.app.set_filter("entity", name)  # type: ignore[attr-defined]
 
     def action_compare(self) -> None:
-        from reader.ui.screens.library import LibraryScreen
-
+        """Back to the library with this article marked: c on another compares the two."""
         self.app.pop_screen()
-        screen = self.app.screen
-        if isinstance(screen, LibraryScreen):
-            screen.mark(self.article_id)
-            title = self.article.title if self.article else self.article_id
-            self.app.notify(f"Marked “{title[:50]}”: choose the second article and press c")
+        self.app.mark_for_compare(self.article_id)  # type: ignore[attr-defined]
 
     def action_toggle_read(self) -> None:
         if self.article is not None:

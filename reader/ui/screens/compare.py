@@ -10,8 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from reader.core.compare import Comparison
 from reader.core.models import Article
+from reader.core.relate import Comparison
 from reader.ui import render
 from reader.ui.widgets.article_view import ArticleView
 

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.core.query_syntax import SYNTAX
+from reader.core.search import SYNTAX
 from reader.ui import render
 
 DIGITS = ", ".join(f"{n} {render.KIND_NAMES[kind]}" for n, kind in enumerate(render.KINDS, start=1))

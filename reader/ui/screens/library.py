@@ -9,12 +9,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, OptionList, Static, Tree
+from textual.widgets import (
+    ContentSwitcher,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    OptionList,
+    Static,
+    Tree,
+)
 from textual.worker import get_current_worker
 
+from reader.core.library import Summary
 from reader.core.models import ReaderError
 from reader.core.search import Hit, Results
-from reader.core.store import Summary
 from reader.ui import render
 from reader.ui.widgets.article_table import ArticleTable, state_cell
 from reader.ui.widgets.article_view import ArticleView
@@ -423,6 +432,10 @@ class LibraryScreen(Screen[None]):
         if self.grouped:
             self._show_stories(list(self._rows.values()))
         self.update_status()
+
+    def title_of(self, article_id: str) -> str:
+        row = self._rows.get(article_id)
+        return row.title if row is not None else article_id
 
     def _filtered_rows(self) -> list[Summary]:
         table = self.query_one("#articles", DataTable)

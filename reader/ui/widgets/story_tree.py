@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Tree
 
-from reader.core.store import Summary
+from reader.core.library import Summary
 
 
 def story_label(title: str, rows: Sequence[Summary]) -> Text:

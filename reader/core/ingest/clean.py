@@ -1,0 +1,317 @@
+"""A decoded document -> article body, metadata fields, and every removed piece with its reason.
+
+Text and Markdown files are split into blocks; the boilerplate model says which are article body;
+metadata is lifted from the blocks around the body; lines the library's other pages of the same
+site repeat are removed as site chrome. HTML pages arrive already extracted (see html.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from reader.core.ingest import metadata
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.boilerplate import model
+from reader.core.ingest.source import parse_source
+from reader.core.ingest.templates import line_hash, page_lines
+from reader.core.models import Cleaned, RawDocument, Removed
+
+SITE_REPEATS = 2  # a line on this many other pages of the same site is the site's chrome
+# Given a page's lines (hash -> is prose), how many other pages of its site carry each.
+SiteRepeats = Callable[[Mapping[int, bool]], Mapping[int, int]]
+
+_MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: stories| articles)?|more on this"
+                     r"(?: story)?|recommended(?: for you)?|most (?:read|popular)|more in this section|"
+                     r"more from [\w ]{1,30}|you may also like|watch|listen)\b\s*:?", re.IGNORECASE)
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
+        ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
+        ("cookie, privacy or terms notice", r"\bcookies?\b|\bprivacy\b|terms of (?:use|service)|consent"),
+        ("newsletter or subscription promo",
+         r"newsletter|subscri|sign ?up|sign in|log ?in|inbox|email address|download (?:the|our) app"),
+        ("appeal for support", r"\bdonat|\bsupport (?:us|our|the)\b|contribution|journalism"),
+        ("photo caption or credit",
+         r"\bphoto(?:graph)?\b|\bimage\b|\bpic\b|getty|shutterstock|\bcredit\b|caption|/ap\b|/reuters\b"),
+        ("advertisement", r"\badvert|\bsponsored\b|\bad\b"),
+        ("share and comment buttons", r"^(?:share|save|print|comment|email|tweet|copy link)\b"),
+    ))
+
+
+def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
+    """Return the cleaned article of a document.
+
+    `site_repeats` (see templates.py) says how many of the library's other pages of the same
+    site carry each of this page's lines; lines on SITE_REPEATS or more are removed as chrome.
+    """
+    if doc.format == "html":
+        return _clean_extracted(doc)
+    source = parse_source(doc.text, doc.format)
+    blocks = source.blocks
+    # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
+    lines = page_lines(blocks if len(blocks) <= MODEL_BLOCKS else [*blocks[:EDGE], *blocks[-EDGE:]])
+    boiler = model()
+    if _a_note(blocks, source.markdown):
+        # A title line and a paragraph or two, with nothing around them: nothing to remove.
+        probabilities = [0.0 if i == 0 and len(blocks) > 1 else 1.0 for i in range(len(blocks))]
+        keep = [p >= boiler.threshold for p in probabilities]
+    else:
+        probabilities = _probabilities(boiler, blocks)
+        keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
+        _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        _keep_clean_page(blocks, keep, source.markdown)
+    if not any(keep):
+        # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
+        # than lose the user's file.
+        keep = [bool(b.text) for b in blocks]
+    repeated: dict[int, int] = {}
+    counts = site_repeats(lines) if site_repeats else {}
+    for i, block in enumerate(blocks):
+        count = counts.get(line_hash(block.text), 0) if counts and block.text else 0
+        if count >= SITE_REPEATS:
+            repeated[i] = count
+            keep[i] = False
+    header = {**source.meta, **source.front, **doc.meta}
+    # Front matter is the author's own record: its title is the title, not a candidate.
+    fields = metadata.extract(blocks, keep, probabilities, header, header.get("url"),
+                              known_title=source.front.get("title"), skip=frozenset(repeated))
+    if not any(k and i not in fields.used for i, k in enumerate(keep)):
+        # Lifting metadata must not empty the article: a one-line note keeps its line.
+        for i, k in enumerate(keep):
+            if k:
+                fields.used.pop(i, None)
+    removed = [Removed(text, reason, line) for line, text in source.header_lines
+               for reason in ["crawler header or front matter (lifted into fields)"]]
+    body: list[Block] = []
+    start = next((i for i, k in enumerate(keep) if k), len(blocks))
+    end = max((i for i, k in enumerate(keep) if k), default=-1)
+    for i, block in enumerate(blocks):
+        if i in fields.used and (not keep[i] or i not in fields.trimmed):
+            removed.append(Removed(block.raw or block.text, fields.used[i], block.line))
+        elif keep[i]:
+            if i in fields.trimmed:
+                cut = block.text[: len(block.text) - len(fields.trimmed[i])].strip()
+                removed.append(Removed(cut, fields.used[i], block.line))
+                block = _with_text(block, fields.trimmed[i])
+            body.append(block)
+        elif block.raw.strip() or block.text:
+            reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
+                      else explain(blocks, i, probabilities[i], start, end))
+            removed.append(Removed(block.raw or block.text, reason, block.line))
+    text, headings = _assemble(body)
+    title = fields.title or _lead_title(text, doc.path)
+    return Cleaned(
+        title=title, standfirst=fields.standfirst, authors=fields.authors, outlet=fields.outlet,
+        published=fields.published, agencies=fields.agencies, body=text,
+        removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings,
+        lines=tuple(b.line for b in body), site_lines=lines,
+        chrome=frozenset(line_hash(blocks[i].text) for i in repeated),
+    )
+
+
+MODEL_BLOCKS = 4000  # longer documents: the model reads their first and last EDGE blocks
+EDGE = 1500
+
+
+def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
+    """The model's body probability of each block; a very long document's middle is body.
+
+    Page chrome sits at a page's top and bottom; a book-length text (a transcript, a report)
+    would otherwise cost memory in proportion to its length for no gain.
+    """
+    from reader.core.ingest.boilerplate import Model
+
+    assert isinstance(boiler, Model)
+    if len(blocks) <= MODEL_BLOCKS:
+        return boiler.probabilities(blocks).tolist()
+    head = boiler.probabilities(blocks[:EDGE]).tolist()
+    tail = boiler.probabilities(blocks[-EDGE:]).tolist()
+    return head + [1.0] * (len(blocks) - 2 * EDGE) + tail
+
+
+NOTE_BLOCKS = 3  # a plain file of this many lines or fewer, all text, is a note or a bare article
+
+
+def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
+    """A plain file of a few text lines: a title and its paragraphs (no menus, links or images)."""
+    if markdown or not 1 <= len(blocks) <= NOTE_BLOCKS:
+        return False
+    if any(not b.text or b.links or b.depth or b.code for b in blocks):
+        return False
+    first = blocks[0].text
+    return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
+
+
+def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> None:
+    """A plain text whose body starts at its first or second line is an article, not a page.
+
+    Saved articles and corpora (a title line, then paragraphs) have no menus above the story; a
+    scraped page always has some. Lists at their end (results, award winners) are the story's,
+    though the model, trained on pages whose trailing lists are links, drops them.
+    """
+    start = next((i for i, k in enumerate(keep) if k), len(blocks))
+    above = [b for b in blocks[:start] if b.text]
+    if markdown or start >= len(blocks) or len(above) > 2 or any(b.links for b in above):
+        return
+    # Above the body: a title, and perhaps the lead paragraph the model was unsure of.
+    if len(above) == 2 and not (len(above[1].text.split()) >= 8
+                                and re.search(r"[.!?\"”’]$", above[1].text.strip())):
+        return
+    first = next(i for i, b in enumerate(blocks) if b.text)
+    for i in range(first + 1, len(blocks)):
+        keep[i] = bool(blocks[i].text)
+
+
+def _keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],
+                      boilerplate_words: set[str]) -> None:
+    """Keep a short heading between two body paragraphs when it speaks of what they speak of.
+
+    The model scores a lone cross-head ("ZELENSKIY SAYS SOVEREIGNTY NOT NEGOTIABLE") like a menu
+    label; its words recurring in the story tell it apart from "READ MORE" or "Advertisement".
+    """
+    candidates = []
+    for i in range(1, len(blocks) - 1):
+        block = blocks[i]
+        if keep[i] or not keep[i - 1] or not keep[i + 1] or p[i] < 0.02 or block.links:
+            continue
+        text = block.text.strip()
+        n = len(text.split())
+        if 2 <= n <= 12 and not re.search(r"[.:;,]$", text) and not block.images:
+            candidates.append(i)
+    if not candidates:
+        return
+    body_words: set[str] = set()
+    for block, kept in zip(blocks, keep):
+        if kept:
+            body_words |= _content_words(block.text)
+    for i in candidates:
+        own = _content_words(blocks[i].text) - boilerplate_words
+        if own & body_words:
+            keep[i] = True
+
+
+def _content_words(text: str) -> set[str]:
+    from reader.core.ingest.block_features import STOP_WORDS, tokens
+
+    return {w for w in tokens(text) if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
+
+
+def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> str:
+    """A human reason for a block the model left out of the body."""
+    block = blocks[i]
+    text = block.text
+    if not text:
+        if block.images:
+            return "image"
+        return "link without text" if block.links else "markup only"
+    marker = _MARKER.match(text.strip())
+    if marker and len(text.split()) <= 12:
+        return f"'{marker.group(0).strip(' :')}' link marker"
+    for reason, cue in _CUES:
+        if cue.search(text) and len(text) < 600:
+            return reason
+    words = len(text.split())
+    link_share = block.link_chars / len(text) if text else 0.0
+    run = _run(blocks, i)
+    if link_share >= 0.5 and run >= 3:
+        return ("navigation: run of short link lines" if words <= 5
+                else "related headlines: run of links")
+    if block.depth and words <= 6:
+        return "navigation: menu item"
+    if link_share >= 0.5:
+        return "link to another page"
+    if re.search(r"\d", text) and metadata._is_date_line(text):
+        return "date or time line"
+    if block.heading and i > end:
+        return "heading of a section after the article"
+    if i < start:
+        return f"page header before the article ({'menu or label' if words <= 6 else 'not article text'})"
+    if i < end and words <= 20 and not re.search(r"[.!?\"”]$", text):
+        return "headline or label inside the story (a link to another article?)"
+    if i > end:
+        return "after the article's last paragraph (related links, footer)"
+    return f"not article text (model score {p:.2f})"
+
+
+def _run(blocks: Sequence[Block], i: int) -> int:
+    """How many neighbouring blocks in a row are short or mostly links, this one included."""
+    def short(b: Block) -> bool:
+        return len(b.text.split()) <= 8 or (bool(b.text) and b.link_chars >= 0.5 * len(b.text))
+
+    lo = i
+    while lo > 0 and short(blocks[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(blocks) and short(blocks[hi + 1]):
+        hi += 1
+    return hi - lo + 1
+
+
+def _with_text(block: Block, text: str) -> Block:
+    from dataclasses import replace
+
+    return replace(block, text=text)
+
+
+def _is_heading(block: Block) -> bool:
+    if block.heading:
+        return True
+    if block.text.upper() != block.text or len(block.text) > 120:
+        return False
+    t = block.text.strip().strip("\"'“”‘’")
+    words = re.findall(r"[^\W\d_]+", t)
+    return (1 <= len(words) <= 10 and not re.search(r"[.!?…]$", t) and t.upper() == t
+            and any(c.isalpha() for c in t))
+
+
+def _assemble(blocks: Sequence[Block]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    parts: list[str] = []
+    headings: list[tuple[int, int]] = []
+    offset = 0
+    for block in blocks:
+        text = block.text
+        if block.markdown and block.depth and not block.heading:
+            text = "• " + text
+        if parts:
+            offset += 2
+        if _is_heading(block):
+            headings.append((offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text)
+    return "\n\n".join(parts), tuple(headings)
+
+
+def _lead_title(body: str, path: str) -> str:
+    """With no printed headline: the lead sentence (or the file name of an empty article)."""
+    first = body.strip().split("\n", 1)[0] if body.strip() else ""
+    if not first:
+        return re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if len(sentence) <= 100:
+        return sentence
+    return sentence[:100].rsplit(" ", 1)[0] + "…"
+
+
+def _clean_extracted(doc: RawDocument) -> Cleaned:
+    """An HTML page's text, already extracted by trafilatura: paragraphs, and its metadata."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", doc.text) if p.strip()]
+    blocks = [Block(text=p, raw=p, line=0, end=0) for p in paragraphs]
+    meta = doc.meta
+    title = meta.get("title") or ""
+    headline, site = metadata.split_site(title) if title else ("", None)
+    keep_blocks = [b for b in blocks if metadata.norm(b.text) != metadata.norm(headline)]
+    removed = tuple(Removed(b.text, "duplicate of the title", 0) for b in blocks if b not in keep_blocks)
+    fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
+                              meta.get("url"))
+    authors = tuple(a.strip() for a in re.split(r";|,|\band\b", meta.get("author", "")) if a.strip())
+    outlet = meta.get("sitename") or site
+    published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
+    text, headings = _assemble(keep_blocks)
+    return Cleaned(
+        title=headline or _lead_title(text, doc.path), standfirst=meta.get("description"),
+        authors=authors or fields.authors,
+        outlet=metadata.outlet_name(outlet) if outlet else fields.outlet, published=published,
+        agencies=fields.agencies, body=text, removed=removed, headings=headings,
+        lines=tuple(0 for _ in keep_blocks),
+    )
+

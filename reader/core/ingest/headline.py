@@ -1,0 +1,174 @@
+"""Which line of a page is its headline: a small learned ranker over the lines above the body.
+
+Candidates are the short blocks before the article body (and the page title a crawler header
+gave); each is described by its shape, its distance to the body, whether it repeats the page
+title or the lead's words, and the boilerplate model's score. The model
+(data/headline.json.gz, written by training/headline.py) scores them; the best wins if it is
+likely enough.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from reader.core.ingest.block_features import CREDIT, STOP_WORDS, tokens
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.trees import Forest, load
+
+REACH = 120  # blocks above the body that can hold the headline
+SEPARATOR = re.compile(r"\s+(?:\||-|–|—|:|::|·|•|»)\s+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+FEATURES = [
+    "from_header", "log_words", "log_chars", "ends_period", "ends_other", "separators",
+    "headline_words", "cap_share", "upper_share", "digit_share", "link_share", "heading", "depth",
+    "images", "quotes", "index", "log_distance", "at_start", "relative", "log_line", "first_block",
+    "gap_before", "gap_after", "p", "has_page_title", "equals_page_title", "prefix_page_title",
+    "jaccard_page_title", "lead_overlap", "lead_rank", "repeats", "contained", "byline", "date",
+    "colon_label", "words_rank", "credit", "markup",
+]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int  # block index, -1 for the page title of a crawler header
+    text: str  # as printed
+    headline: str  # with a site suffix cut off
+
+
+def norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def split_site(title: str) -> tuple[str, str | None]:
+    """A page title -> (headline, site name): "Gold jumps | Business | The Guardian"."""
+    parts = [p.strip() for p in SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip(), None
+    headline = max(parts, key=len)
+    at = parts.index(headline)
+    site = parts[-1] if at < len(parts) - 1 else (parts[0] if at > 0 else None)
+    if site and len(site.split()) > 5:
+        site = None
+    if at > 0 and site == parts[0] and len(parts[0].split()) > 3:
+        return title.strip(), None
+    return headline, site
+
+
+def candidates(blocks: Sequence[Block], start: int, page_title: str | None,
+               is_byline, is_date) -> list[Candidate]:
+    """The blocks above the body (and the body's first) that could be the headline.
+
+    Bylines and date lines never are; is_byline and is_date are predicates on text.
+    """
+    out = []
+    if page_title:
+        out.append(Candidate(-1, page_title, split_site(page_title)[0]))
+    for i in range(max(0, start - REACH), min(len(blocks), start + 2)):
+        text = blocks[i].text.strip().strip("#*_ ").strip()
+        n = len(_WORD.findall(text))
+        if 1 <= n <= 45 and "\n" not in text and not is_date(text) and not is_byline(text):
+            out.append(Candidate(i, text, split_site(text)[0]))
+    return out
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in tokens(text) if len(w) > 2 and w not in STOP_WORDS}
+
+
+def candidate_features(blocks: Sequence[Block], p: Sequence[float], start: int,
+                       page_title: str | None, found: Sequence[Candidate],
+                       is_byline, is_date) -> np.ndarray:
+    """The (candidates x FEATURES) matrix; is_byline and is_date are predicates on text."""
+    n = len(blocks)
+    lead = set()
+    for block in blocks[start:start + 3]:
+        lead |= _content(block.text)
+    page_key = norm(split_site(page_title)[0]) if page_title else ""
+    page_words = set(page_key.split())
+    near = blocks[max(0, start - REACH): min(n, start + 50)]
+    keys = Counter(norm(b.text) for b in near)
+    joined = "\n".join(norm(b.text) for b in blocks[max(0, start - REACH): min(n, start + 3)])
+    rows = []
+    for c in found:
+        text = c.text
+        words = _WORD.findall(text)
+        nw = max(len(words), 1)
+        block = blocks[c.index] if c.index >= 0 else None
+        head_key = norm(c.headline)
+        own = _content(c.headline)
+        overlap = len(own & lead) / len(own) if own else 0.0
+        if block is not None:
+            prev_end = blocks[c.index - 1].end if c.index > 0 else 0
+            next_line = blocks[c.index + 1].line if c.index + 1 < n else block.end + 2
+            position = [float(c.index), math.log1p(max(start - c.index, 0)), float(c.index == start),
+                        c.index / max(start, 1), math.log1p(block.line), float(c.index == 0),
+                        float(block.line - prev_end > 1), float(next_line - block.end > 1),
+                        float(p[c.index])]
+            structure = [block.link_chars / max(len(block.text), 1), float(block.heading),
+                         float(block.depth), float(block.images > 0)]
+        else:
+            position = [-1.0, -1.0, 0.0, -1.0, 0.0, 0.0, 1.0, 1.0, 0.0]
+            structure = [0.0, 0.0, 0.0, 0.0]
+        head_words = set(head_key.split())
+        union = head_words | page_words
+        rows.append([
+            float(block is None), math.log1p(len(words)), math.log1p(len(text)),
+            float(text.rstrip().endswith(".")), float(text.rstrip()[-1:] in "!?:;,"),
+            float(len(SEPARATOR.findall(text))), math.log1p(len(_WORD.findall(c.headline))),
+            sum(w[0].isupper() for w in words) / nw, sum(w.isupper() and len(w) > 1 for w in words) / nw,
+            sum(ch.isdigit() for ch in text) / max(len(text), 1), *structure,
+            float(any(q in text for q in "\"“”‘’'")), *position,
+            float(bool(page_key)), float(bool(page_key) and head_key == page_key),
+            float(bool(page_key) and len(head_key) >= 15 and (page_key.startswith(head_key)
+                                                              or head_key.startswith(page_key))),
+            len(head_words & page_words) / len(union) if union else 0.0,
+            overlap, 0.0, float(keys[norm(text)] - 1 if block is not None else keys[head_key]),
+            float(joined.count(head_key) if head_key else 0), float(bool(is_byline(text))),
+            float(bool(is_date(text))), float(bool(re.match(r"^[^\W\d_][\w .&'-]{0,24}:\s", text))),
+            0.0, float(bool(CREDIT.search(text[-120:])) or bool(re.search(r"/[A-Z][\w ]+\)?$", text))),
+            float(bool(re.search(r"\]\(|\[\d+\]|https?://|\*\*|__", text))),
+        ])
+    matrix = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+    if len(rows):
+        overlap_col, rank_col = FEATURES.index("lead_overlap"), FEATURES.index("lead_rank")
+        matrix[:, rank_col] = np.argsort(np.argsort(-matrix[:, overlap_col])) / max(len(rows) - 1, 1)
+        words_col, wrank_col = FEATURES.index("log_words"), FEATURES.index("words_rank")
+        matrix[:, wrank_col] = np.argsort(np.argsort(-matrix[:, words_col])) / max(len(rows) - 1, 1)
+    return matrix
+
+
+@dataclass(frozen=True)
+class Ranker:
+    threshold: float
+    trees: Forest
+
+
+@cache
+def ranker() -> Ranker:
+    data = load(resources.files("reader.core.data").joinpath("headline.json.gz"))
+    if data["features"] != FEATURES:
+        raise ValueError("the headline model was trained on other features; retrain it")
+    return Ranker(float(data["threshold"]), Forest(data["trees"]))
+
+
+def choose(blocks: Sequence[Block], p: Sequence[float], start: int, page_title: str | None,
+           is_byline, is_date, exclude: frozenset[int] = frozenset()) -> Candidate | None:
+    """The likeliest headline, or None when no candidate is likely enough."""
+    found = [c for c in candidates(blocks, start, page_title, is_byline, is_date)
+             if c.index not in exclude]
+    if not found:
+        return None
+    model = ranker()
+    scores = model.trees.probabilities(
+        candidate_features(blocks, p, start, page_title, found, is_byline, is_date))
+    best = int(np.argmax(scores))
+    return found[best] if scores[best] >= model.threshold else None

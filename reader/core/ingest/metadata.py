@@ -1,0 +1,545 @@
+"""Blocks around the article body -> title, standfirst, authors, outlet, published date, agencies.
+
+Metadata is looked for anywhere in the page, guided by where the body starts: a headline sits
+above it (often repeating the page title, whose site suffix names the outlet), bylines and
+dates between the two, wire datelines in its first paragraph and credits after it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.dates import find_dates, parse_date
+from reader.core.ingest.headline import norm, split_site
+
+_NAME_PART = r"[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
+_NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}|{_NAME_PART})){{1,3}}"
+_AND = r"\s*(?:,\s*(?:and\s*)?|\band(?=\s|[A-Z])|&)\s*"
+_BYLINE = re.compile(rf"^\s*(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))(?P<names>{_NAME}(?:{_AND}{_NAME})*)"
+                     r"(?P<rest>.{0,80})$", re.DOTALL)
+_PROFILE_URL = re.compile(r"/(?:by|author|authors|profile|profiles|people|staff|writers?|"
+                          r"contributors?|journalists?|reporters?)/", re.IGNORECASE)
+_PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|,—–-]\s*)?(?P<rest>.*)$",
+                           re.IGNORECASE | re.DOTALL)
+_REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
+                        rf"(?:{_AND}{_NAME})*)")
+_NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
+_URL = re.compile(r"https?://[^\s)\]>\"']+")
+_SOURCE_LINE = re.compile(r"^(?:url source|url|source|canonical(?: url)?|(?:the )?wayback machine)"
+                          r"\s*[-:–]\s*(?P<url>https?://\S+)", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
+                        r"(?P<holder>[A-Z][\w&.'’ -]{1,60}?)(?:,?\s+(?:Inc|LLC|Ltd|L\.P|Limited|plc|"
+                        r"Corp|Co|Group|GmbH|S\.A)\b\.?)?(?:[.,;|]|\s+all rights|$)", re.IGNORECASE)
+
+
+@dataclass
+class Fields:
+    """Metadata of one article, and the blocks it came from (index -> reason)."""
+
+    title: str | None = None
+    standfirst: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: str | None = None
+    agencies: tuple[str, ...] = ()
+    used: dict[int, str] = field(default_factory=dict)  # blocks lifted into fields, with the reason
+    named: list[str] = field(default_factory=list)  # outlet names a byline gave ("By A, NY Times")
+    skip: frozenset[int] = frozenset()  # site chrome: no metadata of this page is there
+    trimmed: dict[int, str] = field(default_factory=dict)  # body blocks with a glued byline cut off
+
+
+# reference tables ------------------------------------------------------------------------------
+
+
+@cache
+def _table(name: str) -> dict[str, list[str]]:
+    raw = json.loads(resources.files("reader.core.data").joinpath(f"{name}.json").read_text("utf-8"))
+    return raw[name]
+
+
+@cache
+def _aliases(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, spellings in _table(name).items():
+        for spelling in (canonical, *spellings):
+            table[spelling.lower()] = canonical
+    return table
+
+
+def agency(name: str) -> str | None:
+    """The canonical wire agency for a spelling ("AP" -> "Associated Press"), else None."""
+    return _aliases("agencies").get(name.strip().strip(".").lower())
+
+
+def outlet_name(name: str) -> str:
+    """The canonical outlet name for a spelling or domain, else the spelling, tidied."""
+    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
+                  flags=re.IGNORECASE)
+    return _aliases("outlets").get(name.lower(), name)
+
+
+def parse_agency_credit(line: str) -> tuple[str, ...] | None:
+    """The agencies of a credit line ("- Reuters and AP", "With Bloomberg, Reuters"), else None."""
+    text = line.strip().rstrip(".")
+    text = re.sub(r"^(?:[-–—•]+\s*|with\s+|additional reporting (?:by|from)\s+|source:\s*)",
+                  "", text, flags=re.IGNORECASE).strip()
+    if not text or len(text) > 80:
+        return None
+    found: list[str] = []
+    for part in re.split(r"\s*(?:,|\band\b|&|/|;)\s*", text):
+        if not part:
+            continue
+        name = agency(part)
+        if name is None:
+            return None
+        if name not in found:
+            found.append(name)
+    return tuple(found) or None
+
+
+@cache
+def _domains():  # type: ignore[no-untyped-def]
+    import tldextract
+
+    # The public suffix list bundled with tldextract: nothing is fetched at run time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def domain_outlet(url: str) -> str | None:
+    """The outlet a page address belongs to: a known outlet, else its registered domain."""
+    parts = _domains()(url)
+    if not parts.domain or not parts.suffix:
+        return None
+    domain = f"{parts.domain}.{parts.suffix}".lower()
+    known = _aliases("outlets").get(domain)
+    if known:
+        return known
+    if parts.subdomain and parts.subdomain not in ("www", "m", "amp", "web", "edition"):
+        sub = f"{parts.subdomain}.{domain}".lower()
+        return _aliases("outlets").get(sub, domain)
+    return domain
+
+
+# the pieces ------------------------------------------------------------------------------------
+
+
+def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
+    """(authors, what follows the names, text glued after the byline) of a byline, else None."""
+    stripped = text.strip().strip("*_ ")
+    url = _PROFILE_SLUG.match(stripped)
+    if url:
+        author = " ".join(part.capitalize() for part in url.group("slug").split("-"))
+        rest = url.group("rest")
+        glued = re.match(r"^(.{1,40}?[a-z])(?=[A-Z][a-z])", rest)
+        if glued and len(glued.group(1).split()) <= 4:
+            return (author,), glued.group(1), rest[len(glued.group(1)):].strip()
+        return (author,), "", rest.strip()
+    match = _BYLINE.match(stripped)
+    if not match or len(stripped) > 160:
+        return None
+    names = [n.strip() for n in re.split(_AND, match.group("names")) if n.strip()]
+    rest = match.group("rest").strip(" ,|·—–-")
+    # "By Maria Jansen, Reuters" / "By A and B | Updated ..." : what follows must not be prose.
+    if rest and len(rest.split()) > 12:
+        return None
+    authors = tuple(n for n in names if not agency(n))
+    return authors or tuple(names), rest, ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’-]*", text)
+
+
+# extraction ------------------------------------------------------------------------------------
+
+
+def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
+            header: dict[str, str], source_url: str | None = None,
+            known_title: str | None = None, skip: frozenset[int] = frozenset()) -> Fields:
+    """Find the metadata of a page whose body blocks are marked in keep (p: body probabilities).
+
+    `known_title` (from front matter) is taken as the title; a line repeating it is lifted.
+    `skip`: blocks already known to be site chrome, which hold no metadata of this page.
+    """
+    fields = Fields(skip=skip)
+    n = len(blocks)
+    start = next((i for i, k in enumerate(keep) if k), n)
+    end = max((i for i, k in enumerate(keep) if k), default=-1)
+    page_title = header.get("title")
+    if not page_title and blocks and blocks[0].heading == 1 and blocks[0].line <= 2:
+        page_title = blocks[0].text
+    headline, site = split_site(page_title) if page_title else (None, None)
+    # A masthead: a short name alone on the page's first line, above a date or byline.
+    if len(blocks) > 1 and not keep[0]:
+        first = blocks[0].text.strip()
+        if (1 <= len(first.split()) <= 4 and not re.search(r"[.!?,:]$|\d", first)
+                and (_is_date_line(blocks[1].text) or parse_byline(blocks[1].text))):
+            fields.used[0] = "outlet name (lifted into the outlet field)"
+    if known_title:
+        fields.title = known_title
+        key = norm(known_title)
+        for i in range(min(len(blocks), start + 3)):
+            if norm(blocks[i].text) == key:
+                fields.used[i] = "headline (lifted into the title field)"
+    elif len(blocks) > 3 or page_title:  # (a note's title is its first line: see below)
+        _title(blocks, keep, p, start, page_title, fields, skip)
+    if fields.title is None and headline:
+        fields.title = headline
+    if fields.title is None:
+        # A plain file's first line, just above the body (or opening it, if more body follows),
+        # with no sentence stop: its title.
+        first = next((i for i, b in enumerate(blocks) if b.text.strip()), 0)
+        for i in range(max(0, start - 2), min(start + 1, len(blocks) - 1)):
+            text = blocks[i].text.strip()
+            if keep[i] and (i != start or not keep[i + 1]):
+                continue
+            if i != first and len(text.split()) < 3:
+                continue  # a menu item ("Weather") just above the story is not its title
+            if (text and i not in fields.used and i not in skip and not blocks[i].links
+                    and not blocks[i].depth and len(text.split()) <= 20
+                    and not re.search(r"[.:;,]$", text) and not _is_date_line(text)
+                    and not parse_byline(text)):
+                fields.title = text.strip("#*_ ")
+                fields.used[i] = "headline (lifted into the title field)"
+                break
+    if fields.title and site is None:
+        for i in range(min(n, start)):
+            if not keep[i]:
+                h, s = split_site(blocks[i].text)
+                if s and norm(h) == norm(fields.title):
+                    site = s
+                    fields.used.setdefault(i, "page title (lifted into the title and outlet fields)")
+                    break
+    _byline(blocks, keep, start, end, header, fields)
+    _published(blocks, keep, start, header, fields, source_url)
+    _agencies(blocks, keep, start, end, fields)
+    _outlet(blocks, keep, header, site, fields, source_url)
+    _standfirst(blocks, keep, start, header, fields)
+    return fields
+
+
+def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], start: int,
+           page_title: str | None, fields: Fields, skip: frozenset[int]) -> None:
+    from reader.core.ingest.headline import choose
+
+    chosen = choose(blocks, p, start, page_title, parse_byline, _is_date_line,
+                    frozenset(fields.used) | skip)
+    if chosen is None:
+        return
+    fields.title = chosen.headline
+    if chosen.index >= 0:
+        fields.used[chosen.index] = "headline (lifted into the title field)"
+    # The same headline printed again above the body is the title too, not body text.
+    key = norm(chosen.headline)
+    for i in range(max(0, start - 60), min(len(blocks), start + 3)):
+        if i != chosen.index and norm(blocks[i].text) in (key, norm(chosen.text)):
+            fields.used.setdefault(i, "headline repeated (lifted into the title field)")
+
+
+def _is_date_line(text: str) -> bool:
+    found = find_dates(text) if re.search(r"\d", text) else []
+    if not found:
+        return False
+    covered = sum(b - a for a, b, _ in found)
+    return covered >= 0.5 * len(text.strip()) or len(_words(text)) <= 8
+
+
+def _byline(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
+            header: dict[str, str], fields: Fields) -> None:
+    authors: list[str] = []
+    header_from = next((i for i, r in fields.used.items() if r.startswith("headline")), None)
+    # Bylines sit just above the body, so the nearest lines are tried first.
+    for i in range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1):
+        block = blocks[i]
+        text = block.text
+        found = parse_byline(text)
+        if found:
+            names, rest, glued = found
+            authors.extend(names)
+            head = rest.split("|")[0].strip(" ,·")
+            if head and (name := agency(head)):
+                fields.agencies += (name,)
+            elif head and known_outlet(head):
+                fields.named.append(head)
+            if keep[i] and glued:
+                fields.trimmed[i] = glued
+            fields.used[i] = "byline (lifted into the authors field)"
+            if authors:
+                break
+        if keep[i]:
+            continue
+        linked = _profile_links(block) if len(text.split()) <= 12 else []
+        if linked:
+            authors.extend(linked)
+            fields.used[i] = "byline (lifted into the authors field)"
+            break
+        # Between the headline and the body, a line that is only a name (and a role) is a byline.
+        line = _NAME_LINE.match(text.strip().strip("*•·- "))
+        if (line and header_from is not None and header_from < i < start and i not in fields.used
+                and i not in fields.skip
+                and len(text) <= 60 and not re.search(r"\d", text)):
+            name = line.group("name")
+            role = line.group("role") or ""
+            if agency(role):
+                fields.agencies += (agency(role) or "",)
+            authors.append(name)
+            fields.used[i] = "byline (lifted into the authors field)"
+            break
+    # Wire copy credits its reporters after the story: "(Reporting by A in B; Editing by C)".
+    for i in range(max(0, end - 2), min(len(blocks), end + 6)):
+        match = _REPORTING.search(blocks[i].text)
+        if match:
+            if not authors:
+                names = re.split(_AND, match.group("names"))
+                authors.extend(_strip_place(n) for n in names if n.strip())
+            if not keep[i] or len(blocks[i].text.split()) <= 25:
+                fields.used.setdefault(i, "reporting credit (lifted into the authors field)")
+            break
+    if not authors and header.get("author"):
+        authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", header["author"]) if a.strip())
+    seen: list[str] = []
+    for name in authors:
+        name = name.strip(" .,")
+        if name and name not in seen and len(name) <= 60:
+            seen.append(name)
+    fields.authors = tuple(seen)
+
+
+def _strip_place(name: str) -> str:
+    return re.split(r"\s+in\s+", name.strip())[0]
+
+
+def _profile_links(block: Block) -> list[str]:
+    """Author names linked to their profile pages ("[Lisa O’Carroll](.../profile/lisaocarroll)")."""
+    names = []
+    for href, words in zip(block.hrefs, block.link_texts):
+        if _PROFILE_URL.search(href):
+            name = words.split(",")[0].strip()
+            if re.fullmatch(_NAME, name) and name not in names:
+                names.append(name)
+    return names[:6]
+
+
+def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
+               fields: Fields, source_url: str | None) -> None:
+    for key in ("date", "published", "pubdate", "published_time", "datepublished", "created"):
+        if header.get(key) and (iso := parse_date(header[key])):
+            fields.published = iso
+            return
+    best: tuple[float, int, str] | None = None
+    low = max(0, start - 40)
+    for i in range(low, min(len(blocks), start + 6)):
+        text = blocks[i].text
+        if not re.search(r"\d{4}", text):
+            continue
+        for a, _, iso in find_dates(text):
+            before = text[max(0, a - 40):a]
+            score = 3.0 * math.exp(-abs(start - i) / 8)
+            if "T" in iso:
+                score += 1  # a publication stamp carries its time
+            if re.search(r"\b[a-z]+\s*$", before):
+                score -= 1.5  # "taken June 11, 2026": a date inside a sentence
+            if _PUBLISHED.search(before):
+                score += 2
+            if _UPDATED.search(before) and not _PUBLISHED.search(before):
+                score -= 1
+            if not keep[i]:
+                score += 1 if len(_words(text)) <= 25 else 0
+            elif a > 200:
+                continue  # a date deep inside a paragraph is what the story is about
+            if best is None or score > best[0]:
+                best = (score, i, iso)
+    if best is not None:
+        _, i, iso = best
+        fields.published = iso
+        if not keep[i] and _is_date_line(blocks[i].text):
+            fields.used.setdefault(i, "date (lifted into the published field)")
+        return
+    urls = [source_url] if source_url else []
+    urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
+    for url in urls:
+        match = _URL_DATE.search(url or "")
+        if match and (iso := parse_date("-".join(match.groups()))):
+            fields.published = iso
+            return
+
+
+def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
+              fields: Fields) -> None:
+    found: list[str] = list(fields.agencies)
+    # A wire dateline: "ROTTERDAM, March 4 (Reuters) -", "WASHINGTON (AP) —", in the lead
+    # (or in the page's description, which repeats it).
+    for i in [*range(start, min(len(blocks), start + 3)), 0]:
+        if not 0 <= i < len(blocks) or (not keep[i] and i != 0):
+            continue
+        head = blocks[i].text[:240]
+        for match in re.finditer(r"\(([^()]{2,40})\)\s*[-—–]", head):
+            name = agency(match.group(1))
+            if name and name not in found:
+                found.append(name)
+                if fields.published is None:
+                    dated = find_dates(head[:match.start()])
+                    if dated:
+                        fields.published = dated[-1][2]
+    # Credits after the story: "- Reuters", "With Bloomberg, Reuters", a final " Reuter".
+    for i in range(max(0, end - 1), min(len(blocks), end + 6)):
+        text = blocks[i].text.strip()
+        credit = parse_agency_credit(text)
+        if credit and (not keep[i] or len(text) < 60):
+            found.extend(a for a in credit if a not in found)
+            fields.used.setdefault(i, "wire agency credit (lifted into the agencies field)")
+            continue
+        copyright = _COPYRIGHT.search(text)
+        if copyright and (name := agency(copyright.group("holder").strip())) and name not in found:
+            found.append(name)
+    # An agency named alone on a line between the headline and the body credits the wire.
+    title_at = next((i for i, r in fields.used.items() if r.startswith("headline")), None)
+    if title_at is not None:
+        for i in range(title_at + 1, start):
+            name = agency(blocks[i].text.strip(" *•|-"))
+            if name and not keep[i] and name not in found:
+                found.append(name)
+    for author in fields.authors:
+        name = agency(author)
+        if name and name not in found:
+            found.append(name)
+    if fields.title:
+        tail = re.search(r"[:|-]\s*([A-Z][\w ]{1,30})$", fields.title)
+        if tail and (name := agency(tail.group(1))) and name not in found:
+            found.append(name)
+    fields.agencies = tuple(dict.fromkeys(a for a in found if a))
+    fields.authors = tuple(a for a in fields.authors if not agency(a)) or fields.authors
+
+
+def _outlet(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str],
+            site: str | None, fields: Fields, source_url: str | None) -> None:
+    """The outlet: the page's own name for itself, weighed across every place it is printed."""
+    for key in ("sitename", "site_name", "outlet", "publication", "publisher"):
+        value = header.get(key)
+        if value and not value.startswith("http"):
+            fields.outlet = outlet_name(value)
+            return
+    votes: dict[str, float] = {}
+
+    def vote(name: str | None, known_weight: float, unknown_weight: float) -> None:
+        if not name or re.fullmatch(r"[\d\W]+", name):
+            return
+        canonical = known_outlet(name)
+        if canonical:
+            votes[canonical] = votes.get(canonical, 0.0) + known_weight
+        elif unknown_weight:
+            tidy = outlet_name(name)
+            votes[tidy] = votes.get(tidy, 0.0) + unknown_weight
+
+    if site and not known_outlet(site):
+        # "RNZ Skip to main content": a suffix that starts with a known name is that name.
+        words = site.split()
+        for n in range(len(words) - 1, 0, -1):
+            if known_outlet(" ".join(words[:n])):
+                site = " ".join(words[:n])
+                break
+    vote(site, 6, 4)
+    for name in fields.named:
+        vote(name, 6, 0)
+    if fields.used.get(0, "").startswith("outlet name"):
+        vote(blocks[0].text.strip(), 6, 5)
+    for block in blocks[-40:]:
+        match = _COPYRIGHT.search(block.text) if len(block.text) < 300 else None
+        if match:
+            vote(match.group("holder").strip(" .,"), 4, 1.5)
+    urls = [source_url or header.get("url") or header.get("source") or ""]
+    for block in blocks[:8]:
+        found = _SOURCE_LINE.match(block.text.strip())
+        if found:
+            urls.append(found.group("url"))
+    for url in urls:
+        if url.startswith("http"):
+            domain = domain_outlet(url)
+            vote(domain, 5, 1)
+    title_key = norm(fields.title or "")
+    mentions = _mentions([b.text for i, (b, k) in enumerate(zip(blocks, keep))
+                          if not k and i not in fields.used and title_key not in norm(b.text)])
+    for name, count in mentions.items():
+        votes[name] = votes.get(name, 0.0) + min(count, 3) * 0.8
+    if not votes:
+        return
+    # A wire agency is named on many pages that carry its copy: another name is the outlet.
+    ranked = sorted(votes.items(), key=lambda kv: (bool(agency(kv[0])) and kv[1] < 8, -kv[1]))
+    if agency(ranked[0][0]) is None or all(agency(name) for name, _ in ranked) or ranked[0][1] >= 8:
+        fields.outlet = ranked[0][0]
+        return
+    others = [name for name, weight in ranked if not agency(name) and weight >= 1.5]
+    fields.outlet = others[0] if others else ranked[0][0]
+
+
+def known_outlet(name: str) -> str | None:
+    """The canonical name of a known outlet spelling or domain, else None."""
+    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
+                  flags=re.IGNORECASE).strip(" ,.")
+    return _aliases("outlets").get(name.lower())
+
+
+@cache
+def _mention_pattern() -> re.Pattern[str]:
+    """Known outlet names that cannot be mistaken for ordinary words or other subjects."""
+    ambiguous = set(json.loads(resources.files("reader.core.data").joinpath("outlets.json")
+                               .read_text("utf-8")).get("ambiguous", []))
+    spellings = []
+    for canonical, others in _table("outlets").items():
+        for spelling in (canonical, *others):
+            if "." in spelling and " " not in spelling:
+                continue  # domains are looked for in addresses
+            if spelling not in ambiguous and len(spelling) >= 3 and spelling[0].isupper():
+                spellings.append(spelling)
+    spellings.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])")
+
+
+def _mentions(texts: Sequence[str]) -> dict[str, int]:
+    """In how many lines of the page's chrome (menus, footers) each known outlet is named.
+
+    Photo credits name the agency or paper that took the picture, not the outlet; in a sentence
+    an outlet may be a source quoted ("The New York Times reported"), so long lines need two.
+    """
+    from reader.core.ingest.block_features import CREDIT
+
+    pattern = _mention_pattern()
+    counts: dict[str, int] = {}
+    for text in texts:
+        if CREDIT.search(text[-120:]) or re.search(r"/\s*[A-Z][^/]{0,40}\)?\s*$", text):
+            continue
+        weight = 2 if len(text.split()) <= 15 else 1
+        for name in {_aliases("outlets").get(m.group(0).lower()) for m in pattern.finditer(text[:2000])}:
+            if name:
+                counts[name] = counts.get(name, 0) + weight
+    return {name: n // 2 for name, n in counts.items() if n >= 2}
+
+
+def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
+                fields: Fields) -> None:
+    title_at = next((i for i, r in fields.used.items() if r.startswith("headline (")), None)
+    if title_at is not None:
+        for i in range(title_at + 1, min(len(blocks), title_at + 3, start)):
+            text = blocks[i].text.strip()
+            if i in fields.used or keep[i] or i in fields.skip:
+                continue
+            n = len(_words(text))
+            if 8 <= n <= 60 and not blocks[i].links and not _is_date_line(text) and not parse_byline(text):
+                fields.standfirst = text
+                fields.used[i] = "standfirst (lifted into the standfirst field)"
+                return
+            if n > 3:
+                break
+    if header.get("description"):
+        fields.standfirst = header["description"]

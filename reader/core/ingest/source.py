@@ -1,0 +1,84 @@
+"""A decoded text file -> its header fields (front matter, crawler header) and its blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.ingest.blocks import Block, looks_like_markdown, split_blocks
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# The header crawlers such as Jina Reader put above the page: "Title: ...", "URL Source: ..."
+_CRAWLER_KEYS = {"title": "title", "url source": "url", "url": "url", "published time": "date",
+                 "published": "date", "description": "description", "source": "url",
+                 "markdown content": "", "author": "author", "site": "sitename"}
+_CRAWLER_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,20}):[ \t]*(?P<value>.*)$")
+
+
+@dataclass
+class Source:
+    """What a text file holds before cleaning: fields its header gave, and its blocks."""
+
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)  # a crawler's header: the page as it saw it
+    front: dict[str, str] = field(default_factory=dict)  # YAML front matter: the author's record
+    markdown: bool = False
+    header_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) taken as fields
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str], int]:
+    """Return (text without YAML front matter, its `key: value` fields, lines it took)."""
+    match = _FRONT.match(text)
+    if not match:
+        return text, {}, 0
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            value = value.strip().strip("\"'")
+            if value:
+                meta[key.strip().lower()] = value
+    taken = match.group(0).count("\n") + (0 if match.group(0).endswith("\n") else 1)
+    return text[match.end():], meta, taken
+
+
+def crawler_header(lines: list[str]) -> tuple[dict[str, str], list[int]]:
+    """Fields of a "Title: / URL Source: / Markdown Content:" header, and the lines it spans."""
+    meta: dict[str, str] = {}
+    taken: list[int] = []
+    for i, line in enumerate(lines[:12]):
+        if not line.strip():
+            continue
+        match = _CRAWLER_LINE.match(line.strip())
+        key = match.group("key").lower() if match else None
+        if key not in _CRAWLER_KEYS:
+            break
+        taken.append(i)
+        field_name = _CRAWLER_KEYS[key or ""]
+        if field_name and match and match.group("value").strip():
+            meta.setdefault(field_name, match.group("value").strip())
+        if key == "markdown content":
+            break
+    # One "Title:" line could be prose; a header has at least two of its keys.
+    if len(taken) < 2:
+        return {}, []
+    return meta, taken
+
+
+def parse_source(text: str, fmt: str) -> Source:
+    """Split a normalised text or Markdown file into header fields and blocks (line numbers kept)."""
+    body, front, skipped = front_matter(text)
+    meta: dict[str, str] = {}
+    lines = ["" for _ in range(skipped)] + body.split("\n")
+    header: list[tuple[int, str]] = []
+    if skipped:
+        header.append((1, "\n".join(text.split("\n")[:skipped])))
+    fields, taken = crawler_header(lines[skipped:])
+    for i in taken:
+        header.append((skipped + i + 1, lines[skipped + i]))
+        lines[skipped + i] = ""
+    for key, value in fields.items():
+        meta.setdefault(key, value)
+    joined = "\n".join(lines)
+    markdown = fmt == "markdown" or looks_like_markdown(joined)
+    return Source(split_blocks(joined, markdown), meta, front, markdown, header)

@@ -1,0 +1,22 @@
+"""Language: a cleaned body -> its entities and figures.
+
+ner (spaCy in worker processes: text -> raw spans), entities (raw spans -> canonical mentions of
+people, organisations, places, groups and other names, one entity across spellings, kinds agreed
+across the library), folding and truecase (spellings and capitals brought to one form), figures
+(numbers, money and quotes with their context), sentences (a body -> sentences), evaluate
+(entity scores against hand labels).
+"""
+
+from typing import TYPE_CHECKING
+
+from reader.core.exports import lazy
+
+__all__ = ["NAME_KINDS", "EntitySummary", "Tagger", "canonicalise"]
+__getattr__ = lazy(globals(), {"NAME_KINDS": "reader.core.language.entities",
+                               "EntitySummary": "reader.core.language.entities",
+                               "canonicalise": "reader.core.language.entities",
+                               "Tagger": "reader.core.language.ner"})
+
+if TYPE_CHECKING:
+    from reader.core.language.entities import NAME_KINDS, EntitySummary, canonicalise
+    from reader.core.language.ner import Tagger

@@ -1,0 +1,275 @@
+"""Canonical entities: one name per person, place or organisation across titles and spellings.
+
+The model's mentions are tidied (no stray whitespace, digits or fragments), given a kind the
+library agrees on (every mention of a name votes), and a canonical name: places by reference
+data (GeoNames, ISO 3166: Kiev is Kyiv, U.S. is the United States, a city is never a person),
+people by the fullest name in the article that ends with their surname.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from reader.core.language.folding import fold_token, strip_accents
+from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places
+from reader.core.models import Mention
+
+NAME_KINDS = ("person", "org", "place", "group", "other")
+KIND_OF = SPACY_TO_KIND
+_TITLES = re.compile(
+    r"^(?:the\s+)?(?:(?:mr|mrs|ms|dr|prof|sen|rep|gen|lt|col|maj|capt|gov|pres)\.?\s+|"
+    r"(?:president|prime minister|premier|chancellor|secretary|senator|governor|general|"
+    r"major general|minister|foreign minister|defence minister|defense minister|king|queen|pope|"
+    r"ambassador|envoy|spokesman|spokeswoman|aide|judge|justice|mayor|sir|dame|lord|lady)\s+)+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# Not names: a fragment ending in a joining word or a hyphen, a clock zone, a lone initial.
+_FRAGMENT = re.compile(r"(?:\b(?:of|and|the|for|to|in|on|at|de)|[-–&/])$", re.IGNORECASE)
+_ZONES = frozenset("utc gmt bst cet cest est edt pst pdt cst cdt mst mdt aest aedt ist jst".split())
+PLACE_POPULATION = 50_000  # (the table holds cities this large; see training/places.py)
+
+
+def bare(text: str) -> str:
+    """The name inside a mention: no article, honorific or office, no possessive, single spaces."""
+    text = " ".join(text.split())
+    text = _TITLES.sub("", text).strip()
+    text = _ARTICLE.sub("", text)
+    text = _POSSESSIVE.sub("", text).strip(" ,")
+    if text.endswith(".") and not re.search(r"(?:^|[.\s])[^\W\d_]\.$|\b(?:Jr|Sr|St)\.$", text):
+        text = text.rstrip(".")
+    return text
+
+
+@lru_cache(maxsize=100_000)
+def name_key(text: str) -> str:
+    """Folded key of a name: lower case, no accents, transliteration folds, initials dropped.
+
+    Dotted abbreviations keep their letters ("U.N." -> "un"); "the" in front does not count.
+    """
+    text = re.sub(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_]\.?)", r"\1", bare(text))
+    text = re.sub(r"^((?:[^\W\d_]){2,4})\.$", r"\1", text)
+    words = re.findall(r"[\w’'-]+", strip_accents(text.lower()))
+    if len(words) > 1:
+        words = [w for w in words if len(w) > 1 or not w.isalpha()]
+    return " ".join(fold_token(w.replace("’", "'")) for w in words)
+
+
+@cache
+def places() -> dict[str, str]:
+    """Lower-case spelling of a country, US state, continent or large city -> canonical name."""
+    path = Path(__file__).parent.parent / "data" / "places.json"
+    return json.loads(path.read_text("utf-8"))["places"]
+
+
+def place_name(text: str) -> str | None:
+    """The canonical place a mention names (Kiev -> Kyiv, U.S. -> United States), else None."""
+    table = places()
+    name = bare(text)
+    return table.get(name.lower()) or table.get(strip_accents(name.lower()))
+
+
+def _tidy(body: str, start: int, end: int) -> tuple[int, int]:
+    """A mention's span without a leading 'the', a possessive, trailing digits or whitespace,
+    and cut at a line break (a name does not run over a line)."""
+    text = body[start:end]
+    cut = re.search(r"\s*\n", text)
+    if cut:
+        before, after = text[:cut.start()], text[cut.end():]
+        if before.strip():
+            end = start + cut.start()
+        else:
+            start = start + cut.end()
+            del after
+    lead = re.match(r"(?i)\s*the\s+|\s+", body[start:end])
+    if lead and end - start > lead.end():
+        start += lead.end()
+    while True:
+        tail = re.search(r"(?:\s*['’]s?|\s+\d[\d.,:]*|[\s'’,.:;]+)$", body[start:end])
+        if not tail or tail.start() == 0:
+            break
+        # Keep the dot of an abbreviation ("U.S.", "Jr."), which is part of the name.
+        if tail.group(0) == "." and re.search(r"\b[^\W\d_]\.[^\W\d_]?$|\b(?:Jr|Sr|St|Co|Inc|Ltd)$",
+                                              body[start:end - 1]):
+            break
+        end = start + tail.start()
+    return start, end
+
+
+def _opens_sentence(body: str, start: int) -> bool:
+    before = body[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(?:^|[.!?:\n][\"'”’)]?)\s*$", before)) or "\n" in before
+
+
+def _not_a_name(text: str, kind: str | None) -> bool:
+    if kind not in NAME_KINDS:
+        return not text.strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not any(c.isupper() for c in letters):
+        return True  # "pro-", lower-case words
+    if _FRAGMENT.search(text) or text.lower() in _ZONES:
+        return True
+    return bool(re.fullmatch(r"[^\W\d_]\.?", text))  # a lone initial
+
+
+_PARTICLE_END = re.compile(r"\s(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|al|el|ibn)$")
+
+
+def _join_particles(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
+    """"Ursula von der" + "Leyen": a person cut after a name particle is joined to what follows."""
+    out: list[RawMention] = []
+    for m in sorted(raw, key=lambda m: m.start):
+        if (out and out[-1].label == "PERSON" and _PARTICLE_END.search(out[-1].text)
+                and body[out[-1].end:m.start] == " " and m.text[:1].isupper()):
+            first = out.pop()
+            m = RawMention(body[first.start:m.end], "PERSON", first.start, m.end)
+        out.append(m)
+    return out
+
+
+def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None
+                 ) -> list[Mention]:
+    """Turn the model's mentions of one article into Mentions with canonical names and kinds.
+
+    Order of evidence for a name's kind: reference places (a city is never a person; the
+    library's vote may keep it an organisation, a club named after its town); the library's
+    majority vote for the name (`votes`); the model's label. Surnames link to the one full name
+    in the article that ends with them; with two candidates they stay unlinked.
+    """
+    votes = votes or {}
+    raw = _join_particles(body, raw)
+    # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
+    surnames = {name_key(bare(m.text).split()[-1]) for m in raw
+                if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
+    # Every word of those full names: "Vladimir, STOP!" is Vladimir Putin, not the town.
+    name_words = {name_key(word) for m in raw if m.label == "PERSON" and len(bare(m.text).split()) >= 2
+                  for word in bare(m.text).split() if len(word) > 2}
+    staged: list[tuple[int, int, str, str]] = []  # start, end, kind, name
+    ordinary = set(re.findall(r"\b[a-z][a-z'’-]+\b", body))  # words the article writes in lower case
+    for m in raw:
+        kind = SPACY_TO_KIND.get(m.label)
+        if kind is None:
+            continue
+        start, end = _tidy(body, m.start, m.end)
+        text = body[start:end]
+        if start >= end or _not_a_name(text, kind):
+            continue
+        if kind not in NAME_KINDS:
+            staged.append((start, end, kind, " ".join(text.split())))
+            continue
+        if " " not in text and text.lower() in ordinary and _opens_sentence(body, start):
+            continue  # "Billionaire Elon Musk": a capital for the sentence, not for a name
+        name = bare(text)
+        if not name:
+            continue
+        key = name_key(name)
+        voted = votes.get(key)
+        place = place_name(name)
+        if place and kind == "person" and (key in surnames or (voted == "person" and name not in major_places())):
+            place = None  # a surname that is also some town's name: the article or library says so
+        if kind in ("place", "org") and " " not in name and key in name_words and name not in major_places():
+            kind, place = "person", None
+        if place and not (voted == "org" and kind == "org"):
+            kind, name = "place", place
+        elif voted and voted != kind:
+            kind = voted
+        staged.append((start, end, kind, name))
+    # Surname linking among people of this article.
+    full: dict[str, set[str]] = defaultdict(set)
+    for _, _, kind, name in staged:
+        if kind == "person" and len(name.split()) >= 2:
+            full[name_key(name.split()[-1])].add(name)
+    out: list[Mention] = []
+    for start, end, kind, name in staged:
+        if kind == "person" and len(name.split()) == 1:
+            candidates = full.get(name_key(name), set())
+            if len(candidates) == 1:
+                name = next(iter(candidates))
+        out.append(Mention(text=body[start:end], label=kind, name=name, start=start, end=end))
+    return out
+
+
+def kind_counts(all_raw: Iterable[Sequence[RawMention]]) -> Counter[tuple[str, str]]:
+    """How often the model called each name (by key) each kind, over some articles."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for raw in all_raw:
+        for m in raw:
+            kind = SPACY_TO_KIND.get(m.label)
+            if kind in NAME_KINDS and (key := name_key(m.text)):
+                counts[(key, kind)] += 1
+    return counts
+
+
+def label_votes(all_raw: Iterable[Sequence[RawMention]]) -> dict[str, str]:
+    """The most frequent kind of every name across the library: one-off mislabels lose the vote."""
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, kind), n in kind_counts(all_raw).items():
+        by_key[key][kind] += n
+    return {key: c.most_common(1)[0][0] for key, c in by_key.items() if sum(c.values()) >= 2}
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    name: str
+    kind: str
+    count: int
+    articles: tuple[str, ...]
+    spellings: tuple[str, ...]
+
+
+Row = tuple[str, str, str, int, Sequence[str]]  # article id, name, kind, count, spellings
+
+
+def rows_of(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
+    """Per-entity rows of one article, as the catalogue stores them."""
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in mentions:
+        grouped[(m.name, m.label)].append(m.text)
+    return [(article_id, name, kind, len(texts), sorted(set(texts)))
+            for (name, kind), texts in grouped.items()]
+
+
+def summarise(rows: Iterable[Row], kinds: Sequence[str] = NAME_KINDS) -> list[EntitySummary]:
+    """Canonical entities across articles: one row per entity, with counts and the articles.
+
+    Names whose folded keys agree are one entity (shown by their fullest, most common spelling);
+    a lone surname joins the one full name in the library that ends with it, and only then.
+    """
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        if row[2] in kinds:
+            groups[(name_key(row[1]), row[2])].append(row)
+    surnames: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for key, kind in groups:
+        if kind == "person" and " " in key:
+            surnames[(key.split()[-1], kind)].add((key, kind))
+    for key, kind in list(groups):
+        if kind == "person" and " " not in key and len(surnames.get((key, kind), ())) == 1:
+            target = next(iter(surnames[(key, kind)]))
+            groups[target].extend(groups.pop((key, kind)))
+    out = []
+    for (_, kind), items in groups.items():
+        names: Counter[str] = Counter()
+        for row in items:
+            names[row[1]] += row[3]
+        best = max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+        out.append(EntitySummary(
+            name=best, kind=kind, count=sum(row[3] for row in items),
+            articles=tuple(sorted({row[0] for row in items})),
+            spellings=tuple(sorted({s for row in items for s in row[4]})),
+        ))
+    out.sort(key=lambda r: (-len(r.articles), -r.count, r.name))
+    return out
+
+
+def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]]) -> list[list[Mention]]:
+    """Canonical mentions of a set of articles, with the set's own vote on each name's kind."""
+    votes = label_votes(raws)
+    return [canonicalise(body, raw, votes) for body, raw in zip(bodies, raws)]

@@ -1,0 +1,138 @@
+"""The cleaner on awkward pages written for these tests (tests/fixtures/awkward)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.ingest import templates
+from reader.core.ingest.clean import clean
+from reader.core.ingest.files import read_document
+from reader.core.library.facade import Library
+from reader.core.library.paths import resolve_paths
+from tests.conftest import FIXTURES
+
+AWKWARD = FIXTURES / "awkward"
+
+
+def cleaned(name: str):
+    return clean(read_document(AWKWARD / name))
+
+
+def test_markdown_emphasis_links_and_images_are_structure_not_text():
+    result = cleaned("markdown-emphasis.md")
+    assert result.title == "Harbour strike halts grain shipments for a second day"
+    assert result.authors == ("Sean O'Connor",)
+    assert result.published == "2025-06-12"
+    for syntax in ("**", "*By", "](", "![", "# "):
+        assert syntax not in result.body
+    assert "Dock workers at the eastern grain terminal stayed off the job" in result.body
+    assert "according to a statement from the port authority." in result.body  # link words kept
+    assert "By Sean O'Connor" not in result.body
+    reasons = {r.reason for r in result.removed}
+    assert "image" in reasons
+
+
+def test_front_matter_is_metadata():
+    result = cleaned("front-matter.md")
+    assert result.title == "Council approves new cycle lanes on the quays"
+    assert result.authors == ("Aoife Brennan",)
+    assert result.published == "2025-09-14"
+    assert result.outlet == "The Quayside Courier"
+    assert result.body.startswith("The city council voted 31 to 9")
+    assert "---" not in result.body and "title:" not in result.body
+
+
+def test_wire_dateline_byline_and_credit_become_fields():
+    result = cleaned("wire-dateline.txt")
+    assert result.title == "Dutch port throughput falls as container volumes slide"
+    assert result.authors == ("Maria Jansen",)
+    assert result.agencies == ("Reuters",)
+    assert result.published == "2025-03-04"
+    assert result.body.startswith("ROTTERDAM, March 4, 2025 (Reuters) - Throughput")
+    assert "By Maria Jansen" not in result.body and "Editing by" not in result.body
+
+
+def test_a_page_with_no_headline_is_titled_by_its_lead_not_its_menu():
+    result = cleaned("no-headline.txt")
+    assert result.title.startswith("Residents of the hill village of Carrow were evacuated")
+    assert result.body.startswith("Residents of the hill village")
+    assert result.body.endswith("The road remains closed between the bridge and the school.")
+    for chrome in ("Sign in", "Cookie settings", "© 2025 Valley Radio"):
+        assert chrome not in result.body
+    assert result.outlet == "Valley Radio"
+
+
+def test_every_removed_piece_says_why():
+    for path in sorted(AWKWARD.rglob("*.*")):
+        for piece in clean(read_document(path)).removed:
+            assert piece.reason and piece.line >= 1
+
+
+@pytest.fixture
+def site_library(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_NER", "off")
+    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library.add_sources([AWKWARD / "site"])
+    list(library.sync())
+    yield library
+    library.close()
+
+
+def test_a_sites_chrome_repeated_across_its_pages_is_removed_with_that_reason(site_library):
+    promo = "Your local newsroom depends on readers like you"
+    titles = {}
+    for article_id in site_library.catalogue.ids():
+        article = site_library.get(article_id)
+        titles[article_id] = article.title
+        assert promo not in article.body
+        assert "Sign up for the morning briefing" not in article.body
+        repeated = [r for r in article.removed if r.text.startswith(promo)]
+        assert repeated and repeated[0].reason == "repeated on 2 other pages of this site"
+        assert len(article.body.split("\n\n")) == 3  # each story's three paragraphs
+    assert titles == {"one": "Bridge repairs to close the east road for three weeks",
+                      "two": "Library extends opening hours after petition",
+                      "three": "Under-16 team reaches county final"}
+
+
+def test_repeats_count_the_siblings_that_carry_a_line():
+    lines = templates.Lines({
+        "a": {1: False, 2: False, 3: False, 10: True},
+        "b": {1: False, 2: False, 3: False, 20: True},
+        "c": {1: False, 2: False, 3: False, 30: True},
+    })
+    assert templates.repeats(lines, "a") == {1: 2, 2: 2, 3: 2}
+    lines.remove("c")
+    assert templates.repeats(lines, "a") == {1: 1, 2: 1, 3: 1}
+
+
+def test_copies_of_one_story_are_not_each_others_template():
+    shared_prose = {100: True, 101: True, 102: True}
+    lines = templates.Lines({
+        "wire-on-site-a": {1: False, 2: False, 3: False, **shared_prose},
+        "wire-on-site-b": {1: False, 2: False, 3: False, **shared_prose},
+        "other-story": {1: False, 2: False, 3: False, 200: True, 201: True},
+    })
+    counts = templates.repeats(lines, "wire-on-site-a")
+    assert all(counts.get(h, 0) == 0 for h in shared_prose)  # the story is not chrome
+    assert counts[1] == 1  # only the other story counts as a sibling
+
+
+def test_three_pages_of_one_site_leave_a_usable_library_when_one_is_deleted(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_NER", "off")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for page in (AWKWARD / "site").iterdir():
+        (folder / page.name).write_text(page.read_text("utf-8"), "utf-8")
+    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library.add_sources([folder])
+    list(library.sync())
+    (folder / "three.txt").unlink()
+    list(library.sync())
+    promo = "Your local newsroom depends on readers like you"
+    one = library.get("one")
+    # With one sibling left the promo is no longer chrome by repetition; the page was cleaned
+    # again, so its removals name the reason they now have.
+    assert all(r.reason != "repeated on 2 other pages of this site" for r in one.removed)
+    assert "Repairs to the stone bridge" in one.body
+    assert promo not in one.title
+    library.close()

@@ -1,0 +1,106 @@
+"""Reading files: encodings, invisible characters, control codes, HTML, Markdown, refused files."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.ingest.clean import clean
+from reader.core.ingest.files import find_articles, read_document
+from reader.core.models import ReaderError
+from reader.core.text import normalise
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_utf8_is_read_as_utf8(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", "Zelenskyy’s café\n".encode()))
+    assert doc.encoding == "utf-8" and "Zelenskyy’s café" in doc.text
+
+
+def test_cp1252_bytes_fall_back_without_crashing(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", "“Smart quotes” and café".encode("cp1252")))
+    assert doc.encoding == "cp1252"
+    assert doc.text.startswith("“Smart quotes” and café")
+
+
+def test_invalid_utf8_never_crashes(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", b"Good text \x81\x8d\x90 more text\n"))
+    assert "Good text" in doc.text and doc.encoding in ("cp1252", "latin-1")
+
+
+def test_utf16_with_bom(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", "Kyiv talks\n".encode("utf-16")))
+    assert doc.text.strip() == "Kyiv talks"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"   \n\t\n", "only whitespace"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+    (b"PK\x03\x04\x14\x00\x00\x00", "zip archive"),
+    (b"text\x00with\x00nuls", "NUL bytes"),
+])
+def test_files_that_are_not_articles_are_refused_with_a_reason(tmp_path, data, reason):
+    with pytest.raises(ReaderError, match=reason):
+        read_document(write(tmp_path, "bad.txt", data))
+
+
+def test_invisible_characters_are_normalised_without_changing_visible_text():
+    assert normalise("cease\u00adfire\u200b in\u00a0Kyiv\r\n") == "ceasefire in Kyiv\n"
+
+
+def test_terminal_escape_sequences_are_removed():
+    hostile = "red \x1b[31mtext\x1b[0m, title \x1b]0;pwned\x07, clip \x1b]52;c;SGVsbG8=\x07, bell \x07 end"
+    cleaned = normalise(hostile)
+    assert "\x1b" not in cleaned and "\x07" not in cleaned
+    assert cleaned == "red text, title , clip , bell  end"
+
+
+def test_markup_is_kept_literally():
+    assert normalise("[bold red]not markup[/] [@click=app.quit]x[/]") == "[bold red]not markup[/] [@click=app.quit]x[/]"
+
+
+def test_markdown_front_matter_becomes_metadata(tmp_path):
+    text = "---\ntitle: Talks resume\nauthor: Jane Doe\ndate: 2025-03-18\n---\n# Talks resume\n\nBody text here.\n"
+    doc = read_document(write(tmp_path, "a.md", text.encode()))
+    assert doc.format == "markdown"
+    result = clean(doc)
+    assert result.title == "Talks resume" and result.authors == ("Jane Doe",)
+    assert result.published == "2025-03-18"
+    assert result.body == "Body text here."
+    # The front matter is shown removed on its own lines, and the headline on line 6.
+    lines = {r.line: r.reason for r in result.removed}
+    assert lines[1].startswith("crawler header or front matter") and lines[6].startswith("headline")
+
+
+def test_html_goes_through_the_extractor(tmp_path):
+    paragraphs = "".join(f"<p>Paragraph {i} of the article about the ceasefire talks in Kyiv, "
+                         f"with enough words to count as real article text for the extractor.</p>"
+                         for i in range(8))
+    html = (f"<html><head><title>Talks</title><script>alert('x')</script></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Talks</h1>"
+            f"{paragraphs}</article><footer>© Example Media</footer></body></html>")
+    doc = read_document(write(tmp_path, "a.html", html.encode()))
+    assert doc.format == "html"
+    assert "Paragraph 7 of the article" in doc.text
+    assert "alert(" not in doc.text
+
+
+def test_html_with_only_scripts_is_refused(tmp_path):
+    html = b"<html><head><script>var a = 1;</script><style>p{}</style></head><body></body></html>"
+    with pytest.raises(ReaderError, match="no article text"):
+        read_document(write(tmp_path, "a.html", html))
+
+
+def test_find_articles_is_recursive_and_survives_a_symlink_loop(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    write(tmp_path / "a", "one.txt", b"x")
+    write(tmp_path / "a" / "b", "two.md", b"x")
+    write(tmp_path / "a", "skip.pdf", b"x")
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a")
+    names = sorted(p.name for p in find_articles(tmp_path))
+    assert names == ["one.txt", "two.md"]

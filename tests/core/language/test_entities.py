@@ -1,0 +1,189 @@
+"""Entities on the seeds and awkward text: real spaCy NER, canonical names, reference places."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.core.language import ner
+from reader.core.language.entities import bare, canonicalise, name_key
+from reader.core.language.evaluate import entity_scores
+from tests.conftest import FIXTURES
+
+PEOPLE = ["Peskov", "Rubio", "Witkoff", "Leavitt", "Dmitriev", "Snegovaya", "Musk", "Rutte",
+          "Frederiksen", "Gudkov"]
+
+
+def mentions(library, prefix):
+    return library.get(prefix).entities
+
+
+def test_offsets_point_into_the_body(seeded):
+    for summary in seeded.summaries():
+        article = seeded.get(summary.id)
+        assert article.entities
+        for m in article.entities:
+            assert article.body[m.start:m.end] == m.text
+
+
+def test_every_spelling_of_zelensky_is_one_entity(seeded):
+    names = {m.name for s in seeded.summaries() for m in seeded.get(s.id).entities
+             if m.text.rstrip("’s").endswith(("Zelensky", "Zelenskyy", "Zelenskiy"))}
+    assert len(names) >= 2  # the outlets spell him three ways...
+    assert {name_key(n) for n in names} == {"volodymyr zelenski"}  # ...and he is one person
+    listed = [e for e in seeded.entities() if "Zelensk" in e.name]
+    assert len(listed) == 1 and listed[0].kind == "person"
+
+
+def test_ushakov_is_one_person(seeded):
+    names = {m.name for prefix in ("000", "002") for m in mentions(seeded, prefix) if "Ushakov" in m.text}
+    assert {name_key(n) for n in names} == {"yuri ushakov"}  # Yuri and Yury: one key
+    assert {m.label for prefix in ("000", "002") for m in mentions(seeded, prefix) if "Ushakov" in m.text} == {"person"}
+
+
+@pytest.mark.parametrize("surname", PEOPLE)
+def test_people_are_found_as_people(seeded, surname):
+    found = [m for s in seeded.summaries() for m in seeded.get(s.id).entities if surname in m.text]
+    assert found and all(m.label == "person" for m in found)
+
+
+def test_kyiv_and_kiev_are_the_same_place():
+    body = "Missiles hit Kiev overnight. Kyiv officials said the city held. Kiev's mayor spoke."
+    found = canonicalise(body, ner.recognise([body])[0])
+    kyiv = [m for m in found if m.text in ("Kiev", "Kyiv")]
+    assert len(kyiv) == 3
+    assert {(m.label, m.name) for m in kyiv} == {("place", "Kyiv")}
+
+
+def test_titles_link_to_the_full_name_within_an_article():
+    body = ("Donald Trump spoke on Tuesday. Mr Trump said talks went well. "
+            "President Trump later added that Trump would call again.")
+    found = canonicalise(body, ner.recognise([body])[0])
+    assert {m.name for m in found if m.label == "person"} == {"Donald Trump"}
+
+
+def test_two_people_sharing_a_surname_are_not_merged():
+    body = ("Hillary Clinton met Chelsea Clinton in New York. Later, Clinton said nothing. "
+            "Anna Kelly, a spokeswoman, spoke too.")
+    found = canonicalise(body, ner.recognise([body])[0])
+    names = {m.name for m in found if m.label == "person"}
+    assert {"Hillary Clinton", "Chelsea Clinton"} <= names
+    lone = [m for m in found if m.text == "Clinton"]
+    assert all(m.name == "Clinton" for m in lone)
+
+
+def test_folding_keys():
+    assert name_key("Mr Zelenskyy’s") == name_key("Zelensky") == name_key("Zelenskiy")
+    assert name_key("Yuri Ushakov") == name_key("Yury Ushakov")
+    assert bare("President Vladimir Putin") == "Vladimir Putin"
+
+
+def test_library_entities_list_zelensky_once_with_four_articles(seeded):
+    rows = [r for r in seeded.entities() if "Zelensk" in r.name]
+    assert len(rows) == 1
+    assert rows[0].name == "Volodymyr Zelensky"
+    assert [a[:3] for a in rows[0].articles] == ["000", "001", "003", "004"]
+
+
+def test_entity_f1_on_the_seeds(seeded):
+    gold = json.loads((FIXTURES / "seeds-entities.json").read_text(encoding="utf-8"))["articles"]
+    predicted = {s.id[:3]: seeded.get(s.id).entities for s in seeded.summaries()}
+    scores = entity_scores(predicted, gold)
+    # The model alone scores 0.65 here (benchmarks/entities_f1.py); reader's own steps, none of
+    # them written for these articles, must keep what they add.
+    assert scores["f1"] >= 0.75, scores
+
+
+def test_a_job_meanwhile_runs_in_a_worker_or_else_here_when_asked():
+    import os
+
+    here = ner.Tagger(1)
+    assert here.meanwhile(os.getpid)() == os.getpid()
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: no worker processes to run the job")
+    workers = ner.Tagger(2)
+    try:
+        result = workers.meanwhile(os.getpid)
+        assert result() != os.getpid()
+    finally:
+        workers.close()
+    assert result() != os.getpid()  # the result outlives the workers
+
+
+def test_an_articles_mentions_are_written_with_all_their_fields(seeded):
+    from dataclasses import asdict
+
+    article = seeded.get("000")
+    assert article.entities
+    assert article.to_dict()["entities"] == [asdict(m) for m in article.entities]
+
+
+def test_dotted_abbreviations_keep_their_letters():
+    assert name_key("U.N.") == "un" and name_key("E.U.") == "eu"
+    assert name_key("U.K.") == "uk" and name_key("D.C.") == "dc"
+    assert name_key("U.N.") != name_key("U.S.")
+    assert bare("U.N.") == "U.N."  # the dot of an abbreviation stays in the shown name
+
+
+def test_a_leading_article_does_not_split_an_entity():
+    for with_the, without in (("the United Arab Emirates", "United Arab Emirates"),
+                              ("the BBC", "BBC"), ("The US Senate", "US Senate")):
+        assert name_key(with_the) == name_key(without)
+        assert bare(with_the) == without
+
+
+def mention(body, text, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return ner.RawMention(text, label, start, start + len(text))
+
+
+def test_places_from_reference_data_correct_the_model():
+    body = ("Krasnodar was shelled. Residents of Pokrovsk fled west. Brunei Darussalam voted no. "
+            "Kiev and Kyiv are one city.")
+    raw = [mention(body, "Krasnodar", "ORG"), mention(body, "Pokrovsk", "PERSON"),
+           mention(body, "Brunei Darussalam", "PERSON"), mention(body, "Kiev", "GPE"),
+           mention(body, "Kyiv", "PERSON")]
+    found = {m.text: (m.label, m.name) for m in canonicalise(body, raw)}
+    assert found["Krasnodar"] == ("place", "Krasnodar")
+    assert found["Pokrovsk"] == ("place", "Pokrovsk")
+    assert found["Brunei Darussalam"][0] == "place"
+    assert found["Kiev"] == found["Kyiv"] == ("place", "Kyiv")
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person():
+    body = "Marco Rubio met the envoy. Rubio said talks would go on."
+    raw = [mention(body, "Marco Rubio", "PERSON"), mention(body, "Rubio", "PERSON", 1)]
+    found = canonicalise(body, raw)
+    assert {(m.label, m.name) for m in found} == {("person", "Marco Rubio")}
+
+
+def test_the_library_vote_makes_one_name_one_kind():
+    votes = {name_key("Rustem Umerov"): "person"}
+    body = "Rustem Umerov led the delegation."
+    found = canonicalise(body, [mention(body, "Rustem Umerov", "ORG")], votes)
+    assert [(m.label, m.name) for m in found] == [("person", "Rustem Umerov")]
+
+
+def test_fragments_are_not_entities():
+    body = "The Republic of said pro- groups met at 10:00 UTC in Abu Dhabi\n\nlater."
+    raw = [mention(body, "Republic of", "ORG"), mention(body, "pro-", "NORP"),
+           mention(body, "UTC", "ORG"), ner.RawMention("Abu Dhabi\n\n", "GPE",
+                                                       body.index("Abu Dhabi"),
+                                                       body.index("Abu Dhabi") + 11)]
+    found = canonicalise(body, raw)
+    assert [(m.text, m.label) for m in found] == [("Abu Dhabi", "place")]
+
+
+def test_events_laws_and_works_are_kept_as_other():
+    body = "Germany won the World Cup after the Paris Agreement was signed."
+    found = canonicalise(body, ner.recognise([body])[0])
+    assert any(m.text.endswith("World Cup") and m.label == "other" for m in found)
+
+
+def test_headlines_in_capitals_are_read_in_their_usual_case():
+    body = "BONN 1996-08-31\n\nKLINSMANN TO RETIRE\n\nJuergen Klinsmann said he would stop playing."
+    found = canonicalise(body, ner.recognise([body])[0])
+    assert ("BONN", "place") in {(m.text, m.label) for m in found}
