@@ -192,6 +192,17 @@ class Catalogue:
     def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
+    def ids_starting(self, prefix: str, limit: int) -> tuple[list[str], int]:
+        """Up to limit ids equal to or starting with prefix (in order), and how many there are:
+        a range over the id index, not a scan of the library."""
+        if not prefix:
+            return self.ids()[:limit], self.count()
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        where = "FROM articles WHERE id >= ? AND id < ?"
+        found = [r[0] for r in self.db.execute(f"SELECT id {where} ORDER BY id LIMIT ?", (prefix, end, limit))]
+        total = self.db.execute(f"SELECT count(*) {where}", (prefix, end)).fetchone()[0]
+        return found, total
+
     def get(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT d.data FROM articles a JOIN documents d ON d.path = a.path "
                               "WHERE a.id = ?", (article_id,)).fetchone()

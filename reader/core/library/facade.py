@@ -246,16 +246,15 @@ class Library:
 
     def resolve(self, prefix: str) -> str:
         """Return the one id that equals or starts with prefix; raise ReaderError otherwise."""
-        ids = self.catalogue.ids()
-        if prefix in ids:
+        matches, total = self.catalogue.ids_starting(prefix, 6)
+        if matches and matches[0] == prefix:
             return prefix
-        matches = [i for i in ids if i.startswith(prefix)]
-        if len(matches) == 1:
+        if total == 1:
             return matches[0]
-        if not matches:
+        if not total:
             raise ReaderError(f"no article id starts with {prefix!r} (try `reader list`)")
-        shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
-        raise ReaderError(f"{prefix!r} matches {len(matches)} articles: {shown}")
+        shown = ", ".join(matches[:5]) + (" ..." if total > 5 else "")
+        raise ReaderError(f"{prefix!r} matches {total} articles: {shown}")
 
     def search(self, text: str, limit: int = 20, filters: dict[str, str] | None = None,
                facets: bool = True) -> Results:
