@@ -90,6 +90,22 @@ def test_html_goes_through_the_extractor(tmp_path):
     assert "alert(" not in doc.text
 
 
+@pytest.mark.parametrize(("head", "text", "published"), [
+    ("", "", None),  # only a copyright year: not a publication date (it came out as 2026-01-01)
+    ('<meta property="article:published_time" content="2025-03-04T09:05:00Z">', "", "2025-03-04"),
+    ("", "<p>Published March 4, 2025</p>", "2025-03-04"),  # printed in the text
+])
+def test_html_dates_come_from_the_page_never_from_its_copyright_year(tmp_path, head, text, published):
+    paragraphs = "".join(f"<p>Paragraph {i} of the article about the ceasefire talks in Kyiv, "
+                         f"with enough words to count as real article text for the extractor.</p>"
+                         for i in range(8))
+    html = (f"<html><head><title>Talks | Example Media</title>{head}</head><body><article>"
+            f"<h1>Talks</h1>{text}{paragraphs}</article>"
+            f"<footer>© 2026 Example Media. All rights reserved.</footer></body></html>")
+    article = clean(read_document(write(tmp_path, "a.html", html.encode())))
+    assert article.published == published
+
+
 def test_html_with_only_scripts_is_refused(tmp_path):
     html = b"<html><head><script>var a = 1;</script><style>p{}</style></head><body></body></html>"
     with pytest.raises(ReaderError, match="no article text"):
