@@ -175,7 +175,9 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         if place and kind == "person" and (key in surnames or (voted == "person" and name not in major_places())):
             place = None  # a surname that is also some town's name: the article or library says so
         if kind in ("place", "org") and " " not in name and key in name_words and name not in major_places():
-            kind, place = "person", None
+            # The article names this person in full ("Joe Sestak ... Sestak said"): its own
+            # evidence outweighs the library's vote for the bare word.
+            kind, place, voted = "person", None, None
         if place and not (voted == "org" and kind == "org"):
             kind, name = "place", place
         elif voted and voted != kind:

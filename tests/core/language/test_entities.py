@@ -167,6 +167,14 @@ def test_the_library_vote_makes_one_name_one_kind():
     assert [(m.label, m.name) for m in found] == [("person", "Rustem Umerov")]
 
 
+def test_a_person_the_article_names_in_full_outweighs_the_librarys_vote():
+    votes = {name_key("Sestak"): "org"}  # the model called the bare surname an organisation elsewhere
+    body = "Representative Joe Sestak won the primary. Sestak said no to the offer."
+    raw = [mention(body, "Joe Sestak", "PERSON"), mention(body, "Sestak", "ORG")]
+    found = canonicalise(body, raw, votes)
+    assert {(m.label, m.name) for m in found} == {("person", "Joe Sestak")}
+
+
 def test_fragments_are_not_entities():
     body = "The Republic of said pro- groups met at 10:00 UTC in Abu Dhabi\n\nlater."
     raw = [mention(body, "Republic of", "ORG"), mention(body, "pro-", "NORP"),
