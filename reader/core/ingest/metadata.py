@@ -454,10 +454,13 @@ def _outlet(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str
         vote(name, 6, 0)
     if fields.used.get(0, "").startswith("outlet name"):
         vote(blocks[0].text.strip(), 6, 5)
+    holders = {}  # each holder once: a footer may print its copyright line twice
     for block in blocks[-40:]:
         match = _COPYRIGHT.search(block.text) if len(block.text) < 300 else None
-        if match:
-            vote(match.group("holder").strip(" .,"), 4, 1.5)
+        if match and (holder := _holder(match.group("holder"))):
+            holders[holder.lower()] = holder
+    for holder in holders.values():
+        vote(holder, 4, 1.5)
     urls = [source_url or header.get("url") or header.get("source") or ""]
     for block in blocks[:8]:
         found = _SOURCE_LINE.match(block.text.strip())
@@ -481,6 +484,15 @@ def _outlet(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str
         return
     others = [name for name, weight in ranked if not agency(name) and weight >= 1.5]
     fields.outlet = others[0] if others else ranked[0][0]
+
+
+def _holder(text: str) -> str | None:
+    """The name in a copyright line's holder, without the words around it ("Copyright Gannett
+    2018" -> "Gannett"); None when no name is left ("All rights reserved")."""
+    name = re.sub(r"^(?:copyright|©)\s*", "", text.strip(" .,"), flags=re.IGNORECASE)
+    name = re.sub(r"\s*\b(?:19|20)\d\d\b.*$", "", name)
+    name = re.sub(r"\ball rights reserved\b.*$", "", name, flags=re.IGNORECASE).strip(" .,-")
+    return name or None
 
 
 def known_outlet(name: str) -> str | None:

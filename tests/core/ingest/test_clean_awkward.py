@@ -136,3 +136,16 @@ def test_three_pages_of_one_site_leave_a_usable_library_when_one_is_deleted(tmp_
     assert "Repairs to the stone bridge" in one.body
     assert promo not in one.title
     library.close()
+
+
+@pytest.mark.parametrize(("footer", "outlet"), [
+    ("Copyright Gannett 2018", "Gannett"),
+    ("© 2011-2019 The Harbour Gazette. All rights reserved.", "The Harbour Gazette"),
+    ("Copyright © All rights reserved.", None),  # no name in it: no outlet, not "All rights reserved"
+])
+def test_a_copyright_line_gives_the_holders_name_without_the_words_around_it(tmp_path, footer, outlet):
+    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
+                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    path = tmp_path / "page.txt"
+    path.write_text(f"Harbour strike halts grain shipments\n\n{body}\n\n{footer}\n", encoding="utf-8")
+    assert clean(read_document(path)).outlet == outlet
