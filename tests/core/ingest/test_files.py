@@ -77,13 +77,15 @@ def test_markdown_front_matter_becomes_metadata(tmp_path):
     assert lines[1].startswith("crawler header or front matter") and lines[6].startswith("headline")
 
 
+PARAGRAPHS = "".join(f"<p>Paragraph {i} of the article about the ceasefire talks in Kyiv, "
+                     f"with enough words to count as real article text for the extractor.</p>"
+                     for i in range(8))
+
+
 def test_html_goes_through_the_extractor(tmp_path):
-    paragraphs = "".join(f"<p>Paragraph {i} of the article about the ceasefire talks in Kyiv, "
-                         f"with enough words to count as real article text for the extractor.</p>"
-                         for i in range(8))
     html = (f"<html><head><title>Talks</title><script>alert('x')</script></head><body>"
             f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Talks</h1>"
-            f"{paragraphs}</article><footer>© Example Media</footer></body></html>")
+            f"{PARAGRAPHS}</article><footer>© Example Media</footer></body></html>")
     doc = read_document(write(tmp_path, "a.html", html.encode()))
     assert doc.format == "html"
     assert "Paragraph 7 of the article" in doc.text
@@ -96,11 +98,8 @@ def test_html_goes_through_the_extractor(tmp_path):
     ("", "<p>Published March 4, 2025</p>", "2025-03-04"),  # printed in the text
 ])
 def test_html_dates_come_from_the_page_never_from_its_copyright_year(tmp_path, head, text, published):
-    paragraphs = "".join(f"<p>Paragraph {i} of the article about the ceasefire talks in Kyiv, "
-                         f"with enough words to count as real article text for the extractor.</p>"
-                         for i in range(8))
     html = (f"<html><head><title>Talks | Example Media</title>{head}</head><body><article>"
-            f"<h1>Talks</h1>{text}{paragraphs}</article>"
+            f"<h1>Talks</h1>{text}{PARAGRAPHS}</article>"
             f"<footer>© 2026 Example Media. All rights reserved.</footer></body></html>")
     article = clean(read_document(write(tmp_path, "a.html", html.encode())))
     assert article.published == published
