@@ -195,3 +195,11 @@ def test_headlines_in_capitals_are_read_in_their_usual_case():
     body = "BONN 1996-08-31\n\nKLINSMANN TO RETIRE\n\nJuergen Klinsmann said he would stop playing."
     found = canonicalise(body, ner.recognise([body])[0])
     assert ("BONN", "place") in {(m.text, m.label) for m in found}
+
+
+def test_place_names_are_found_by_their_text_whatever_their_tokens():
+    body = "Envoys from Guinea-Bissau flew to New York City, then to New York and York."
+    doc = ner.pipeline().make_doc(body)
+    names = frozenset({"Guinea-Bissau", "New York", "New York City", "York"})
+    found = [doc[a:b].text for a, b in ner.place_spans(doc, names)]
+    assert found == ["Guinea-Bissau", "New York City", "New York", "York"]
