@@ -362,7 +362,8 @@ class LibraryScreen(Screen[None]):
         self.query_one("#results", ResultList).show(results.hits, self.app.colours)  # type: ignore[attr-defined]
         self.update_status()
         self._previewed = None
-        self.show_preview()
+        # The hits first, the preview a frame later: typing shows its results sooner.
+        self.call_after_refresh(self.show_preview)
 
     def update_status(self) -> None:
         parts: list[tuple[str, str]] = []  # (text, style): assembled as plain Text, never markup
