@@ -18,14 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from reader.core.ingest.blocks import Block
-
-STOP_WORDS = frozenset("""
-a about after against all also an and any are as at be because been before being between both but
-by can could did do does during each for from had has have he her here him his how i if in into is
-it its just more most my no nor not of off on once one only or other our out over own said same she
-should so some such than that the their them then there these they this those through to too under
-until up very was we were what when where which while who whom why will with would you your
-""".split())
+from reader.core.ingest.words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

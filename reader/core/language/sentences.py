@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from whoosh.lang.porter import stem
 
-from reader.core.ingest.block_features import STOP_WORDS
+from reader.core.ingest.words import STOP_WORDS
 from reader.core.language.folding import fold_token, strip_accents
 
 _ABBREVIATIONS = frozenset("""
