@@ -39,6 +39,10 @@ def _printed_date(html: str) -> dict[str, str]:
     """A date printed in the page's text, if htmldate's extensive search finds one; never a bare
     year (a copyright line), which it gives as January 1st."""
     from htmldate import find_date
+    from lxml.etree import LxmlError
 
-    found = find_date(html, extensive_search=True, original_date=True)
+    try:
+        found = find_date(html, extensive_search=True, original_date=True)
+    except (LxmlError, ValueError, TypeError, OverflowError):  # an optional field: the page stays
+        return {}
     return {"date": found} if found and not found.endswith("-01-01") else {}

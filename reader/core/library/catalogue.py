@@ -197,7 +197,7 @@ class Catalogue:
         a range over the id index, not a scan of the library."""
         if not prefix:
             return self.ids()[:limit], self.count()
-        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        end = prefix[:-1] + chr(min(ord(prefix[-1]) + 1, 0x10FFFF))
         where = "FROM articles WHERE id >= ? AND id < ?"
         found = [r[0] for r in self.db.execute(f"SELECT id {where} ORDER BY id LIMIT ?", (prefix, end, limit))]
         total = self.db.execute(f"SELECT count(*) {where}", (prefix, end)).fetchone()[0]
