@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 from tests.web.test_fetch import PARAS, feed_of
 from tests.webserver import article_page, wait_for
 
-ENTRIES = 12
+ENTRIES = 16
 
 
 def reader(home, *args, **kw):
@@ -27,8 +27,8 @@ def reader(home, *args, **kw):
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
 def test_an_interrupted_fetch_loses_nothing_and_the_next_one_finishes(tmp_path, web, how):
     home = tmp_path / "home"
-    for n in range(ENTRIES):  # slow pages: 4 at a time to one host, so the fetch takes a while
-        web.add(f"/p/{n}", article_page(f"Report number {n} on the talks", PARAS), delay=0.4)
+    for n in range(ENTRIES):  # slow pages, 4 at a time to one host: the fetch takes 4 s or more
+        web.add(f"/p/{n}", article_page(f"Report number {n} on the talks", PARAS), delay=1.0)
     feed = feed_of(web, "/feed.xml", "Slow", [(f"e{n}", f"E{n}", f"/p/{n}", None)
                                              for n in range(ENTRIES)], etag='"1"')
     assert reader(home, "feeds", "add", feed).wait(30) == 0
