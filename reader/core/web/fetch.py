@@ -8,6 +8,7 @@ with the reason). Everything runs in one asyncio loop; the HTTP client bounds th
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -215,8 +216,41 @@ class Fetcher:
 
 def run(work: Callable[[Fetcher], Awaitable[object]], store: WebStore,
         progress: Progress | None = None, timeout: float | None = None) -> object:
-    """Run one fetch job in a fresh event loop (the CLI's, or a worker thread's)."""
+    """Run one fetch job in a fresh event loop (the CLI's, or a worker thread's).
+
+    Ctrl-C cancels every task and raises KeyboardInterrupt here. asyncio.run's own handler
+    cancels only the main task, and Python 3.11's wait_for can swallow that cancellation when a
+    response completes at the same moment: the fetch then ran to its end and exited 0.
+    """
+    interrupted = False
+
     async def main() -> object:
-        async with Client(timeout=timeout) as client:
-            return await work(Fetcher(store, client, progress))
-    return asyncio.run(main())
+        loop = asyncio.get_running_loop()
+
+        def on_interrupt() -> None:
+            nonlocal interrupted
+            interrupted = True
+            for task in asyncio.all_tasks(loop):
+                task.cancel()
+
+        try:
+            loop.add_signal_handler(signal.SIGINT, on_interrupt)
+            handled = True
+        except RuntimeError:  # not the main thread (the interface's worker): signals are not ours
+            handled = False
+        try:
+            async with Client(timeout=timeout) as client:
+                return await work(Fetcher(store, client, progress))
+        finally:
+            if handled:
+                loop.remove_signal_handler(signal.SIGINT)
+
+    try:
+        result = asyncio.run(main())
+    except asyncio.CancelledError:
+        if interrupted:
+            raise KeyboardInterrupt from None
+        raise
+    if interrupted:
+        raise KeyboardInterrupt
+    return result
