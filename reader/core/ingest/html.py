@@ -13,8 +13,9 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    # Dates from the page's markup (meta tags, <time>, the URL), not from free text: htmldate's
-    # extensive search falls back to a copyright line, "© 2026" becoming 2026-01-01.
+    # Dates from the page's markup (meta tags, <time>, the URL) only. htmldate's extensive search
+    # takes any date in the text: a copyright line ("© 2026" became 2026-01-01) or one the story
+    # mentions (2001-09-11). A date printed by the byline is read by reader's own metadata pass.
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, deduplicate=False,
@@ -30,19 +31,5 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
         value = doc.get(key)
         if isinstance(value, str) and value.strip():
             meta[key] = value.strip()
-    if "date" not in meta:
-        meta.update(_printed_date(html))
     return body, meta
 
-
-def _printed_date(html: str) -> dict[str, str]:
-    """A date printed in the page's text, if htmldate's extensive search finds one; never a bare
-    year (a copyright line), which it gives as January 1st."""
-    from htmldate import find_date
-    from lxml.etree import LxmlError
-
-    try:
-        found = find_date(html, extensive_search=True, original_date=True)
-    except (LxmlError, ValueError, TypeError, OverflowError):  # an optional field: the page stays
-        return {}
-    return {"date": found} if found and not found.endswith("-01-01") else {}

@@ -18,6 +18,7 @@ from importlib import resources
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import find_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
+from reader.core.ingest.words import STOP_WORDS
 
 _NAME_PART = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
@@ -348,7 +349,10 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
             score = 3.0 * math.exp(-abs(start - i) / 8)
             if "T" in iso:
                 score += 1  # a publication stamp carries its time
-            if re.search(r"\b[a-z]+\s*$", before):
+            word = re.search(r"\b([a-z]+)\s*$", before)
+            if word and word.group(1) in STOP_WORDS and keep[i] and not _PUBLISHED.search(before):
+                continue  # "since the attacks of September 11, 2001": what the story is about
+            if word:
                 score -= 1.5  # "taken June 11, 2026": a date inside a sentence
             if _PUBLISHED.search(before):
                 score += 2

@@ -96,6 +96,9 @@ def test_html_goes_through_the_extractor(tmp_path):
     ("", "", None),  # only a copyright year: not a publication date (it came out as 2026-01-01)
     ('<meta property="article:published_time" content="2025-03-04T09:05:00Z">', "", "2025-03-04"),
     ("", "<p>Published March 4, 2025</p>", "2025-03-04"),  # printed in the text
+    # a date the story mentions is not when it was published (it came out as 2001-09-11)
+    ("", "<p>Security at the airport has not been so tight since the attacks of September 11, "
+         "2001, officials said on Monday.</p>", None),
 ])
 def test_html_dates_come_from_the_page_never_from_its_copyright_year(tmp_path, head, text, published):
     html = (f"<html><head><title>Talks | Example Media</title>{head}</head><body><article>"
