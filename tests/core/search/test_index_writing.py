@@ -4,13 +4,23 @@ each spelling word given once) write an index that reads the same as plain Whoos
 from __future__ import annotations
 
 import random
+import tempfile
 
+import pytest
 from whoosh.codec.whoosh3 import STORED_COLUMN
 from whoosh.filedb.filestore import RamStorage
 
 from reader.core.search.index import Index
 from reader.core.search.index_writer import writer_for
 from reader.core.search.schema import make_schema
+
+
+@pytest.fixture(autouse=True)
+def own_temp_folder(tmp_path, monkeypatch):
+    """Whoosh's in-memory index writes its temporary files to <tempdir>/MAIN.tmp and deletes that
+    folder after a commit: two test processes at once (pytest-xdist) removed each other's files."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
 
 WORDS = "talks geneva grain deal ceasefire minister said the of in on kyiv moscow".split()
 
