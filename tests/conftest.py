@@ -29,14 +29,26 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def seeded(tmp_path_factory):
     """A Library of the seeds, synced once (clean, NER, index) in a temporary home, shared read-only."""
-    from reader.core.library.facade import Library
-    from reader.core.library.paths import resolve_paths
-
-    home = tmp_path_factory.mktemp("seeded-home")
-    library = Library(resolve_paths({"READER_HOME": str(home)}))
+    library = library_at(tmp_path_factory.mktemp("seeded-home"))
     list(library.sync())
     yield library
     library.close()
+
+
+def library_at(home: Path):
+    """A Library whose state lives under home (whatever READER_HOME says)."""
+    from reader.core.library.facade import Library
+    from reader.core.library.paths import resolve_paths
+
+    return Library(resolve_paths({"READER_HOME": str(home)}))
+
+
+def synced_library(folder: Path, home: Path):
+    """A Library of the files in folder, kept under home, synced once."""
+    library = library_at(home)
+    library.add_sources([folder])
+    list(library.sync())
+    return library
 
 
 def corpus(name: str) -> Path:

@@ -6,9 +6,8 @@ import shutil
 
 import pytest
 
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
+from tests.conftest import library_at
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +20,7 @@ def indexed_home(tmp_path_factory, seeded):
 def app(tmp_path, indexed_home):
     home = tmp_path / "home"
     shutil.copytree(indexed_home, home)
-    return ReaderApp(Library(resolve_paths({"READER_HOME": str(home)})))
+    return ReaderApp(library_at(home))
 
 
 async def settle(app, pilot) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.library import LibraryScreen
+from tests.conftest import library_at, synced_library
 from tests.ui.conftest import search_for, settle
 
 
@@ -125,8 +124,6 @@ async def test_filter_by_entity_from_the_article_panel(app):
 
 
 async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
-    from reader.core.library.facade import Library
-    from reader.core.library.paths import resolve_paths
     from reader.ui.app import ReaderApp
 
     folder = tmp_path / "articles"
@@ -134,9 +131,7 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
     (folder / "hostile.txt").write_text(
         "A [bold red]loud[/] title\n\nBody with [@click=app.quit]click me[/] and \x1b[31mred\x1b[0m "
         "and an \x1b]0;owned\x07 title change, in a sentence long enough to be kept.\n")
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
-    library.add_sources([folder])
-    list(library.sync())
+    library = synced_library(folder, tmp_path / "home")
     app = ReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -167,7 +162,7 @@ async def test_first_sync_of_many_files_inside_the_interface_finds_entities(tmp_
         (folder / f"s{n:03d}.txt").write_text(
             f"Talks resume, round {n}\n\nNegotiators from Ukraine and Russia met in Geneva on Monday "
             f"for round {n}, officials said, and Marco Rubio will join them next week.\n")
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library = library_at(tmp_path / "home")
     library.add_sources([folder])
     app = ReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:

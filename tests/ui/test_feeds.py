@@ -9,11 +9,10 @@ import webbrowser
 from textual.widgets import DataTable
 
 from reader.cli import main
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.filters import FilterScreen
+from tests.conftest import library_at
 from tests.ui.conftest import settle
 from tests.web.test_fetch import PARAS, feed_of
 from tests.webserver import article_page
@@ -35,7 +34,7 @@ async def test_reading_fetching_and_filtering_feeds(home, web, monkeypatch, caps
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
 
-    app = ReaderApp(Library(resolve_paths({"READER_HOME": str(home)})))
+    app = ReaderApp(library_at(home))
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)
         table = app.screen.query_one("#articles", DataTable)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article_view import CHUNK
+from tests.conftest import synced_library
 from tests.ui.conftest import settle
 
 PARAGRAPH = ("Officials in Kyiv said on Monday that the talks with Russia would resume, and that a "
@@ -23,9 +22,7 @@ async def test_fifty_megabyte_article_is_rendered_lazily(tmp_path, monkeypatch):
     text = "\n\n".join(f"Paragraph {n}. {PARAGRAPH}" for n in range(count))  # no two alike
     (folder / "huge.txt").write_text("An enormous article\n\n" + text)
     monkeypatch.setenv("READER_NER", "off")  # entities are not what this test is about
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
-    library.add_sources([folder])
-    list(library.sync())
+    library = synced_library(folder, tmp_path / "home")
     assert library.get("huge").word_count > 5_000_000
     assert (folder / "huge.txt").stat().st_size > 50 * 10**6
     app = ReaderApp(library)

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.core.models import Mention
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.library import LibraryScreen
+from tests.conftest import library_at, synced_library
 from tests.ui.conftest import search_for, settle
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -177,7 +177,7 @@ async def test_light_themes_are_readable(app):
 
 
 async def test_first_launch_lists_the_samples_before_finding_entities(tmp_path):
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library = library_at(tmp_path / "home")
     app = ReaderApp(library)
     seen_empty_message = False
     async with app.run_test(size=(120, 40)) as pilot:
@@ -295,9 +295,7 @@ async def test_sort_and_stories_and_placeholder(tmp_path):
     folder.mkdir()
     (folder / "a.md").write_text("# Council votes on *cycle lanes*\n\nThe council **voted** 31 to 9 "
                                  "on Monday to build [cycle lanes](https://example.com) on the quays.\n")
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
-    library.add_sources([folder])
-    list(library.sync())
+    library = synced_library(folder, tmp_path / "home")
     app = ReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.library import FIRST_ROWS, PAGE, ROW_CHUNK
+from tests.conftest import synced_library
 from tests.ui.conftest import settle
 
 COUNT = 6_000
@@ -27,9 +26,7 @@ async def test_a_large_library_stays_usable(tmp_path, monkeypatch):
             f"Talks number {n} resume\n\nNegotiators met in {place} on Monday for round {n} of the talks, "
             f"officials said, and will meet again within days.\n")
     monkeypatch.setenv("READER_NER", "off")  # entities are not what this test is about
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
-    library.add_sources([folder])
-    list(library.sync())
+    library = synced_library(folder, tmp_path / "home")
     assert library.catalogue.count() == COUNT
     assert COUNT > FIRST_ROWS + 2 * ROW_CHUNK  # the rows arrive in several chunks
 

@@ -12,7 +12,6 @@ from dataclasses import replace
 import pytest
 
 from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.core.models import Mention
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
@@ -20,6 +19,7 @@ from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.filters import FilterScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
+from tests.conftest import library_at, synced_library
 from tests.ui.conftest import settle
 
 KEYS = {
@@ -58,9 +58,7 @@ def awkward_library(folder, home) -> Library:
     for n in range(3):
         (folder / f"copy{n}.txt").write_text("Copies of one page\n\nThe same page saved three "
                                              "times says the same thing about the talks in Geneva.\n")
-    library = Library(resolve_paths({"READER_HOME": str(home)}))
-    library.add_sources([folder])
-    list(library.sync())
+    library = synced_library(folder, home)
     # One name as two kinds (the real model does this with "Martin"), set here so the walk
     # does not depend on what one model version tags.
     article = library.get("two-kinds")
@@ -115,7 +113,7 @@ async def walk(app: ReaderApp, size: tuple[int, int], seed: int) -> None:
 async def test_walk_the_samples(tmp_path, indexed_home, size, seed):
     home = tmp_path / "home"
     shutil.copytree(indexed_home, home)
-    await walk(ReaderApp(Library(resolve_paths({"READER_HOME": str(home)}))), size, seed)
+    await walk(ReaderApp(library_at(home)), size, seed)
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +139,6 @@ async def test_walk_an_awkward_library(tmp_path, awkward_home, size, seed, monke
     monkeypatch.setenv("READER_NER", "off")
     home = tmp_path / "home"
     shutil.copytree(awkward_home, home)
-    library = Library(resolve_paths({"READER_HOME": str(home)}))
+    library = library_at(home)
     assert len(library.stories()) == len(library.summaries()) - 2  # the three copies: one story
     await walk(ReaderApp(library), size, seed)

@@ -12,7 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
+from tests.conftest import library_at
 from tests.webserver import article_page, rss
 
 PARAS = [
@@ -39,7 +39,7 @@ def run(capsys, *args):
 
 
 def library(home) -> Library:
-    return Library(resolve_paths({"READER_HOME": str(home)}))
+    return library_at(home)
 
 
 def feed_of(web, path, title, entries, **route):

@@ -9,9 +9,7 @@ import sys
 
 import pytest
 
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
-from tests.conftest import ROOT
+from tests.conftest import ROOT, library_at
 from tests.web.test_fetch import PARAS, feed_of
 from tests.webserver import article_page, wait_for
 
@@ -51,7 +49,7 @@ def test_an_interrupted_fetch_loses_nothing_and_the_next_one_finishes(tmp_path, 
     again = reader(home, "fetch")
     out, err = again.communicate(timeout=60)
     assert again.returncode == 0, err
-    library = Library(resolve_paths({"READER_HOME": str(home)}))
+    library = library_at(home)
     titles = sorted(r.title for r in library.summaries())
     assert titles == sorted(f"Report number {n} on the talks" for n in range(ENTRIES))
     assert len(list(pages.glob("*.html"))) == ENTRIES

@@ -7,9 +7,7 @@ import pytest
 from reader.core.ingest import templates
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
-from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, library_at, synced_library
 
 AWKWARD = FIXTURES / "awkward"
 
@@ -71,7 +69,7 @@ def test_every_removed_piece_says_why():
 @pytest.fixture
 def site_library(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_NER", "off")
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library = library_at(tmp_path / "home")
     library.add_sources([AWKWARD / "site"])
     list(library.sync())
     yield library
@@ -123,9 +121,7 @@ def test_three_pages_of_one_site_leave_a_usable_library_when_one_is_deleted(tmp_
     folder.mkdir()
     for page in (AWKWARD / "site").iterdir():
         (folder / page.name).write_text(page.read_text("utf-8"), "utf-8")
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
-    library.add_sources([folder])
-    list(library.sync())
+    library = synced_library(folder, tmp_path / "home")
     (folder / "three.txt").unlink()
     list(library.sync())
     promo = "Your local newsroom depends on readers like you"

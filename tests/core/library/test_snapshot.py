@@ -12,16 +12,13 @@ from reader.core.library import snapshot
 from reader.core.library.facade import Library
 from reader.core.library.paths import resolve_paths
 from reader.core.models import SyncReport
+from tests.conftest import library_at, synced_library
 
 BODY = "The talks resumed on Monday in Geneva, officials said, after a week of delays.\n"
 
 
-def _library(home: Path) -> Library:
-    return Library(resolve_paths({"READER_HOME": str(home)}))
-
-
 def _sync(home: Path) -> tuple[Library, SyncReport]:
-    library = _library(home)
+    library = library_at(home)
     report = SyncReport()
     list(library.sync(report=report))
     return library, report
@@ -36,10 +33,7 @@ def synced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
     (folder / "sub" / "b.txt").write_text("Grain deal\n\nThe grain deal was extended for 120 days.\n")
     (folder / "empty.txt").write_text("")
     home = tmp_path / "home"
-    library = _library(home)
-    library.add_sources([folder])
-    list(library.sync())
-    library.close()
+    synced_library(folder, home).close()
     return home, folder
 
 
@@ -76,8 +70,8 @@ def test_every_kind_of_change_is_seen(synced, change):
 def test_a_changed_index_file_or_version_means_a_full_sync(synced):
     home, _ = synced
     paths = resolve_paths({"READER_HOME": str(home)})
-    assert snapshot.unchanged(paths.snapshot, versions.stamp(), _library(home).sources(), paths.index) is not None
-    assert snapshot.unchanged(paths.snapshot, "another/version", _library(home).sources(), paths.index) is None
+    assert snapshot.unchanged(paths.snapshot, versions.stamp(), library_at(home).sources(), paths.index) is not None
+    assert snapshot.unchanged(paths.snapshot, "another/version", library_at(home).sources(), paths.index) is None
     segment = next(p for p in paths.index.iterdir() if p.name.endswith(".trm"))
     segment.write_bytes(b"garbage")
     library, _ = _sync(home)
@@ -88,7 +82,7 @@ def test_a_changed_index_file_or_version_means_a_full_sync(synced):
 def test_an_interrupted_sync_leaves_no_snapshot(synced):
     home, folder = synced
     (folder / "c.txt").write_text("Sunflowers\n\nSunflower exports rose sharply.\n")
-    library = _library(home)
+    library = library_at(home)
     steps = library.sync()
     next(steps, None)  # the sync has started: the old snapshot is gone
     steps.close()
@@ -101,7 +95,7 @@ def test_an_interrupted_sync_leaves_no_snapshot(synced):
 def test_the_check_in_a_child_process_answers_as_the_check_here(synced, monkeypatch):
     home, folder = synced
     paths = resolve_paths({"READER_HOME": str(home)})
-    sources = _library(home).sources()
+    sources = library_at(home).sources()
     forks = []
     real_fork = snapshot.os.fork
 

@@ -16,15 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
 from reader.core.models import SyncReport
-from tests.conftest import CORPUS, ROOT, SEEDS
+from tests.conftest import CORPUS, ROOT, SEEDS, library_at
 
 GOOD = "A headline about the talks\n\nThe talks resumed on Monday in Geneva, officials said, after a week of delays.\n"
-
-
-def library_at(home: Path) -> Library:
-    return Library(resolve_paths({"READER_HOME": str(home)}))
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -139,7 +134,6 @@ def test_a_file_that_becomes_unreadable_during_indexing(tmp_path):
     assert len(report.problems) == 1 and report.problems[0].path.endswith("a2.txt")
     assert report.problems[0].reason in ("is a folder, not a file", "permission denied")
     assert len(library.catalogue.ids()) == 3
-
 
 
 def _spawn_add(home: Path, folder: Path, batch: str = "8") -> subprocess.Popen:

@@ -13,7 +13,7 @@ from reader.core.language.entities import name_key
 from reader.core.language.sentences import content_words, split_sentences
 from reader.core.relate.compare import compare
 from reader.core.relate.stories import StoryDoc, group_stories
-from tests.conftest import corpus
+from tests.conftest import corpus, library_at
 
 
 def test_sentences_keep_offsets():
@@ -192,8 +192,6 @@ def test_stories_grouped_by_a_worker_during_the_commit_are_the_same(tmp_path, mo
     import os
 
     from reader.core.library import sync
-    from reader.core.library.facade import Library
-    from reader.core.library.paths import resolve_paths
     from reader.core.relate.stories import story_doc
 
     if (os.cpu_count() or 1) < 2:
@@ -205,7 +203,7 @@ def test_stories_grouped_by_a_worker_during_the_commit_are_the_same(tmp_path, mo
     meanwhile = Tagger.meanwhile
     monkeypatch.setattr(Tagger, "meanwhile", lambda self, *job: pooled.append(self._pool is not None)
                         or meanwhile(self, *job))
-    library = Library(resolve_paths({"READER_HOME": str(tmp_path / "home")}))
+    library = library_at(tmp_path / "home")
     try:
         list(library.sync())
         assert pooled == [True]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.library.facade import Library
-from reader.core.library.paths import resolve_paths
+from tests.conftest import library_at
 
 VOCABULARY = ("bank rates oil gas opec wheat grain export talks ceasefire minister prices "
               "market shares dollar yen gold coffee sugar trade deficit tariff").split()
@@ -33,7 +33,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         (folder / f"{n:04}.txt").write_text(_article(rng), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("READER_NER", "off")
-        library = Library(resolve_paths({"READER_HOME": str(root / "home")}))
+        library = library_at(root / "home")
         library.add_sources([Path(folder)])
         list(library.sync())
     return library
