@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import versions
+from reader.core.database import Transaction, connect
 from reader.core.models import Article, Mention, Removed
 
 if TYPE_CHECKING:
@@ -91,12 +91,8 @@ class Catalogue:
     """SQLite-backed store of cleaned articles, keyed by source path."""
 
     def __init__(self, path: Path | str) -> None:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Serialized SQLite (threadsafety 3): one connection may serve the UI thread and its workers.
-        self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db = connect(path)
         with self.transaction():
             if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -181,8 +177,8 @@ class Catalogue:
                 chrome.setdefault(path, set()).add(h)
         return pages, {path: frozenset(hs) for path, hs in chrome.items()}
 
-    def transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+    def transaction(self) -> Transaction:
+        return Transaction(self.db)
 
     def summaries(self) -> list[Summary]:
         rows = self.db.execute(
@@ -257,18 +253,6 @@ class Catalogue:
                 if key not in best or n > best[key][0]:
                     best[key] = (n, kind)
         return {k: kind for k, (n, kind) in best.items() if n >= 2}
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
-
-    def __exit__(self, kind: object, *_: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
 def _entity_rows(article: Article) -> list[tuple[str, str, str, int, str]]:

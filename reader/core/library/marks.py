@@ -6,9 +6,10 @@ by the article's source path, which re-indexing does not change, so marks surviv
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
+
+from reader.core.database import connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS marks (
@@ -23,11 +24,7 @@ class Marks:
     """marks.sqlite3: one row per article the reader has read or bookmarked."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None,
-                                  check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crash may lose the last commits, never consistency
+        self.db = connect(path, timeout=30)
         self.db.executescript(_SCHEMA)
 
     def close(self) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import html as htmllib
 import json
 import os
-import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from reader.core.database import Transaction, connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
@@ -77,11 +78,7 @@ class WebStore:
 
     def __init__(self, db_path: Path, pages: Path) -> None:
         self.pages = pages
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(db_path), timeout=60, isolation_level=None,
-                                  check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crash may lose the last commits, never consistency
+        self.db = connect(db_path)
         self.db.executescript(_SCHEMA)
         _tidy(pages)
 
@@ -181,18 +178,7 @@ class WebStore:
         return out
 
     def _transaction(self) -> Any:
-        return _Transaction(self.db)
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, *_: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        return Transaction(self.db)
 
 
 def _write(path: Path, data: bytes) -> None:
