@@ -40,8 +40,8 @@ ROUNDS = 300
 VOCABULARY = 300
 FIRST_WORDS = 60
 MIN_SITES = 8
-SCRAPE_WEIGHT = 1.0
-AUGMENT = 0  # documents made by augmented()
+SCRAPE_WEIGHT = 2.0  # real scrapes count twice
+AUGMENT = 400  # documents made by augmented()
 
 
 def choose_vocabulary(docs: Sequence[Doc], size: int, where: str) -> list[str]:
@@ -320,8 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--refresh", action="store_true", help="re-render and re-label the pages")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--scrape-weight", type=float, default=1.0)
-    parser.add_argument("--augment", type=int, default=0, help="documents with chrome dropped in")
+    parser.add_argument("--scrape-weight", type=float, default=2.0, help="weight of a real scrape")
+    parser.add_argument("--augment", type=int, default=400, help="documents with chrome dropped in")
     args = parser.parse_args(argv)
     global SCRAPE_WEIGHT, AUGMENT
     SCRAPE_WEIGHT = args.scrape_weight

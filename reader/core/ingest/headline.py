@@ -26,6 +26,9 @@ from reader.core.ingest.trees import Forest, load
 REACH = 120  # blocks above the body that can hold the headline
 SEPARATOR = re.compile(r"\s+(?:\||-|–|—|:|::|·|•|»)\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A wire dateline before the dash is no site name: "June 25 (Reuters) - Trump asks ...".
+_NOT_A_SITE = re.compile(r"[()]|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+                         re.IGNORECASE)
 
 FEATURES = [
     "from_header", "log_words", "log_chars", "ends_period", "ends_other", "separators",
@@ -33,7 +36,7 @@ FEATURES = [
     "images", "quotes", "index", "log_distance", "at_start", "relative", "log_line", "first_block",
     "gap_before", "gap_after", "p", "has_page_title", "equals_page_title", "prefix_page_title",
     "jaccard_page_title", "lead_overlap", "lead_rank", "repeats", "contained", "byline", "date",
-    "colon_label", "words_rank", "credit", "markup",
+    "colon_label", "words_rank", "credit", "markup", "glued",
 ]
 
 
@@ -42,6 +45,7 @@ class Candidate:
     index: int  # block index, -1 for the page title of a crawler header
     text: str  # as printed
     headline: str  # with a site suffix cut off
+    glued: bool = False  # a run of words cut from either end of a longer line of page chrome
 
 
 def norm(text: str) -> str:
@@ -56,7 +60,7 @@ def split_site(title: str) -> tuple[str, str | None]:
     headline = max(parts, key=len)
     at = parts.index(headline)
     site = parts[-1] if at < len(parts) - 1 else (parts[0] if at > 0 else None)
-    if site and len(site.split()) > 5:
+    if site and (len(site.split()) > 5 or _NOT_A_SITE.search(site)):
         site = None
     if at > 0 and site == parts[0] and len(parts[0].split()) > 3:
         return title.strip(), None
@@ -72,12 +76,83 @@ def candidates(blocks: Sequence[Block], start: int, page_title: str | None,
     out = []
     if page_title:
         out.append(Candidate(-1, page_title, split_site(page_title)[0]))
+    story: set[str] = set()
+    for block in blocks[start:start + 12]:
+        story.update(_stems(block.text))
     for i in range(max(0, start - REACH), min(len(blocks), start + 2)):
         text = blocks[i].text.strip().strip("#*_ ").strip()
         n = len(_WORD.findall(text))
         if 1 <= n <= 45 and "\n" not in text and not is_date(text) and not is_byline(text):
             out.append(Candidate(i, text, split_site(text)[0]))
+        if i < start and n > GLUED_LINE:
+            out += [Candidate(i, run, run, glued=True) for run in glued_runs(text, story)]
     return out
+
+
+GLUED_MIN, GLUED_MAX = 5, 25  # words in a headline glued to a line of chrome
+GLUED_LINE = 20  # a line longer than any headline (in words) may have one glued to it
+GLUED_REST = 5  # words of chrome the rest of such a line must have
+REST_STORY = 0.35  # at most this share of the rest's words may be the story's
+
+
+def _ENDS_SENTENCE(word: str) -> bool:
+    """A word that ends a sentence ("model."), not an abbreviation ("U.S.", "Gov.")."""
+    return bool(re.search(r"[.!?]$", word)) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)][:7]
+    return word[:7]
+
+
+def _stems(text: str) -> list[str]:
+    """The stems of a text's content words, two-letter acronyms ("AI", "UN") included."""
+    return [_stem(w.lower()) for w in re.findall(r"[^\W_]+", text)
+            if not w.isdigit() and ((len(w) > 2 and w.lower() not in STOP_WORDS)
+                                    or (len(w) == 2 and w.isupper()))]
+
+
+def glued_runs(text: str, story: set[str]) -> list[str]:
+    """Runs of words at either end of a line that speak of the story (`story`: its word stems).
+
+    Text extractions join inline elements into one line, so a headline can end a line of menu
+    items or follow a photo caption ("... Watch Live AI agent hacks gym to get ..."). Each word
+    scores +1 when the story uses it and -1 when it does not (function words 0); the best
+    scoring run from the line's start, and the best to its end, are the candidates.
+    """
+    words = text.split()
+    scores = []
+    for word in words:
+        scores.append(sum(1.0 if stem in story else -1.0 for stem in _stems(word)))
+    runs = []
+    for forward in (True, False):
+        ordered = list(range(len(words))) if forward else list(range(len(words) - 1, -1, -1))
+        best, total, stop = 0.0, 0.0, -1
+        for k, at in enumerate(ordered[:GLUED_MAX]):
+            # A headline does not run on across a full stop.
+            if not forward and k and _ENDS_SENTENCE(words[at]):
+                break
+            total += scores[at]
+            better = total > best or (total == best and scores[at] > 0)
+            if better and k + 1 >= GLUED_MIN and len(words) - k - 1 >= GLUED_REST:
+                best, stop = total, k
+            if forward and _ENDS_SENTENCE(words[at]):
+                break
+        if stop < 0:
+            continue
+        chosen = sorted(ordered[: stop + 1])
+        run = words[chosen[0]: chosen[-1] + 1]
+        if len(run) > 1 and run[0].lower() == run[1].lower():
+            run = run[1:]  # a section label glued before a headline that starts with it
+        positive = sum(s > 0 for s in scores[chosen[0]: chosen[-1] + 1])
+        rest = [scores[at] for at in range(len(words)) if at < chosen[0] or at > chosen[-1]]
+        rest_story = sum(s > 0 for s in rest) / max(sum(s != 0 for s in rest), 1)
+        # The rest of the line must be chrome: a paragraph of the story is not a headline + menu.
+        if positive >= 3 and best >= 0.4 * positive and rest_story <= REST_STORY:
+            runs.append(" ".join(run).strip(" .,;:|-"))
+    return runs
 
 
 def _content(text: str) -> set[str]:
@@ -136,6 +211,7 @@ def candidate_features(blocks: Sequence[Block], p: Sequence[float], start: int,
             float(bool(is_date(text))), float(bool(re.match(r"^[^\W\d_][\w .&'-]{0,24}:\s", text))),
             0.0, float(bool(CREDIT.search(text[-120:])) or bool(re.search(r"/[A-Z][\w ]+\)?$", text))),
             float(bool(re.search(r"\]\(|\[\d+\]|https?://|\*\*|__", text))),
+            float(c.glued),
         ])
     matrix = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
     if len(rows):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -239,7 +240,8 @@ def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], st
     if chosen is None:
         return
     fields.title = chosen.headline
-    if chosen.index >= 0:
+    if chosen.index >= 0 and not chosen.glued:
+        # (A headline cut from a line of chrome leaves that line to the model's reason.)
         fields.used[chosen.index] = "headline (lifted into the title field)"
     # The same headline printed again above the body is the title too, not body text.
     key = norm(chosen.headline)
@@ -470,6 +472,8 @@ def _outlet(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str
         found = _SOURCE_LINE.match(block.text.strip())
         if found:
             urls.append(found.group("url"))
+    if (home := _home_domain(blocks)) is not None:
+        urls.append(home)
     for url in urls:
         if url.startswith("http"):
             domain = domain_outlet(url)
@@ -488,6 +492,29 @@ def _outlet(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str
         return
     others = [name for name, weight in ranked if not agency(name) and weight >= 1.5]
     fields.outlet = others[0] if others else ranked[0][0]
+
+
+HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own
+HOME_SHARE = 0.5  # ... and the share of the page's links they must be
+
+
+def _home_domain(blocks: Sequence[Block]) -> str | None:
+    """The address of the site most of a page's links point to (its menus, related stories and
+    tags link home), when one site clearly dominates; None for pages without such links."""
+    extract = _domains()
+    sites: Counter[str] = Counter()
+    for block in blocks:
+        for href in block.hrefs:
+            if href.startswith("http"):
+                parts = extract(href)
+                if parts.domain and parts.suffix:
+                    sites[f"{parts.domain}.{parts.suffix}".lower()] += 1
+    if not sites:
+        return None
+    domain, count = sites.most_common(1)[0]
+    if count >= HOME_LINKS and count >= HOME_SHARE * sum(sites.values()):
+        return f"https://{domain}/"
+    return None
 
 
 def _holder(text: str) -> str | None:

@@ -1,0 +1,46 @@
+"""Headlines: one glued onto a line of menus or a photo caption, and a page title's site suffix."""
+
+import pytest
+
+from reader.core.ingest.headline import _stems, glued_runs, split_site
+
+STORY = ("Flood barriers on the River Tay held overnight as water levels rose to a record, the "
+         "council said. Perth residents were told to stay away from the river banks.")
+
+
+def story() -> set[str]:
+    return set(_stems(STORY))
+
+
+def test_a_headline_at_the_end_of_a_menu_line_is_cut_out_of_it():
+    line = ("Skip to content Home News Sport Weather Local Podcasts Live "
+            "Tay flood barriers hold as river levels rise to record")
+    assert "Tay flood barriers hold as river levels rise to record" in glued_runs(line, story())
+
+
+def test_a_headline_at_the_start_of_a_line_of_buttons_is_cut_out_of_it():
+    line = "Flood barriers on the Tay hold overnight as levels reach record Share Save Print Comment Email"
+    assert glued_runs(line, story())[0] == "Flood barriers on the Tay hold overnight as levels reach record"
+
+
+def test_a_section_label_glued_before_the_headline_is_dropped():
+    line = "Watch Listen Newsletters Photograph: Jane Doe/Agency Flood Flood barriers hold on the River Tay"
+    assert "Flood barriers hold on the River Tay" in glued_runs(line, story())
+
+
+def test_a_line_of_chrome_that_never_speaks_of_the_story_gives_nothing():
+    line = "Skip to content Home News Sport Weather Local Podcasts Live Sign in Subscribe Newsletters"
+    assert glued_runs(line, story()) == []
+
+
+@pytest.mark.parametrize("title", [
+    "June 25 (Reuters) - Trump administration asks the lab to stagger its release",
+    "LONDON (AP) - Flood barriers on the Tay hold overnight as levels reach a record",
+])
+def test_a_wire_dateline_before_the_dash_is_not_taken_for_the_site(title):
+    assert split_site(title)[1] is None
+
+
+def test_a_site_suffix_is_split_off():
+    assert split_site("Flood barriers on the Tay hold overnight - BBC News") == (
+        "Flood barriers on the Tay hold overnight", "BBC News")
