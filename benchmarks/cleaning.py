@@ -3,8 +3,9 @@
 Figures:
 - scrapes/ (hand labels): boilerplate examples removed, body passages kept, title, outlet,
   date (of files that print one) and authors right. The shipped models were trained with these
-  files, so these are in-sample; the held-out (leave-sites-out) figures are the ones the training
-  scripts measured and stored in the model files, printed beside them.
+  files, so these are in-sample. Held out (leave-sites-out): the whole cleaner, from
+  training/heldout.py (benchmarks/cleaning-heldout.json), and each model alone, as its training
+  script measured it and stored it in the model file; all printed beside them.
 - the clean corpora (BBC, BASIL, a Reuters sample): share of body lines kept.
 - speed: median milliseconds of clean() per article.
 """
@@ -27,6 +28,8 @@ from reader.core.ingest.trees import load
 from reader.core.models import ReaderError
 
 EVAL = SHARED / "eval"
+# The whole cleaner on scrapes of sites left out of training, written by `python -m training.heldout`.
+HELD_OUT = Path(__file__).resolve().parent / "cleaning-heldout.json"
 
 
 def norm(text: str | None) -> str:
@@ -39,12 +42,21 @@ def outlet_right(ours: str | None, gold: str) -> bool:
     return bool(ours) and norm(ours) in (norm(plain), norm(gold))
 
 
-def scrapes() -> dict[str, float]:
+def scrapes(names: set[str] | None = None, counts: dict[str, int] | None = None,
+            misses: list[str] | None = None) -> dict[str, float]:
+    """Figures over the labelled scrapes (or those named).
+
+    `counts` is filled with the raw counts and `misses` with what went wrong, one line each.
+    """
+    misses = misses if misses is not None else []
     gold = json.loads((EVAL / "scrapes-gold.json").read_text("utf-8"))["articles"]
-    counts = dict.fromkeys(["bp", "bp_n", "body", "body_n", "title", "title_n", "outlet",
+    counts = counts if counts is not None else {}
+    counts |= dict.fromkeys(["bp", "bp_n", "body", "body_n", "title", "title_n", "outlet",
                             "outlet_n", "date", "date_n", "authors", "authors_n"], 0)
     times = []
     for name, labels in gold.items():
+        if names is not None and name not in names:
+            continue
         path = EVAL / "scrapes" / f"{name}.txt"
         doc = read_document(path)
         started = time.perf_counter()
@@ -62,22 +74,30 @@ def scrapes() -> dict[str, float]:
             lines = [n for n, line in enumerate(raw_lines, start=1) if example in line]
             gone = example not in body and all(n in removed_lines for n in lines)
             counts["bp"] += gone
+            if not gone:
+                misses.append(f"{name}: kept boilerplate {example!r}")
         for passage in labels["body_must_contain"]:
             counts["body_n"] += 1
             counts["body"] += passage in body
+            if passage not in body:
+                misses.append(f"{name}: lost body {passage!r}")
         if labels["title"]:
             counts["title_n"] += 1
             counts["title"] += norm(result.title) == norm(labels["title"])
+            if norm(result.title) != norm(labels["title"]):
+                misses.append(f"{name}: title {result.title!r}, not {labels['title']!r}")
         if labels["outlet"]:
             counts["outlet_n"] += 1
             counts["outlet"] += outlet_right(result.outlet, labels["outlet"])
+            if not outlet_right(result.outlet, labels["outlet"]):
+                misses.append(f"{name}: outlet {result.outlet!r}, not {labels['outlet']!r}")
         if labels["published"]:
             counts["date_n"] += 1
             counts["date"] += (result.published or "")[:10] == labels["published"]
         if labels["authors"]:
             counts["authors_n"] += 1
             counts["authors"] += {norm(a) for a in labels["authors"]} <= {norm(a) for a in result.authors}
-    out = {key: counts[key] / counts[f"{key}_n"] for key in ("bp", "body", "title", "outlet", "date", "authors")}
+    out = {key: counts[key] / max(counts[f"{key}_n"], 1) for key in ("bp", "body", "title", "outlet", "date", "authors")}
     out["median_ms"] = statistics.median(times) * 1000
     return out
 
@@ -182,7 +202,8 @@ def measure(log=lambda message: None) -> dict[str, object]:  # type: ignore[no-u
     import tempfile
 
     log("cleaning: scrapes")
-    out: dict[str, object] = {"scrapes": scrapes(), "cross_validated": cross_validated()}
+    out: dict[str, object] = {"scrapes": scrapes(), "cross_validated": cross_validated(),
+                              "held_out": json.loads(HELD_OUT.read_text("utf-8"))}
     log("cleaning: metadata of the html-train renderings")
     out["html_train"] = html_train_metadata()
     log("cleaning: clean corpora")

@@ -24,6 +24,7 @@ SiteRepeats = Callable[[Mapping[int, bool]], Mapping[int, int]]
 _MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: stories| articles)?|more on this"
                      r"(?: story)?|recommended(?: for you)?|most (?:read|popular)|more in this section|"
                      r"more from [\w ]{1,30}|you may also like|watch|listen)\b\s*:?", re.IGNORECASE)
+_RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
         ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
@@ -60,6 +61,11 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
         _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
         _keep_clean_page(blocks, keep, source.markdown)
+    for i, block in enumerate(blocks):
+        # A legal notice is never the story, however much it reads like a sentence (no labelled
+        # body line of any training set says it; the model keeps a few that follow the story).
+        if keep[i] and _RIGHTS.search(block.text):
+            keep[i] = False
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.

@@ -145,3 +145,14 @@ def test_a_copyright_line_gives_the_holders_name_without_the_words_around_it(tmp
     path = tmp_path / "page.txt"
     path.write_text(f"Harbour strike halts grain shipments\n\n{body}\n\n{footer}\n", encoding="utf-8")
     assert clean(read_document(path)).outlet == outlet
+
+
+def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
+    notice = ("Copyright 2025 The Harbour Wire. All rights reserved. This material may not be "
+              "published, broadcast, rewritten or redistributed without permission.")
+    page = tmp_path / "notice.txt"
+    page.write_text((AWKWARD / "wire-dateline.txt").read_text("utf-8") + "\n\n" + notice + "\n", "utf-8")
+    result = clean(read_document(page))
+    assert "All rights reserved" not in result.body
+    assert "The port authority said it expected volumes to stabilise" in result.body
+    assert [r.reason for r in result.removed if "All rights reserved" in r.text] == ["copyright footer"]

@@ -1,0 +1,114 @@
+"""The whole cleaner on scrapes from sites its models never saw: `python -m training.heldout`.
+
+For each fold of scrape sites (the folds of training/boilerplate.py), the boilerplate model
+and the headline ranker are fitted without those sites, put in place of the
+shipped ones, and reader's own clean() is scored on the held-out files with the checks of
+benchmarks.cleaning: boilerplate examples removed, body passages kept, title, outlet, date,
+authors; and on the html-train renderings of held-out sites, the body lines kept against the
+gold labels (precision, recall, F1 by lines and by words). Needs the out-of-fold scores `python -m training.boilerplate` leaves in the cache.
+Writes the figures to benchmarks/cleaning-heldout.json, which `python -m benchmarks` reports as
+the "held out" rows of the README table (rerun this after retraining either model).
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from benchmarks import cleaning
+from reader.core.ingest import boilerplate, clean, headline
+from reader.core.ingest.trees import Forest
+from training import boilerplate as train_boilerplate
+from training import headline as train_headline
+from training.data import CACHE, load_all
+
+
+def runtime_boilerplate(model, threshold: float) -> boilerplate.Model:
+    booster, (vocab, first_words, last_words) = model
+    return boilerplate.Model(tuple(vocab), tuple(first_words), tuple(last_words), threshold,
+                             Forest(train_boilerplate._trees(booster)))
+
+
+def fold_models(docs, items, held: set[str], threshold: float, title_threshold: float):
+    """The boilerplate model and headline ranker fitted without the sites in `held`."""
+    train = [d for d in docs if d.site not in held]
+    model = runtime_boilerplate(train_boilerplate.fit(train), threshold)
+    keys = [k for k, item in items.items() if docs[k].site not in held and item[1].any()]
+    ranker = headline.Ranker(title_threshold, Forest(train_boilerplate._trees(train_headline.fit(
+        [items[k] for k in keys], [train_headline.doc_weight(docs[k]) for k in keys]))))
+    return model, ranker
+
+
+def kept_lines(docs) -> tuple[list, list]:
+    """reader's clean() on labelled renderings: each document's blocks kept (True) or not."""
+    from reader.core.models import RawDocument
+    from reader.core.text import normalise
+
+    keeps = []
+    for doc in docs:
+        result = clean.clean(RawDocument(path=doc.name, text=normalise(doc.text), format="text",
+                                         encoding="utf-8"))
+        lines = set(result.lines)
+        keeps.append([b.line in lines for b in doc.blocks])
+    return list(docs), keeps
+
+
+def measure(folds: int = 5, threshold: float = 0.5, title_threshold: float = 0.2) -> dict:
+    docs = load_all()
+    oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
+    items = {}
+    for k, doc in enumerate(docs):
+        if k in oof and (item := train_headline.rows(doc, oof[k])) is not None:
+            items[k] = item
+    totals: Counter = Counter()
+    misses: list[str] = []
+    rendered, rendered_keeps = [], []
+    for origin in ("scrapes", "html-train"):
+        for held in train_boilerplate.sites_folds(docs, origin, folds):
+            model, ranker = fold_models(docs, items, held, threshold, title_threshold)
+            saved = clean.model, headline.ranker
+            clean.model, headline.ranker = (lambda: model), (lambda: ranker)
+            try:
+                if origin == "scrapes":
+                    names = {d.name for d in docs if d.site in held and d.origin == "scrapes"}
+                    counts: dict[str, int] = {}
+                    cleaning.scrapes(names, counts, misses)
+                    totals.update(counts)
+                    print(f"  fold {sorted(held)}: {counts}", file=sys.stderr)
+                else:
+                    part, keeps = kept_lines([d for d in docs if d.site in held
+                                              and d.origin.startswith("html-train")])
+                    rendered += part
+                    rendered_keeps += keeps
+                    print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
+            finally:
+                clean.model, headline.ranker = saved
+    keys = ("bp", "body", "title", "outlet", "date", "authors")
+    out = {key: round(totals[key] / max(totals[f"{key}_n"], 1), 4) for key in keys}
+    train_boilerplate.BY_WORDS = False
+    out["html_train_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
+    train_boilerplate.BY_WORDS = True
+    out["html_train_words_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
+    return out | {"counts": dict(totals), "misses": sorted(misses)}
+
+
+OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "cleaning-heldout.json"
+
+
+def main() -> int:
+    started = time.time()
+    figures = measure()
+    figures["about"] = ("reader's clean() on each scrape and html-train rendering with both models "
+                        "fitted without its site (5 folds of sites each); written by training/heldout.py")
+    figures["minutes"] = round((time.time() - started) / 60, 1)
+    OUT.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
+    print(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
