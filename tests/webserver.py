@@ -24,6 +24,19 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Keeps a request's error (a client that hung up early) out of the stderr tests read."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.errors: list[str] = []
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        import traceback
+
+        self.errors.append(traceback.format_exc())
+
+
 class Server:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
@@ -85,7 +98,7 @@ class Server:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
