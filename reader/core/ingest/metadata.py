@@ -240,9 +240,9 @@ def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], st
     if chosen is None:
         return
     fields.title = chosen.headline
-    if chosen.index >= 0 and not chosen.glued:
-        # (A headline cut from a line of chrome leaves that line to the model's reason.)
-        fields.used[chosen.index] = "headline (lifted into the title field)"
+    if chosen.index >= 0:
+        fields.used[chosen.index] = ("headline glued to a line of page chrome (lifted into the title "
+                                     "field)" if chosen.glued else "headline (lifted into the title field)")
     # The same headline printed again above the body is the title too, not body text.
     key = norm(chosen.headline)
     for i in range(max(0, start - 60), min(len(blocks), start + 3)):

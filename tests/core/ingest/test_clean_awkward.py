@@ -156,3 +156,13 @@ def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_pa
     assert "All rights reserved" not in result.body
     assert "The port authority said it expected volumes to stabilise" in result.body
     assert [r.reason for r in result.removed if "All rights reserved" in r.text] == ["copyright footer"]
+
+
+def test_a_headline_glued_onto_the_menu_line_is_the_title_and_that_line_says_so():
+    result = cleaned("glued-headline.txt")
+    assert result.title == "Harbour cranes idle as dock strike enters third week"
+    assert result.authors == ("Ana Ruiz",) and result.published.startswith("2026-03-03")
+    assert result.outlet == "Valmora Daily Post"
+    first = next(r for r in result.removed if r.line == 1)
+    assert first.reason.startswith("headline glued to a line of page chrome")
+    assert "Skip to content" not in result.body and "Local bakery" not in result.body
