@@ -25,6 +25,7 @@ _MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: sto
                      r"(?: story)?|recommended(?: for you)?|most (?:read|popular)|more in this section|"
                      r"more from [\w ]{1,30}|you may also like|watch|listen)\b\s*:?", re.IGNORECASE)
 _RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story text glued to it
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
         ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
@@ -64,7 +65,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     for i, block in enumerate(blocks):
         # A legal notice is never the story, however much it reads like a sentence (no labelled
         # body line of any training set says it; the model keeps a few that follow the story).
-        if keep[i] and _RIGHTS.search(block.text):
+        # A long block may be a paragraph the scraper glued a footer onto: that one stays.
+        if keep[i] and len(block.text) <= RIGHTS_NOTICE and _RIGHTS.search(block.text):
             keep[i] = False
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather

@@ -95,7 +95,7 @@ GLUED_REST = 5  # words of chrome the rest of such a line must have
 REST_STORY = 0.35  # at most this share of the rest's words may be the story's
 
 
-def _ENDS_SENTENCE(word: str) -> bool:
+def _ends_sentence(word: str) -> bool:
     """A word that ends a sentence ("model."), not an abbreviation ("U.S.", "Gov.")."""
     return bool(re.search(r"[.!?]$", word)) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word)
 
@@ -132,13 +132,13 @@ def glued_runs(text: str, story: set[str]) -> list[str]:
         best, total, stop = 0.0, 0.0, -1
         for k, at in enumerate(ordered[:GLUED_MAX]):
             # A headline does not run on across a full stop.
-            if not forward and k and _ENDS_SENTENCE(words[at]):
+            if not forward and k and _ends_sentence(words[at]):
                 break
             total += scores[at]
             better = total > best or (total == best and scores[at] > 0)
             if better and k + 1 >= GLUED_MIN and len(words) - k - 1 >= GLUED_REST:
                 best, stop = total, k
-            if forward and _ENDS_SENTENCE(words[at]):
+            if forward and _ends_sentence(words[at]):
                 break
         if stop < 0:
             continue

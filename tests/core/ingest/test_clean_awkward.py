@@ -166,3 +166,17 @@ def test_a_headline_glued_onto_the_menu_line_is_the_title_and_that_line_says_so(
     first = next(r for r in result.removed if r.line == 1)
     assert first.reason.startswith("headline glued to a line of page chrome")
     assert "Skip to content" not in result.body and "Local bakery" not in result.body
+
+
+def test_a_story_paragraph_with_a_rights_notice_glued_on_keeps_its_text(tmp_path):
+    story = (AWKWARD / "wire-dateline.txt").read_text("utf-8")
+    last = "The port authority said it expected volumes to stabilise in the second half"
+    paragraph = next(line for line in story.splitlines() if line.startswith(last))
+    glued = (paragraph + " Harbour officials added that a review of the tariff schedule would be"
+             " published before the summer, and that shipping lines had been consulted on it at"
+             " length, with a second round of talks planned for the autumn once the first"
+             " results are in. Copyright 2025 The Harbour Wire. All rights reserved.")
+    page = tmp_path / "glued.txt"
+    page.write_text(story.replace(paragraph, glued), "utf-8")
+    assert len(glued) > 400
+    assert last in clean(read_document(page)).body
