@@ -118,12 +118,17 @@ def _domains():  # type: ignore[no-untyped-def]
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+def _registered(parts) -> str | None:  # type: ignore[no-untyped-def]
+    """The registered domain ("theguardian.com") of a tldextract result, None without one."""
+    return f"{parts.domain}.{parts.suffix}".lower() if parts.domain and parts.suffix else None
+
+
 def domain_outlet(url: str) -> str | None:
     """The outlet a page address belongs to: a known outlet, else its registered domain."""
     parts = _domains()(url)
-    if not parts.domain or not parts.suffix:
+    domain = _registered(parts)
+    if domain is None:
         return None
-    domain = f"{parts.domain}.{parts.suffix}".lower()
     known = _aliases("outlets").get(domain)
     if known:
         return known
@@ -505,10 +510,8 @@ def _home_domain(blocks: Sequence[Block]) -> str | None:
     sites: Counter[str] = Counter()
     for block in blocks:
         for href in block.hrefs:
-            if href.startswith("http"):
-                parts = extract(href)
-                if parts.domain and parts.suffix:
-                    sites[f"{parts.domain}.{parts.suffix}".lower()] += 1
+            if href.startswith("http") and (domain := _registered(extract(href))):
+                sites[domain] += 1
     if not sites:
         return None
     domain, count = sites.most_common(1)[0]
