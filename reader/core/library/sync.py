@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -33,13 +34,26 @@ class Scan:
     folders: list[tuple[str, int]]
 
 
+# File systems stamp times at a coarse tick (a few milliseconds on Linux, two seconds on FAT): a
+# folder changed again in the same tick after it was listed keeps the mtime that was read.
+RACY_NS = 2_000_000_000
+
+
 def scan(sources: list[Path]) -> Scan:
-    """Every article file of the sources; each folder's mtime is read before it is listed."""
+    """Every article file of the sources; each folder's mtime is read before it is listed.
+
+    A folder whose mtime is within RACY_NS of the scan may gain a file without its mtime moving
+    (a fetched page is written as a temporary file, then renamed, in the same tick): it is
+    recorded with mtime -1, so the snapshot never vouches for it and the next sync lists it again.
+    """
+    started = time.time_ns()
     files: dict[str, tuple[int, int]] = {}
     folders: list[tuple[str, int]] = []
     for root in sources:
         for path, st in scan_articles(root, folders):
             files[path] = (st.st_mtime_ns, st.st_size)
+    recent = started - RACY_NS
+    folders = [(folder, -1 if mtime >= recent else mtime) for folder, mtime in folders]
     return Scan(files, folders)
 
 
