@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import metadata
+from reader.core.ingest import metadata, outlets
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.source import parse_source
@@ -318,7 +318,7 @@ def _clean_extracted(doc: RawDocument) -> Cleaned:
     return Cleaned(
         title=headline or _lead_title(text, doc.path), standfirst=meta.get("description"),
         authors=authors or fields.authors,
-        outlet=metadata.outlet_name(outlet) if outlet else fields.outlet, published=published,
+        outlet=outlets.outlet_name(outlet) if outlet else fields.outlet, published=published,
         agencies=fields.agencies, body=text, removed=removed, headings=headings,
         lines=tuple(0 for _ in keep_blocks),
     )

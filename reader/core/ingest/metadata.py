@@ -7,18 +7,16 @@ dates between the two, wire datelines in its first paragraph and credits after i
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
+from reader.core.ingest import outlets
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import find_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
+from reader.core.ingest.outlets import COPYRIGHT, agency, known_outlet
 from reader.core.ingest.words import STOP_WORDS
 
 _NAME_PART = r"[A-Z][\w'’.-]*"
@@ -38,11 +36,6 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b"
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
-_SOURCE_LINE = re.compile(r"^(?:url source|url|source|canonical(?: url)?|(?:the )?wayback machine)"
-                          r"\s*[-:–]\s*(?P<url>https?://\S+)", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
-                        r"(?P<holder>[A-Z][\w&.'’ -]{1,60}?)(?:,?\s+(?:Inc|LLC|Ltd|L\.P|Limited|plc|"
-                        r"Corp|Co|Group|GmbH|S\.A)\b\.?)?(?:[.,;|]|\s+all rights|$)", re.IGNORECASE)
 
 
 @dataclass
@@ -59,36 +52,6 @@ class Fields:
     named: list[str] = field(default_factory=list)  # outlet names a byline gave ("By A, NY Times")
     skip: frozenset[int] = frozenset()  # site chrome: no metadata of this page is there
     trimmed: dict[int, str] = field(default_factory=dict)  # body blocks with a glued byline cut off
-
-
-# reference tables ------------------------------------------------------------------------------
-
-
-@cache
-def _table(name: str) -> dict[str, list[str]]:
-    raw = json.loads(resources.files("reader.core.data").joinpath(f"{name}.json").read_text("utf-8"))
-    return raw[name]
-
-
-@cache
-def _aliases(name: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for canonical, spellings in _table(name).items():
-        for spelling in (canonical, *spellings):
-            table[spelling.lower()] = canonical
-    return table
-
-
-def agency(name: str) -> str | None:
-    """The canonical wire agency for a spelling ("AP" -> "Associated Press"), else None."""
-    return _aliases("agencies").get(name.strip().strip(".").lower())
-
-
-def outlet_name(name: str) -> str:
-    """The canonical outlet name for a spelling or domain, else the spelling, tidied."""
-    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
-                  flags=re.IGNORECASE)
-    return _aliases("outlets").get(name.lower(), name)
 
 
 def parse_agency_credit(line: str) -> tuple[str, ...] | None:
@@ -108,34 +71,6 @@ def parse_agency_credit(line: str) -> tuple[str, ...] | None:
         if name not in found:
             found.append(name)
     return tuple(found) or None
-
-
-@cache
-def _domains():  # type: ignore[no-untyped-def]
-    import tldextract
-
-    # The public suffix list bundled with tldextract: nothing is fetched at run time.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def _registered(parts) -> str | None:  # type: ignore[no-untyped-def]
-    """The registered domain ("theguardian.com") of a tldextract result, None without one."""
-    return f"{parts.domain}.{parts.suffix}".lower() if parts.domain and parts.suffix else None
-
-
-def domain_outlet(url: str) -> str | None:
-    """The outlet a page address belongs to: a known outlet, else its registered domain."""
-    parts = _domains()(url)
-    domain = _registered(parts)
-    if domain is None:
-        return None
-    known = _aliases("outlets").get(domain)
-    if known:
-        return known
-    if parts.subdomain and parts.subdomain not in ("www", "m", "amp", "web", "edition"):
-        sub = f"{parts.subdomain}.{domain}".lower()
-        return _aliases("outlets").get(sub, domain)
-    return domain
 
 
 # the pieces ------------------------------------------------------------------------------------
@@ -206,12 +141,12 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     if fields.title is None:
         # A plain file's first line, just above the body (or opening it, if more body follows),
         # with no sentence stop: its title.
-        first = next((i for i, b in enumerate(blocks) if b.text.strip()), 0)
+        first_line = next((i for i, b in enumerate(blocks) if b.text.strip()), 0)
         for i in range(max(0, start - 2), min(start + 1, len(blocks) - 1)):
             text = blocks[i].text.strip()
             if keep[i] and (i != start or not keep[i + 1]):
                 continue
-            if i != first and len(text.split()) < 3:
+            if i != first_line and len(text.split()) < 3:
                 continue  # a menu item ("Weather") just above the story is not its title
             if (text and i not in fields.used and i not in skip and not blocks[i].links
                     and not blocks[i].depth and len(text.split()) <= 20
@@ -231,7 +166,8 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     _byline(blocks, keep, start, end, header, fields)
     _published(blocks, keep, start, header, fields, source_url)
     _agencies(blocks, keep, start, end, fields)
-    _outlet(blocks, keep, header, site, fields, source_url)
+    fields.outlet = outlets.find(blocks, keep, header, site, source_url, named=fields.named,
+                                 title=fields.title, used=fields.used)
     _standfirst(blocks, keep, start, header, fields)
     return fields
 
@@ -309,8 +245,8 @@ def _byline(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         match = _REPORTING.search(blocks[i].text)
         if match:
             if not authors:
-                names = re.split(_AND, match.group("names"))
-                authors.extend(_strip_place(n) for n in names if n.strip())
+                reporters = re.split(_AND, match.group("names"))
+                authors.extend(_strip_place(n) for n in reporters if n.strip())
             if not keep[i] or len(blocks[i].text.split()) <= 25:
                 fields.used.setdefault(i, "reporting credit (lifted into the authors field)")
             break
@@ -411,7 +347,7 @@ def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: in
             found.extend(a for a in credit if a not in found)
             fields.used.setdefault(i, "wire agency credit (lifted into the agencies field)")
             continue
-        copyright = _COPYRIGHT.search(text)
+        copyright = COPYRIGHT.search(text)
         if copyright and (name := agency(copyright.group("holder").strip())) and name not in found:
             found.append(name)
     # An agency named alone on a line between the headline and the body credits the wire.
@@ -431,145 +367,6 @@ def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: in
             found.append(name)
     fields.agencies = tuple(dict.fromkeys(a for a in found if a))
     fields.authors = tuple(a for a in fields.authors if not agency(a)) or fields.authors
-
-
-def _outlet(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str],
-            site: str | None, fields: Fields, source_url: str | None) -> None:
-    """The outlet: the page's own name for itself, weighed across every place it is printed."""
-    for key in ("sitename", "site_name", "outlet", "publication", "publisher"):
-        value = header.get(key)
-        if value and not value.startswith("http"):
-            fields.outlet = outlet_name(value)
-            return
-    votes: dict[str, float] = {}
-
-    def vote(name: str | None, known_weight: float, unknown_weight: float) -> None:
-        if not name or re.fullmatch(r"[\d\W]+", name):
-            return
-        canonical = known_outlet(name)
-        if canonical:
-            votes[canonical] = votes.get(canonical, 0.0) + known_weight
-        elif unknown_weight:
-            tidy = outlet_name(name)
-            votes[tidy] = votes.get(tidy, 0.0) + unknown_weight
-
-    if site and not known_outlet(site):
-        # "RNZ Skip to main content": a suffix that starts with a known name is that name.
-        words = site.split()
-        for n in range(len(words) - 1, 0, -1):
-            if known_outlet(" ".join(words[:n])):
-                site = " ".join(words[:n])
-                break
-    vote(site, 6, 4)
-    for name in fields.named:
-        vote(name, 6, 0)
-    if fields.used.get(0, "").startswith("outlet name"):
-        vote(blocks[0].text.strip(), 6, 5)
-    holders = {}  # each holder once: a footer may print its copyright line twice
-    for block in blocks[-40:]:
-        match = _COPYRIGHT.search(block.text) if len(block.text) < 300 else None
-        if match and (holder := _holder(match.group("holder"))):
-            holders[holder.lower()] = holder
-    for holder in holders.values():
-        vote(holder, 4, 1.5)
-    urls = [source_url or header.get("url") or header.get("source") or ""]
-    for block in blocks[:8]:
-        found = _SOURCE_LINE.match(block.text.strip())
-        if found:
-            urls.append(found.group("url"))
-    if (home := _home_domain(blocks)) is not None:
-        urls.append(home)
-    for url in urls:
-        if url.startswith("http"):
-            domain = domain_outlet(url)
-            vote(domain, 5, 1)
-    title_key = norm(fields.title or "")
-    mentions = _mentions([b.text for i, (b, k) in enumerate(zip(blocks, keep))
-                          if not k and i not in fields.used and title_key not in norm(b.text)])
-    for name, count in mentions.items():
-        votes[name] = votes.get(name, 0.0) + min(count, 3) * 0.8
-    if not votes:
-        return
-    # A wire agency is named on many pages that carry its copy: another name is the outlet.
-    ranked = sorted(votes.items(), key=lambda kv: (bool(agency(kv[0])) and kv[1] < 8, -kv[1]))
-    if agency(ranked[0][0]) is None or all(agency(name) for name, _ in ranked) or ranked[0][1] >= 8:
-        fields.outlet = ranked[0][0]
-        return
-    others = [name for name, weight in ranked if not agency(name) and weight >= 1.5]
-    fields.outlet = others[0] if others else ranked[0][0]
-
-
-HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own
-HOME_SHARE = 0.5  # ... and the share of the page's links they must be
-
-
-def _home_domain(blocks: Sequence[Block]) -> str | None:
-    """The address of the site most of a page's links point to (its menus, related stories and
-    tags link home), when one site clearly dominates; None for pages without such links."""
-    extract = _domains()
-    sites: Counter[str] = Counter()
-    for block in blocks:
-        for href in block.hrefs:
-            if href.startswith("http") and (domain := _registered(extract(href))):
-                sites[domain] += 1
-    if not sites:
-        return None
-    domain, count = sites.most_common(1)[0]
-    if count >= HOME_LINKS and count >= HOME_SHARE * sum(sites.values()):
-        return f"https://{domain}/"
-    return None
-
-
-def _holder(text: str) -> str | None:
-    """The name in a copyright line's holder, without the words around it ("Copyright Gannett
-    2018" -> "Gannett"); None when no name is left ("All rights reserved")."""
-    name = re.sub(r"^(?:copyright|©)\s*", "", text.strip(" .,"), flags=re.IGNORECASE)
-    name = re.sub(r"\s*\b(?:19|20)\d\d\b.*$", "", name)
-    name = re.sub(r"\ball rights reserved\b.*$", "", name, flags=re.IGNORECASE).strip(" .,-")
-    return name or None
-
-
-def known_outlet(name: str) -> str | None:
-    """The canonical name of a known outlet spelling or domain, else None."""
-    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
-                  flags=re.IGNORECASE).strip(" ,.")
-    return _aliases("outlets").get(name.lower())
-
-
-@cache
-def _mention_pattern() -> re.Pattern[str]:
-    """Known outlet names that cannot be mistaken for ordinary words or other subjects."""
-    ambiguous = set(json.loads(resources.files("reader.core.data").joinpath("outlets.json")
-                               .read_text("utf-8")).get("ambiguous", []))
-    spellings = []
-    for canonical, others in _table("outlets").items():
-        for spelling in (canonical, *others):
-            if "." in spelling and " " not in spelling:
-                continue  # domains are looked for in addresses
-            if spelling not in ambiguous and len(spelling) >= 3 and spelling[0].isupper():
-                spellings.append(spelling)
-    spellings.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])")
-
-
-def _mentions(texts: Sequence[str]) -> dict[str, int]:
-    """In how many lines of the page's chrome (menus, footers) each known outlet is named.
-
-    Photo credits name the agency or paper that took the picture, not the outlet; in a sentence
-    an outlet may be a source quoted ("The New York Times reported"), so long lines need two.
-    """
-    from reader.core.ingest.block_features import CREDIT
-
-    pattern = _mention_pattern()
-    counts: dict[str, int] = {}
-    for text in texts:
-        if CREDIT.search(text[-120:]) or re.search(r"/\s*[A-Z][^/]{0,40}\)?\s*$", text):
-            continue
-        weight = 2 if len(text.split()) <= 15 else 1
-        for name in {_aliases("outlets").get(m.group(0).lower()) for m in pattern.finditer(text[:2000])}:
-            if name:
-                counts[name] = counts.get(name, 0) + weight
-    return {name: n // 2 for name, n in counts.items() if n >= 2}
 
 
 def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],

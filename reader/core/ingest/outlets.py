@@ -1,0 +1,228 @@
+"""Who published a page: known outlet and wire agency names, page addresses, copyright holders,
+and the vote among every place a page names itself.
+
+The reference tables are reader/core/data/outlets.json and agencies.json; a page address is
+mapped to its registered domain by tldextract's bundled public suffix list (nothing is fetched).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.headline import norm
+
+SOURCE_LINE = re.compile(r"^(?:url source|url|source|canonical(?: url)?|(?:the )?wayback machine)"
+                          r"\s*[-:–]\s*(?P<url>https?://\S+)", re.IGNORECASE)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
+                        r"(?P<holder>[A-Z][\w&.'’ -]{1,60}?)(?:,?\s+(?:Inc|LLC|Ltd|L\.P|Limited|plc|"
+                        r"Corp|Co|Group|GmbH|S\.A)\b\.?)?(?:[.,;|]|\s+all rights|$)", re.IGNORECASE)
+
+
+# reference tables ------------------------------------------------------------------------------
+
+
+@cache
+def _table(name: str) -> dict[str, list[str]]:
+    raw = json.loads(resources.files("reader.core.data").joinpath(f"{name}.json").read_text("utf-8"))
+    return raw[name]
+
+
+@cache
+def _aliases(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, spellings in _table(name).items():
+        for spelling in (canonical, *spellings):
+            table[spelling.lower()] = canonical
+    return table
+
+
+def agency(name: str) -> str | None:
+    """The canonical wire agency for a spelling ("AP" -> "Associated Press"), else None."""
+    return _aliases("agencies").get(name.strip().strip(".").lower())
+
+
+def outlet_name(name: str) -> str:
+    """The canonical outlet name for a spelling or domain, else the spelling, tidied."""
+    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
+                  flags=re.IGNORECASE)
+    return _aliases("outlets").get(name.lower(), name)
+
+
+def known_outlet(name: str) -> str | None:
+    """The canonical name of a known outlet spelling or domain, else None."""
+    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
+                  flags=re.IGNORECASE).strip(" ,.")
+    return _aliases("outlets").get(name.lower())
+
+
+@cache
+def _domains():  # type: ignore[no-untyped-def]
+    import tldextract
+
+    # The public suffix list bundled with tldextract: nothing is fetched at run time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def _registered(parts) -> str | None:  # type: ignore[no-untyped-def]
+    """The registered domain ("theguardian.com") of a tldextract result, None without one."""
+    return f"{parts.domain}.{parts.suffix}".lower() if parts.domain and parts.suffix else None
+
+
+def domain_outlet(url: str) -> str | None:
+    """The outlet a page address belongs to: a known outlet, else its registered domain."""
+    parts = _domains()(url)
+    domain = _registered(parts)
+    if domain is None:
+        return None
+    known = _aliases("outlets").get(domain)
+    if known:
+        return known
+    if parts.subdomain and parts.subdomain not in ("www", "m", "amp", "web", "edition"):
+        sub = f"{parts.subdomain}.{domain}".lower()
+        return _aliases("outlets").get(sub, domain)
+    return domain
+
+
+# the vote -------------------------------------------------------------------------------------
+
+
+def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], site: str | None,
+         source_url: str | None, *, named: Sequence[str] = (), title: str | None = None,
+         used: Mapping[int, str] | None = None) -> str | None:
+    """The outlet: the page's own name for itself, weighed across every place it is printed.
+
+    `site`: the site suffix of the page title; `named`: outlets its bylines named ("By A, NY
+    Times"); `used`: blocks already lifted into metadata (index -> reason), which are not chrome.
+    """
+    used = used or {}
+    for key in ("sitename", "site_name", "outlet", "publication", "publisher"):
+        value = header.get(key)
+        if value and not value.startswith("http"):
+            return outlet_name(value)
+    votes: dict[str, float] = {}
+
+    def vote(name: str | None, known_weight: float, unknown_weight: float) -> None:
+        if not name or re.fullmatch(r"[\d\W]+", name):
+            return
+        canonical = known_outlet(name)
+        if canonical:
+            votes[canonical] = votes.get(canonical, 0.0) + known_weight
+        elif unknown_weight:
+            tidy = outlet_name(name)
+            votes[tidy] = votes.get(tidy, 0.0) + unknown_weight
+
+    if site and not known_outlet(site):
+        # "RNZ Skip to main content": a suffix that starts with a known name is that name.
+        words = site.split()
+        for n in range(len(words) - 1, 0, -1):
+            if known_outlet(" ".join(words[:n])):
+                site = " ".join(words[:n])
+                break
+    vote(site, 6, 4)
+    for name in named:
+        vote(name, 6, 0)
+    if used.get(0, "").startswith("outlet name"):
+        vote(blocks[0].text.strip(), 6, 5)
+    holders = {}  # each holder once: a footer may print its copyright line twice
+    for block in blocks[-40:]:
+        match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None
+        if match and (holder := _holder(match.group("holder"))):
+            holders[holder.lower()] = holder
+    for holder in holders.values():
+        vote(holder, 4, 1.5)
+    urls = [source_url or header.get("url") or header.get("source") or ""]
+    for block in blocks[:8]:
+        found = SOURCE_LINE.match(block.text.strip())
+        if found:
+            urls.append(found.group("url"))
+    if (home := _home_domain(blocks)) is not None:
+        urls.append(home)
+    for url in urls:
+        if url.startswith("http"):
+            domain = domain_outlet(url)
+            vote(domain, 5, 1)
+    title_key = norm(title or "")
+    mentions = _mentions([b.text for i, (b, k) in enumerate(zip(blocks, keep))
+                          if not k and i not in used and title_key not in norm(b.text)])
+    for name, count in mentions.items():
+        votes[name] = votes.get(name, 0.0) + min(count, 3) * 0.8
+    if not votes:
+        return None
+    # A wire agency is named on many pages that carry its copy: another name is the outlet.
+    ranked = sorted(votes.items(), key=lambda kv: (bool(agency(kv[0])) and kv[1] < 8, -kv[1]))
+    if agency(ranked[0][0]) is None or all(agency(name) for name, _ in ranked) or ranked[0][1] >= 8:
+        return ranked[0][0]
+    others = [name for name, weight in ranked if not agency(name) and weight >= 1.5]
+    return others[0] if others else ranked[0][0]
+
+
+HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own
+HOME_SHARE = 0.5  # ... and the share of the page's links they must be
+
+
+def _home_domain(blocks: Sequence[Block]) -> str | None:
+    """The address of the site most of a page's links point to (its menus, related stories and
+    tags link home), when one site clearly dominates; None for pages without such links."""
+    extract = _domains()
+    sites: Counter[str] = Counter()
+    for block in blocks:
+        for href in block.hrefs:
+            if href.startswith("http") and (domain := _registered(extract(href))):
+                sites[domain] += 1
+    if not sites:
+        return None
+    domain, count = sites.most_common(1)[0]
+    if count >= HOME_LINKS and count >= HOME_SHARE * sum(sites.values()):
+        return f"https://{domain}/"
+    return None
+
+
+def _holder(text: str) -> str | None:
+    """The name in a copyright line's holder, without the words around it ("Copyright Gannett
+    2018" -> "Gannett"); None when no name is left ("All rights reserved")."""
+    name = re.sub(r"^(?:copyright|©)\s*", "", text.strip(" .,"), flags=re.IGNORECASE)
+    name = re.sub(r"\s*\b(?:19|20)\d\d\b.*$", "", name)
+    name = re.sub(r"\ball rights reserved\b.*$", "", name, flags=re.IGNORECASE).strip(" .,-")
+    return name or None
+
+
+@cache
+def _mention_pattern() -> re.Pattern[str]:
+    """Known outlet names that cannot be mistaken for ordinary words or other subjects."""
+    ambiguous = set(json.loads(resources.files("reader.core.data").joinpath("outlets.json")
+                               .read_text("utf-8")).get("ambiguous", []))
+    spellings = []
+    for canonical, others in _table("outlets").items():
+        for spelling in (canonical, *others):
+            if "." in spelling and " " not in spelling:
+                continue  # domains are looked for in addresses
+            if spelling not in ambiguous and len(spelling) >= 3 and spelling[0].isupper():
+                spellings.append(spelling)
+    spellings.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])")
+
+
+def _mentions(texts: Sequence[str]) -> dict[str, int]:
+    """In how many lines of the page's chrome (menus, footers) each known outlet is named.
+
+    Photo credits name the agency or paper that took the picture, not the outlet; in a sentence
+    an outlet may be a source quoted ("The New York Times reported"), so long lines need two.
+    """
+    from reader.core.ingest.block_features import CREDIT
+
+    pattern = _mention_pattern()
+    counts: dict[str, int] = {}
+    for text in texts:
+        if CREDIT.search(text[-120:]) or re.search(r"/\s*[A-Z][^/]{0,40}\)?\s*$", text):
+            continue
+        weight = 2 if len(text.split()) <= 15 else 1
+        for name in {_aliases("outlets").get(m.group(0).lower()) for m in pattern.finditer(text[:2000])}:
+            if name:
+                counts[name] = counts.get(name, 0) + weight
+    return {name: n // 2 for name, n in counts.items() if n >= 2}
