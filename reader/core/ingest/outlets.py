@@ -47,18 +47,24 @@ def agency(name: str) -> str | None:
     return _aliases("agencies").get(name.strip().strip(".").lower())
 
 
+# A company's legal form after its name ("ScienceAlert Pty Ltd", "India Post Media Pvt. Ltd.").
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Pty|Pvt|Private|Ltd|Limited|Inc|LLC|LLP|plc|L\.P|Corp|GmbH|AG|"
+                         r"S\.A|S\.L|B\.V|N\.V)\b\.?)+$", re.IGNORECASE)
+
+
+def _tidy(name: str) -> str:
+    return _LEGAL_FORM.sub("", name.strip().strip("©").strip()).strip(" ,")
+
+
 def outlet_name(name: str) -> str:
     """The canonical outlet name for a spelling or domain, else the spelling, tidied."""
-    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
-                  flags=re.IGNORECASE)
+    name = _tidy(name)
     return _aliases("outlets").get(name.lower(), name)
 
 
 def known_outlet(name: str) -> str | None:
     """The canonical name of a known outlet spelling or domain, else None."""
-    name = re.sub(r"\s+(?:Ltd\.?|Limited|Inc\.?|LLC|plc|L\.P\.?)$", "", name.strip().strip("©").strip(),
-                  flags=re.IGNORECASE).strip(" ,.")
-    return _aliases("outlets").get(name.lower())
+    return _aliases("outlets").get(_tidy(name).strip(".").lower())
 
 
 @cache
@@ -146,7 +152,10 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
     for url in urls:
         if url.startswith("http"):
             domain = domain_outlet(url)
-            vote(domain, 5, 1)
+            if domain and "." in domain and (spelled := _printed(domain, blocks)):
+                vote(spelled, 5, 5)  # the address and the page's print agree: "MoreBikes"
+            else:
+                vote(domain, 5, 1)
     title_key = norm(title or "")
     mentions = _mentions([b.text for i, (b, k) in enumerate(zip(blocks, keep))
                           if not k and i not in used and title_key not in norm(b.text)])
@@ -181,6 +190,21 @@ def _home_domain(blocks: Sequence[Block]) -> str | None:
     if count >= HOME_LINKS and count >= HOME_SHARE * sum(sites.values()):
         return f"https://{domain}/"
     return None
+
+
+def _printed(domain: str, blocks: Sequence[Block]) -> str | None:
+    """How a page prints the name of its own address ("morebikes.co.uk" -> "MoreBikes",
+    "space.com" -> "Space.com"), when it does: the domain's first label in one to three words
+    with capitals, with its suffix where the page prints one."""
+    label, _, suffix = domain.partition(".")
+    if len(label) < 4 or not label.isalnum():
+        return None
+    pattern = re.compile(r"(?<![\w.])" + r"\s?".join(map(re.escape, label))
+                         + rf"(?:\.{re.escape(suffix)})?(?![\w.])", re.IGNORECASE)
+    spellings = Counter(m.group(0) for b in blocks for m in pattern.finditer(b.text)
+                        if any(c.isupper() for c in m.group(0)))
+    with_suffix = Counter({s: n for s, n in spellings.items() if "." in s})
+    return (with_suffix or spellings).most_common(1)[0][0] if spellings else None
 
 
 def _holder(text: str) -> str | None:

@@ -138,6 +138,8 @@ def test_three_pages_of_one_site_leave_a_usable_library_when_one_is_deleted(tmp_
     ("Copyright Gannett 2018", "Gannett"),
     ("© 2011-2019 The Harbour Gazette. All rights reserved.", "The Harbour Gazette"),
     ("Copyright © All rights reserved.", None),  # no name in it: no outlet, not "All rights reserved"
+    ("© 2019 Harbour Gazette Pty Ltd", "Harbour Gazette"),  # its legal form is not its name
+    ("Copyright 2020 Harbour Gazette Media Pvt. Ltd.", "Harbour Gazette Media"),
 ])
 def test_a_copyright_line_gives_the_holders_name_without_the_words_around_it(tmp_path, footer, outlet):
     body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
@@ -145,6 +147,19 @@ def test_a_copyright_line_gives_the_holders_name_without_the_words_around_it(tmp
     path = tmp_path / "page.txt"
     path.write_text(f"Harbour strike halts grain shipments\n\n{body}\n\n{footer}\n", encoding="utf-8")
     assert clean(read_document(path)).outlet == outlet
+
+
+def test_the_name_a_page_prints_for_its_own_address_outweighs_its_publishers_copyright(tmp_path):
+    """Menus and related links point home (harbourgazette.co.uk) and the page prints that name
+    as "HarbourGazette": the outlet; the copyright line names the group that owns it."""
+    menu = "\n".join(f"* [{item}](https://www.harbourgazette.co.uk/{item.lower()}/)"
+                     for item in ("News", "Sport", "Business", "Weather", "Opinion", "Travel"))
+    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
+                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    path = tmp_path / "page.md"
+    path.write_text(f"Welcome to HarbourGazette\n\n{menu}\n\n# Harbour strike halts grain shipments\n\n"
+                    f"{body}\n\n© 2019 Coastline Media Group Ltd. All rights reserved.\n", encoding="utf-8")
+    assert clean(read_document(path)).outlet == "HarbourGazette"
 
 
 def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
