@@ -26,6 +26,9 @@ _MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: sto
                      r"more from [\w ]{1,30}|you may also like|watch|listen)\b\s*:?", re.IGNORECASE)
 _RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story text glued to it
+# A photo caption signs off with its photographer and agency: "... in Madrid. (Manu Fernandez/AP)".
+# A story's own wire credit ("(AP/Reuters)") names no person before the slash, and ends no caption.
+CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}\)\s*$")
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
         ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
@@ -67,6 +70,10 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         # body line of any training set says it; the model keeps a few that follow the story).
         # A long block may be a paragraph the scraper glued a footer onto: that one stays.
         if keep[i] and len(block.text) <= RIGHTS_NOTICE and _RIGHTS.search(block.text):
+            keep[i] = False
+        # Nor is a block signed with a photographer's credit (in every labelled set, 26 blocks
+        # from 9 sites, none of them body).
+        if keep[i] and CAPTION_CREDIT.search(block.text.strip()):
             keep[i] = False
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
@@ -212,6 +219,8 @@ def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> 
         if block.images:
             return "image"
         return "link without text" if block.links else "markup only"
+    if CAPTION_CREDIT.search(text.strip()):
+        return "photo caption (signed with the photographer's credit)"
     marker = _MARKER.match(text.strip())
     if marker and len(text.split()) <= 12:
         return f"'{marker.group(0).strip(' :')}' link marker"

@@ -162,6 +162,20 @@ def test_the_name_a_page_prints_for_its_own_address_outweighs_its_publishers_cop
     assert clean(read_document(path)).outlet == "HarbourGazette"
 
 
+def test_a_caption_signed_with_the_photographers_credit_is_removed_and_a_wire_credit_is_not(tmp_path):
+    paragraphs = [f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job for a "
+                  f"second day on Tuesday, the port authority said in a statement." for n in range(6)]
+    caption = "Dock workers picket outside the eastern grain terminal on Tuesday. (Marta Quiroga/Harbour Wire)"
+    last = "The union said talks would resume on Friday. (AP/Reuters)"
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments\n\n" + "\n\n".join(
+        [*paragraphs[:3], caption, *paragraphs[3:], last]) + "\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert "Marta Quiroga" not in result.body and last in result.body
+    assert [r.reason for r in result.removed if r.text == caption] == [
+        "photo caption (signed with the photographer's credit)"]
+
+
 def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
     notice = ("Copyright 2025 The Harbour Wire. All rights reserved. This material may not be "
               "published, broadcast, rewritten or redistributed without permission.")
