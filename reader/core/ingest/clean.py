@@ -31,13 +31,13 @@ RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story te
 CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}\)\s*$")
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
+        ("photo caption or credit",  # before the copyright: "Photograph © Reuters"
+         r"\bphoto(?:graph)?\b|\bimage\b|\bpic\b|getty|shutterstock|\bcredit\b|caption|/ap\b|/reuters\b"),
         ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
         ("cookie, privacy or terms notice", r"\bcookies?\b|\bprivacy\b|terms of (?:use|service)|consent"),
         ("newsletter or subscription promo",
          r"newsletter|subscri|sign ?up|sign in|log ?in|inbox|email address|download (?:the|our) app"),
         ("appeal for support", r"\bdonat|\bsupport (?:us|our|the)\b|contribution|journalism"),
-        ("photo caption or credit",
-         r"\bphoto(?:graph)?\b|\bimage\b|\bpic\b|getty|shutterstock|\bcredit\b|caption|/ap\b|/reuters\b"),
         ("advertisement", r"\badvert|\bsponsored\b|\bad\b"),
         ("share and comment buttons", r"^(?:share|save|print|comment|email|tweet|copy link)\b"),
     ))
