@@ -31,6 +31,8 @@ _PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|
                            re.IGNORECASE | re.DOTALL)
 _REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
                         rf"(?:{_AND}{_NAME})*)")
+_BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:writer|reporter|correspondent|editor|"
+                  r"journalist|columnist|contributor|critic)s?\b")
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
@@ -250,6 +252,15 @@ def _byline(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             if not keep[i] or len(blocks[i].text.split()) <= 25:
                 fields.used.setdefault(i, "reporting credit (lifted into the authors field)")
             break
+    if not authors:
+        # The author's box after the story: "[Matt Burgess](.../author/matt-burgess/) is a senior
+        # writer at WIRED ..." (the last body paragraph or below it).
+        for i in range(max(start, end), min(len(blocks), end + 40)):
+            bio = _BIO.match(blocks[i].text.strip())
+            if bio and (not keep[i] or i == end) and i not in fields.used:
+                authors.append(bio.group("name"))
+                fields.used[i] = "author's biography (lifted into the authors field)"
+                break
     if not authors and header.get("author"):
         authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", header["author"]) if a.strip())
     seen: list[str] = []

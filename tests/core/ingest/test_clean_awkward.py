@@ -178,6 +178,19 @@ def test_a_caption_signed_with_the_photographers_credit_is_removed_and_a_wire_cr
         "photo caption (signed with the photographer's credit)"]
 
 
+def test_the_authors_box_after_the_story_gives_the_author(tmp_path):
+    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
+                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    bio = ("[Ana Ruiz](https://www.harbourgazette.example/author/ana-ruiz/) is a senior reporter at the "
+           "Gazette covering shipping, ports and labour. She joined the paper in 2019.")
+    path = tmp_path / "page.md"
+    path.write_text(f"# Harbour strike halts grain shipments\n\n{body}\n\nMost Popular\n\n{bio}\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert result.authors == ("Ana Ruiz",)
+    assert "senior reporter" not in result.body
+    assert any(r.reason == "author's biography (lifted into the authors field)" for r in result.removed)
+
+
 def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
     notice = ("Copyright 2025 The Harbour Wire. All rights reserved. This material may not be "
               "published, broadcast, rewritten or redistributed without permission.")
