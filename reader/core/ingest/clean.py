@@ -302,6 +302,7 @@ def _assemble(blocks: Sequence[Block]) -> tuple[str, tuple[tuple[int, int], ...]
 def _lead_title(body: str, path: str) -> str:
     """With no printed headline: the lead sentence (or the file name of an empty article)."""
     first = body.strip().split("\n", 1)[0] if body.strip() else ""
+    first = re.sub(r"^[•*+·▪►–-]\s+", "", first)  # a list item's marker is not its text
     if not first:
         return re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]

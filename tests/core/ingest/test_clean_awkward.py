@@ -191,6 +191,19 @@ def test_the_authors_box_after_the_story_gives_the_author(tmp_path):
     assert any(r.reason == "author's biography (lifted into the authors field)" for r in result.removed)
 
 
+def test_a_page_with_no_headline_that_opens_with_a_list_is_titled_without_the_bullet(tmp_path):
+    path = tmp_path / "list.md"
+    path.write_text("\n".join(f"- {line}" for line in (
+        "Dock workers at the eastern grain terminal stayed off the job for a second day on Tuesday, "
+        "the port authority said.",
+        "Eleven bulk carriers were waiting offshore on Tuesday evening, according to the harbour "
+        "master's office.",
+        "The union said talks would resume on Friday after six hours of negotiations broke down on "
+        "Monday.")) + "\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert result.title.startswith("Dock workers at the eastern grain terminal")  # the lead sentence
+
+
 def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
     notice = ("Copyright 2025 The Harbour Wire. All rights reserved. This material may not be "
               "published, broadcast, rewritten or redistributed without permission.")
