@@ -15,6 +15,7 @@ from reader.core.text import strip_controls
 
 
 def cmd_add(library: Any, options: Options) -> int:
+    samples = library.sources_are_seeds()  # the first add replaces the bundled sample articles
     added, problems = library.add_sources(list(options.paths)) if options.paths else ([], [])
     for problem in problems:
         err(f"reader: {problem}")
@@ -32,9 +33,11 @@ def cmd_add(library: Any, options: Options) -> int:
     if options.json:
         print_json(totals)
     else:
-        err(f"added {report.added}, updated {report.updated}, removed {report.deleted}, "
-             f"could not read {len(report.problems)}; "
-             f"{plural(totals['articles'], 'article')} in the library")
+        removed = (f"replaced the {plural(report.deleted, 'sample article')}" if samples and report.deleted
+                   else f"removed {report.deleted}")
+        err(f"added {report.added}, updated {report.updated}, {removed}, "
+            f"could not read {len(report.problems)}; "
+            f"{plural(totals['articles'], 'article')} in the library")
     return 0 if report.added or report.updated or report.unchanged else 1
 
 

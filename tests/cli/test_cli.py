@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -87,6 +88,16 @@ def test_add_reports_bad_files_and_keeps_going(tmp_path):
     assert "image.txt: not a text file" in result.stderr
     rows = json.loads(reader(home, "list", "--json").stdout)
     assert [r["id"] for r in rows] == ["good"]  # once the user adds, the library is theirs
+
+
+def test_the_first_add_says_it_replaced_the_sample_articles(home, tmp_path):
+    mine = tmp_path / "home"
+    shutil.copytree(home, mine)  # the seeds, indexed
+    (tmp_path / "story.txt").write_text("A headline\n\nThe first paragraph of a real article about talks.\n")
+    first = reader(mine, "add", str(tmp_path / "story.txt")).stderr
+    assert "replaced the 5 sample articles" in first and "1 article in the library" in first
+    (tmp_path / "other.txt").write_text("Another headline\n\nA second article about the same talks.\n")
+    assert "removed 0" in reader(mine, "add", str(tmp_path / "other.txt")).stderr
 
 
 def test_add_of_nothing_readable_fails(tmp_path):
