@@ -286,6 +286,9 @@ def _profile_links(block: Block) -> list[str]:
     return names[:6]
 
 
+DATE_LINE_REACH = 15  # blocks into the body where a line that is only a date may still be its date
+
+
 def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
                fields: Fields, source_url: str | None) -> None:
     for key in ("date", "published", "pubdate", "published_time", "datepublished", "created"):
@@ -294,10 +297,10 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
             return
     best: tuple[float, int, str] | None = None
     low = max(0, start - 40)
-    for i in range(low, min(len(blocks), start + 6)):
+    for i in range(low, min(len(blocks), start + DATE_LINE_REACH)):
         text = blocks[i].text
-        if not re.search(r"\d{4}", text):
-            continue
+        if not re.search(r"\d{4}", text) or (i >= start + 6 and not _is_date_line(text)):
+            continue  # past the body's first lines, only a line that is a date is a dateline
         for a, _, iso in find_dates(text):
             before = text[max(0, a - 40):a]
             score = 3.0 * math.exp(-abs(start - i) / 8)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.ingest import templates
+from reader.core.ingest import metadata, templates
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
+from reader.core.ingest.source import parse_source
 from tests.conftest import FIXTURES, library_at, synced_library
 
 AWKWARD = FIXTURES / "awkward"
@@ -202,6 +203,21 @@ def test_a_page_with_no_headline_that_opens_with_a_list_is_titled_without_the_bu
         "Monday.")) + "\n", encoding="utf-8")
     result = clean(read_document(path))
     assert result.title.startswith("Dock workers at the eastern grain terminal")  # the lead sentence
+
+
+def test_a_line_that_is_only_a_date_dates_the_page_some_lines_into_the_body():
+    """A page whose standfirst and byline pieces the model kept: its dateline comes nine blocks
+    after the body starts (the WSJ's page, rendered one line per element)."""
+    lines = ["Harbour cranes idle as the dock strike enters its third week",
+             "There are more ships and more idle cranes than ever before. Here is how the port copes",
+             "By", "Ana Ruiz", "|", "@anaruiz", "|", "Ana.Ruiz@harbourgazette.example", "Updated",
+             "Nov. 19, 2019 8:03 am ET",
+             "Dock workers stayed off the job for a third week on Tuesday, the port authority said.",
+             "The dock strike began on March 4, 2019, after talks on night-shift pay failed."]
+    blocks = parse_source("\n".join(lines), "text").blocks
+    keep = [True] * len(blocks)
+    fields = metadata.extract(blocks, keep, [0.9] * len(blocks), {})
+    assert fields.published == "2019-11-19T08:03:00-05:00"
 
 
 def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
