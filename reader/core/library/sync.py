@@ -34,9 +34,10 @@ class Scan:
     folders: list[tuple[str, int]]
 
 
-# File systems stamp times at a coarse tick (a few milliseconds on Linux, two seconds on FAT): a
-# folder changed again in the same tick after it was listed keeps the mtime that was read.
-RACY_NS = 2_000_000_000
+# File systems stamp times with a coarse clock (one tick of up to 10 ms on Linux): a folder changed
+# again in the same tick after it was listed keeps the mtime that was read. 100 ms covers that
+# tick with room; file systems with coarser stamps (FAT's 2 s) are not covered.
+RACY_NS = 100_000_000
 
 
 def scan(sources: list[Path]) -> Scan:
