@@ -222,6 +222,8 @@ def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> 
         return "link without text" if block.links else "markup only"
     if CAPTION_CREDIT.search(text.strip()):
         return "photo caption (signed with the photographer's credit)"
+    if start < i < end and text.lstrip().startswith("©") and len(text.split()) <= 8:
+        return "photo credit"  # "© Amazon" between paragraphs credits a picture, not the page
     marker = _MARKER.match(text.strip())
     if marker and len(text.split()) <= 12:
         return f"'{marker.group(0).strip(' :')}' link marker"

@@ -171,10 +171,12 @@ def test_a_caption_signed_with_the_photographers_credit_is_removed_and_a_wire_cr
     path = tmp_path / "page.txt"
     credit = "Photograph © 2025 Harbour Wire"
     path.write_text("Harbour strike halts grain shipments\n\n" + "\n\n".join(
-        [*paragraphs[:3], caption, *paragraphs[3:5], credit, paragraphs[5], last]) + "\n", encoding="utf-8")
+        [paragraphs[0], "© Marta Quiroga", *paragraphs[1:3], caption, *paragraphs[3:5], credit,
+         paragraphs[5], last]) + "\n", encoding="utf-8")
     result = clean(read_document(path))
     assert "Marta Quiroga" not in result.body and last in result.body
     assert "©" not in result.body
+    assert [r.reason for r in result.removed if r.text == "© Marta Quiroga"] == ["photo credit"]
     assert [r.reason for r in result.removed if r.text == caption] == [
         "photo caption (signed with the photographer's credit)"]
 
