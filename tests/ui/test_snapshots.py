@@ -18,9 +18,23 @@ async def _library(pilot) -> None:
     await _ready(pilot)
 
 
+async def _steady(pilot, selector: str) -> None:
+    """Wait until a scrolled view stops moving: the preview scrolls to the first hit on a timer
+    once its paragraphs have a place, which a loaded machine reaches a frame or two later."""
+    view = pilot.app.screen.query_one(selector)
+    last = None
+    for _ in range(40):
+        await pilot.pause(0.05)
+        now = (view.scroll_y, view.virtual_size, view.max_scroll_y)
+        if now == last:
+            return
+        last = now
+
+
 async def _search(pilot) -> None:
     await _ready(pilot)
     await search_for(pilot.app, pilot, "zelensky")
+    await _steady(pilot, "#preview")
 
 
 async def _stories(pilot) -> None:

@@ -92,5 +92,8 @@ class ArticleView(VerticalScroll):
         """A freshly mounted paragraph has no place yet: try again shortly until it has one."""
         if widget.is_attached and widget.region.height and widget.virtual_region.y <= self.virtual_size.height:
             self.scroll_to_widget(widget, animate=False, top=True)
+            # Paragraphs below may still be taking their height: scroll again once they have it,
+            # so the view does not stop short of the paragraph, clamped by a shorter page.
+            self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=True)
         elif tries:
             self.set_timer(0.02, lambda: self._scroll_when_laid_out(widget, tries - 1))
