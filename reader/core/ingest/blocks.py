@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-_BULLET = re.compile(r"^(\s*)(?:[*+•·▪◦‣o–-]|\d{1,3}[.)])\s+(?=\S)")
+BULLET = re.compile(r"^(\s*)(?:[*+•·▪◦‣o–-]|\d{1,3}[.)])\s+(?=\S)")
 _MD_LINK = re.compile(r"!?\[[^\]\n]{0,300}\]\((?:https?:|/|#|mailto:)")
 _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")
@@ -99,7 +99,7 @@ def _run_blocks(run: list[tuple[int, str]]) -> list[Block]:
     for number, line in run:
         # In a wrapped run, an indented line or a bullet starts a new paragraph.
         if current and (re.match(r"^\s{2,}\S", line) and not re.match(r"^\s{2,}\S", current[-1][1])
-                        or _BULLET.match(line)):
+                        or BULLET.match(line)):
             out.append(_joined(current))
             current = []
         current.append((number, line))
@@ -120,7 +120,7 @@ def _wrapped_blocks(run: list[tuple[int, str]], width: int) -> list[Block]:
             previous = current[-1][1]
             indent_prev = len(previous) - len(previous.lstrip())
             indent = len(line) - len(line.lstrip())
-            continues = (len(previous.rstrip()) >= width - 14 and not _BULLET.match(line)
+            continues = (len(previous.rstrip()) >= width - 14 and not BULLET.match(line)
                          and indent <= indent_prev + 1 and line.strip()[:1] not in "*+•[")
             if not continues:
                 out.append(_joined(current) if len(current) > 1 else
@@ -143,7 +143,7 @@ def _joined(part: list[tuple[int, str]]) -> Block:
 def _plain_block(text: str, line: int, end: int, source: list[str]) -> Block:
     stripped = text.strip()
     indent = len(source[0]) - len(source[0].lstrip(" \t"))
-    bullet = _BULLET.match(source[0])
+    bullet = BULLET.match(source[0])
     depth = 1 + len(bullet.group(1)) // 4 if bullet else 0
     urls = len(re.findall(r"https?://\S+|\[\d{1,4}\]", stripped))
     return Block(text=stripped, raw="\n".join(source), line=line, end=end, depth=depth,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.core.ingest import metadata, outlets
-from reader.core.ingest.blocks import Block
+from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.source import parse_source
 from reader.core.ingest.templates import line_hash, page_lines
@@ -304,7 +304,7 @@ def _assemble(blocks: Sequence[Block]) -> tuple[str, tuple[tuple[int, int], ...]
 def _lead_title(body: str, path: str) -> str:
     """With no printed headline: the lead sentence (or the file name of an empty article)."""
     first = body.strip().split("\n", 1)[0] if body.strip() else ""
-    first = re.sub(r"^[•*+·▪►–-]\s+", "", first)  # a list item's marker is not its text
+    first = BULLET.sub("", first)  # a list item's marker ("• ", as _assemble writes it) is not its text
     if not first:
         return re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]

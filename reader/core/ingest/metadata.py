@@ -286,6 +286,7 @@ def _profile_links(block: Block) -> list[str]:
     return names[:6]
 
 
+LEAD_BLOCKS = 6  # blocks into the body where a date in a line may still be the page's
 DATE_LINE_REACH = 15  # blocks into the body where a line that is only a date may still be its date
 
 
@@ -299,7 +300,7 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
     low = max(0, start - 40)
     for i in range(low, min(len(blocks), start + DATE_LINE_REACH)):
         text = blocks[i].text
-        if not re.search(r"\d{4}", text) or (i >= start + 6 and not _is_date_line(text)):
+        if not re.search(r"\d{4}", text) or (i >= start + LEAD_BLOCKS and not _is_date_line(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, _, iso in find_dates(text):
             before = text[max(0, a - 40):a]
