@@ -150,7 +150,10 @@ def glued_runs(text: str, story: set[str]) -> list[str]:
         rest = [scores[at] for at in range(len(words)) if at < chosen[0] or at > chosen[-1]]
         rest_story = sum(s > 0 for s in rest) / max(sum(s != 0 for s in rest), 1)
         # The rest of the line must be chrome: a paragraph of the story is not a headline + menu.
-        if positive >= 3 and best >= 0.4 * positive and rest_story <= REST_STORY:
+        # A photo caption speaks of the story too; one that ends in its credit just before the
+        # run ("... Photograph: Samuel Boivin/NurPhoto/Shutterstock OpenAI staggers ...") is chrome.
+        after_caption = not forward and bool(CREDIT.search(" ".join(words[: chosen[0]])))
+        if positive >= 3 and best >= 0.4 * positive and (rest_story <= REST_STORY or after_caption):
             runs.append(" ".join(run).strip(" .,;:|-"))
     return runs
 

@@ -28,6 +28,18 @@ def test_a_section_label_glued_before_the_headline_is_dropped():
     assert "Flood barriers hold on the River Tay" in glued_runs(line, story())
 
 
+def test_a_headline_after_a_photo_caption_that_speaks_of_the_story_is_cut_out_of_it():
+    caption = "Water levels rose to a record on the river Tay overnight. Photograph: Jane Doe/Agency"
+    line = f"{caption} View image in fullscreen {caption} Tay flood barriers hold as river rises to record"
+    assert "Tay flood barriers hold as river rises to record" in glued_runs(line, story())
+
+
+def test_a_story_paragraph_is_no_headline_glued_to_chrome():
+    line = ("Flood barriers on the River Tay held overnight as water levels rose to a record, the "
+            "council said, and Perth residents were told to stay away from the river banks all night")
+    assert glued_runs(line, story()) == []
+
+
 def test_a_line_of_chrome_that_never_speaks_of_the_story_gives_nothing():
     line = "Skip to content Home News Sport Weather Local Podcasts Live Sign in Subscribe Newsletters"
     assert glued_runs(line, story()) == []
