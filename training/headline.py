@@ -21,7 +21,7 @@ from collections import Counter
 
 import numpy as np
 
-from reader.core.ingest import metadata
+from reader.core.ingest import bylines, metadata
 from reader.core.ingest.headline import FEATURES, candidate_features, candidates, norm
 from training.boilerplate import _trees
 from training.data import CACHE, EVAL, Doc, load_all
@@ -83,12 +83,12 @@ def rows(doc: Doc, p: np.ndarray):
         return None
     start = next((i for i, q in enumerate(p) if q >= 0.5 and doc.blocks[i].text), len(doc.blocks))
     title = page_title(doc)
-    found = candidates(doc.blocks, start, title, metadata.parse_byline, metadata._is_date_line)
+    found = candidates(doc.blocks, start, title, bylines.parse_byline, metadata._is_date_line)
     if not found:
         return None
     key = norm(gold)
     labels = np.array([float(norm(c.headline) == key or norm(c.text) == key) for c in found])
-    x = candidate_features(doc.blocks, p, start, title, found, metadata.parse_byline,
+    x = candidate_features(doc.blocks, p, start, title, found, bylines.parse_byline,
                            metadata._is_date_line)
     return x, labels, found, gold
 

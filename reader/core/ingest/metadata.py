@@ -12,28 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.ingest import outlets
+from reader.core.ingest import bylines, outlets
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import find_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
-from reader.core.ingest.outlets import COPYRIGHT, agency, known_outlet
+from reader.core.ingest.outlets import COPYRIGHT, agency
 from reader.core.ingest.words import STOP_WORDS
 
-_NAME_PART = r"[A-Z][\w'’.-]*"
-_PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
-_NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}|{_NAME_PART})){{1,3}}"
-_AND = r"\s*(?:,\s*(?:and\s*)?|\band(?=\s|[A-Z])|&)\s*"
-_BYLINE = re.compile(rf"^\s*(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))(?P<names>{_NAME}(?:{_AND}{_NAME})*)"
-                     r"(?P<rest>.{0,80})$", re.DOTALL)
-_PROFILE_URL = re.compile(r"/(?:by|author|authors|profile|profiles|people|staff|writers?|"
-                          r"contributors?|journalists?|reporters?)/", re.IGNORECASE)
-_PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|,—–-]\s*)?(?P<rest>.*)$",
-                           re.IGNORECASE | re.DOTALL)
-_REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
-                        rf"(?:{_AND}{_NAME})*)")
-_BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:writer|reporter|correspondent|editor|"
-                  r"journalist|columnist|contributor|critic)s?\b")
-_NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
@@ -78,29 +63,6 @@ def parse_agency_credit(line: str) -> tuple[str, ...] | None:
 # the pieces ------------------------------------------------------------------------------------
 
 
-def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
-    """(authors, what follows the names, text glued after the byline) of a byline, else None."""
-    stripped = text.strip().strip("*_ ")
-    url = _PROFILE_SLUG.match(stripped)
-    if url:
-        author = " ".join(part.capitalize() for part in url.group("slug").split("-"))
-        rest = url.group("rest")
-        glued = re.match(r"^(.{1,40}?[a-z])(?=[A-Z][a-z])", rest)
-        if glued and len(glued.group(1).split()) <= 4:
-            return (author,), glued.group(1), rest[len(glued.group(1)):].strip()
-        return (author,), "", rest.strip()
-    match = _BYLINE.match(stripped)
-    if not match or len(stripped) > 160:
-        return None
-    names = [n.strip() for n in re.split(_AND, match.group("names")) if n.strip()]
-    rest = match.group("rest").strip(" ,|·—–-")
-    # "By Maria Jansen, Reuters" / "By A and B | Updated ..." : what follows must not be prose.
-    if rest and len(rest.split()) > 12:
-        return None
-    authors = tuple(n for n in names if not agency(n))
-    return authors or tuple(names), rest, ""
-
-
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'’-]*", text)
 
@@ -128,7 +90,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     if len(blocks) > 1 and not keep[0]:
         first = blocks[0].text.strip()
         if (1 <= len(first.split()) <= 4 and not re.search(r"[.!?,:]$|\d", first)
-                and (_is_date_line(blocks[1].text) or parse_byline(blocks[1].text))):
+                and (_is_date_line(blocks[1].text) or bylines.parse_byline(blocks[1].text))):
             fields.used[0] = "outlet name (lifted into the outlet field)"
     if known_title:
         fields.title = known_title
@@ -153,7 +115,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
             if (text and i not in fields.used and i not in skip and not blocks[i].links
                     and not blocks[i].depth and len(text.split()) <= 20
                     and not re.search(r"[.:;,]$", text) and not _is_date_line(text)
-                    and not parse_byline(text)):
+                    and not bylines.parse_byline(text)):
                 fields.title = text.strip("#*_ ")
                 fields.used[i] = "headline (lifted into the title field)"
                 break
@@ -165,7 +127,12 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
                     site = s
                     fields.used.setdefault(i, "page title (lifted into the title and outlet fields)")
                     break
-    _byline(blocks, keep, start, end, header, fields)
+    found = bylines.find(blocks, keep, start, end, header, fields.used, skip)
+    fields.authors = found.authors
+    fields.agencies += tuple(found.agencies)
+    fields.named += found.named
+    fields.used.update(found.used)
+    fields.trimmed.update(found.trimmed)
     _published(blocks, keep, start, header, fields, source_url)
     _agencies(blocks, keep, start, end, fields)
     fields.outlet = outlets.find(blocks, keep, header, site, source_url, named=fields.named,
@@ -178,7 +145,7 @@ def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], st
            page_title: str | None, fields: Fields, skip: frozenset[int]) -> None:
     from reader.core.ingest.headline import choose
 
-    chosen = choose(blocks, p, start, page_title, parse_byline, _is_date_line,
+    chosen = choose(blocks, p, start, page_title, bylines.parse_byline, _is_date_line,
                     frozenset(fields.used) | skip)
     if chosen is None:
         return
@@ -199,91 +166,6 @@ def _is_date_line(text: str) -> bool:
         return False
     covered = sum(b - a for a, b, _ in found)
     return covered >= 0.5 * len(text.strip()) or len(_words(text)) <= 8
-
-
-def _byline(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
-            header: dict[str, str], fields: Fields) -> None:
-    authors: list[str] = []
-    header_from = next((i for i, r in fields.used.items() if r.startswith("headline")), None)
-    # Bylines sit just above the body, so the nearest lines are tried first.
-    for i in range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1):
-        block = blocks[i]
-        text = block.text
-        found = parse_byline(text)
-        if found:
-            names, rest, glued = found
-            authors.extend(names)
-            head = rest.split("|")[0].strip(" ,·")
-            if head and (name := agency(head)):
-                fields.agencies += (name,)
-            elif head and known_outlet(head):
-                fields.named.append(head)
-            if keep[i] and glued:
-                fields.trimmed[i] = glued
-            fields.used[i] = "byline (lifted into the authors field)"
-            if authors:
-                break
-        if keep[i]:
-            continue
-        linked = _profile_links(block) if len(text.split()) <= 12 else []
-        if linked:
-            authors.extend(linked)
-            fields.used[i] = "byline (lifted into the authors field)"
-            break
-        # Between the headline and the body, a line that is only a name (and a role) is a byline.
-        line = _NAME_LINE.match(text.strip().strip("*•·- "))
-        if (line and header_from is not None and header_from < i < start and i not in fields.used
-                and i not in fields.skip
-                and len(text) <= 60 and not re.search(r"\d", text)):
-            name = line.group("name")
-            role = line.group("role") or ""
-            if agency(role):
-                fields.agencies += (agency(role) or "",)
-            authors.append(name)
-            fields.used[i] = "byline (lifted into the authors field)"
-            break
-    # Wire copy credits its reporters after the story: "(Reporting by A in B; Editing by C)".
-    for i in range(max(0, end - 2), min(len(blocks), end + 6)):
-        match = _REPORTING.search(blocks[i].text)
-        if match:
-            if not authors:
-                reporters = re.split(_AND, match.group("names"))
-                authors.extend(_strip_place(n) for n in reporters if n.strip())
-            if not keep[i] or len(blocks[i].text.split()) <= 25:
-                fields.used.setdefault(i, "reporting credit (lifted into the authors field)")
-            break
-    if not authors:
-        # The author's box after the story: "[Matt Burgess](.../author/matt-burgess/) is a senior
-        # writer at WIRED ..." (the last body paragraph or below it).
-        for i in range(max(start, end), min(len(blocks), end + 40)):
-            bio = _BIO.match(blocks[i].text.strip())
-            if bio and (not keep[i] or i == end) and i not in fields.used:
-                authors.append(bio.group("name"))
-                fields.used[i] = "author's biography (lifted into the authors field)"
-                break
-    if not authors and header.get("author"):
-        authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", header["author"]) if a.strip())
-    seen: list[str] = []
-    for name in authors:
-        name = name.strip(" .,")
-        if name and name not in seen and len(name) <= 60:
-            seen.append(name)
-    fields.authors = tuple(seen)
-
-
-def _strip_place(name: str) -> str:
-    return re.split(r"\s+in\s+", name.strip())[0]
-
-
-def _profile_links(block: Block) -> list[str]:
-    """Author names linked to their profile pages ("[Lisa O’Carroll](.../profile/lisaocarroll)")."""
-    names = []
-    for href, words in zip(block.hrefs, block.link_texts):
-        if _PROFILE_URL.search(href):
-            name = words.split(",")[0].strip()
-            if re.fullmatch(_NAME, name) and name not in names:
-                names.append(name)
-    return names[:6]
 
 
 LEAD_BLOCKS = 6  # blocks into the body where a date in a line may still be the page's
@@ -393,7 +275,8 @@ def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, heade
             if i in fields.used or keep[i] or i in fields.skip:
                 continue
             n = len(_words(text))
-            if 8 <= n <= 60 and not blocks[i].links and not _is_date_line(text) and not parse_byline(text):
+            if (8 <= n <= 60 and not blocks[i].links and not _is_date_line(text)
+                    and not bylines.parse_byline(text)):
                 fields.standfirst = text
                 fields.used[i] = "standfirst (lifted into the standfirst field)"
                 return

@@ -1,0 +1,155 @@
+"""Bylines: the authors of a page, from "By" lines, profile links, name lines and credits.
+
+Looked for just above the body (nearest first), in wire credits after it ("Reporting by ..."),
+in an author's box below it, and in a crawler header's author field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.outlets import agency, known_outlet
+
+_NAME_PART = r"[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
+_NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}|{_NAME_PART})){{1,3}}"
+_AND = r"\s*(?:,\s*(?:and\s*)?|\band(?=\s|[A-Z])|&)\s*"
+_BYLINE = re.compile(rf"^\s*(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))(?P<names>{_NAME}(?:{_AND}{_NAME})*)"
+                     r"(?P<rest>.{0,80})$", re.DOTALL)
+_PROFILE_URL = re.compile(r"/(?:by|author|authors|profile|profiles|people|staff|writers?|"
+                          r"contributors?|journalists?|reporters?)/", re.IGNORECASE)
+_PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|,—–-]\s*)?(?P<rest>.*)$",
+                           re.IGNORECASE | re.DOTALL)
+_REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
+                        rf"(?:{_AND}{_NAME})*)")
+_BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:writer|reporter|correspondent|editor|"
+                  r"journalist|columnist|contributor|critic)s?\b")
+_NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
+
+@dataclass
+class Found:
+    """What the bylines gave, and the blocks they came from (index -> reason)."""
+
+    authors: tuple[str, ...] = ()
+    agencies: list[str] = field(default_factory=list)  # "By A, Reuters"
+    named: list[str] = field(default_factory=list)  # outlet names a byline gave ("By A, NY Times")
+    used: dict[int, str] = field(default_factory=dict)
+    trimmed: dict[int, str] = field(default_factory=dict)  # body blocks with a glued byline cut off
+
+
+def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
+    """(authors, what follows the names, text glued after the byline) of a byline, else None."""
+    stripped = text.strip().strip("*_ ")
+    url = _PROFILE_SLUG.match(stripped)
+    if url:
+        author = " ".join(part.capitalize() for part in url.group("slug").split("-"))
+        rest = url.group("rest")
+        glued = re.match(r"^(.{1,40}?[a-z])(?=[A-Z][a-z])", rest)
+        if glued and len(glued.group(1).split()) <= 4:
+            return (author,), glued.group(1), rest[len(glued.group(1)):].strip()
+        return (author,), "", rest.strip()
+    match = _BYLINE.match(stripped)
+    if not match or len(stripped) > 160:
+        return None
+    names = [n.strip() for n in re.split(_AND, match.group("names")) if n.strip()]
+    rest = match.group("rest").strip(" ,|·—–-")
+    # "By Maria Jansen, Reuters" / "By A and B | Updated ..." : what follows must not be prose.
+    if rest and len(rest.split()) > 12:
+        return None
+    authors = tuple(n for n in names if not agency(n))
+    return authors or tuple(names), rest, ""
+
+
+def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
+         header: dict[str, str], used: Mapping[int, str], skip: frozenset[int]) -> Found:
+    """The authors of a page whose body runs from block `start` to `end` (keep marks it).
+
+    `used`: blocks already lifted into other metadata (the headline among them); `skip`: site
+    chrome.
+    """
+    found = Found()
+    authors: list[str] = []
+    header_from = next((i for i, r in used.items() if r.startswith("headline")), None)
+    # Bylines sit just above the body, so the nearest lines are tried first.
+    for i in range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1):
+        block = blocks[i]
+        text = block.text
+        parsed = parse_byline(text)
+        if parsed:
+            names, rest, glued = parsed
+            authors.extend(names)
+            head = rest.split("|")[0].strip(" ,·")
+            if head and (name := agency(head)):
+                found.agencies.append(name)
+            elif head and known_outlet(head):
+                found.named.append(head)
+            if keep[i] and glued:
+                found.trimmed[i] = glued
+            found.used[i] = "byline (lifted into the authors field)"
+            if authors:
+                break
+        if keep[i]:
+            continue
+        linked = _profile_links(block) if len(text.split()) <= 12 else []
+        if linked:
+            authors.extend(linked)
+            found.used[i] = "byline (lifted into the authors field)"
+            break
+        # Between the headline and the body, a line that is only a name (and a role) is a byline.
+        line = _NAME_LINE.match(text.strip().strip("*•·- "))
+        if (line and header_from is not None and header_from < i < start
+                and i not in used and i not in found.used and i not in skip
+                and len(text) <= 60 and not re.search(r"\d", text)):
+            name = line.group("name")
+            role = line.group("role") or ""
+            if agency(role):
+                found.agencies.append(agency(role) or "")
+            authors.append(name)
+            found.used[i] = "byline (lifted into the authors field)"
+            break
+    # Wire copy credits its reporters after the story: "(Reporting by A in B; Editing by C)".
+    for i in range(max(0, end - 2), min(len(blocks), end + 6)):
+        match = _REPORTING.search(blocks[i].text)
+        if match:
+            if not authors:
+                reporters = re.split(_AND, match.group("names"))
+                authors.extend(_strip_place(n) for n in reporters if n.strip())
+            if not keep[i] or len(blocks[i].text.split()) <= 25:
+                found.used.setdefault(i, "reporting credit (lifted into the authors field)")
+            break
+    if not authors:
+        # The author's box after the story: "[Matt Burgess](.../author/matt-burgess/) is a senior
+        # writer at WIRED ..." (the last body paragraph or below it).
+        for i in range(max(start, end), min(len(blocks), end + 40)):
+            bio = _BIO.match(blocks[i].text.strip())
+            if bio and (not keep[i] or i == end) and i not in used and i not in found.used:
+                authors.append(bio.group("name"))
+                found.used[i] = "author's biography (lifted into the authors field)"
+                break
+    if not authors and header.get("author"):
+        authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", header["author"]) if a.strip())
+    seen: list[str] = []
+    for name in authors:
+        name = name.strip(" .,")
+        if name and name not in seen and len(name) <= 60:
+            seen.append(name)
+    found.authors = tuple(seen)
+    return found
+
+
+def _strip_place(name: str) -> str:
+    return re.split(r"\s+in\s+", name.strip())[0]
+
+
+def _profile_links(block: Block) -> list[str]:
+    """Author names linked to their profile pages ("[Lisa O’Carroll](.../profile/lisaocarroll)")."""
+    names = []
+    for href, words in zip(block.hrefs, block.link_texts):
+        if _PROFILE_URL.search(href):
+            name = words.split(",")[0].strip()
+            if re.fullmatch(_NAME, name) and name not in names:
+                names.append(name)
+    return names[:6]
