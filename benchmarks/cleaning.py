@@ -152,12 +152,39 @@ def cross_validated() -> dict[str, object]:
             "headline": load(data.joinpath("headline.json.gz")).get("cross_validated", {})}
 
 
-def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "lines")) -> dict[str, float]:
-    """Title, outlet and date found in text renderings of the html-train pages (never tuned on).
+_PERSON = re.compile(r"[A-Z][\w'’.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'’.-]+){1,3}")
 
-    Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name, and the
-    publication date htmldate reads from the HTML; a field counts only where the rendering prints
-    it (the date in some form, the outlet's name, the headline's words).
+
+def page_authors(tree, site: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The people a page's markup names as its authors (JSON-LD, meta author), not the outlet."""
+    names: list[str] = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            found = item.get("author") if isinstance(item, dict) else None
+            for author in found if isinstance(found, list) else [found]:
+                names.append(author.get("name") if isinstance(author, dict) else author)
+    names += tree.xpath("//meta[@name='author' or @name='byl']/@content")
+    out: list[str] = []
+    for name in names:
+        name = re.sub(r"^by\s+", "", " ".join(str(name or "").split()), flags=re.IGNORECASE)
+        if _PERSON.fullmatch(name) and norm(name) != norm(site) and name not in out:
+            out.append(name)
+    return out
+
+
+def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "lines")) -> dict[str, float]:
+    """Title, outlet, date and authors found in text renderings of the html-train pages (never
+    tuned on).
+
+    Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name, the
+    publication date htmldate reads from the HTML, and the people its JSON-LD or meta tags name as
+    authors; a field counts only where the rendering prints it (the date in some form, the
+    outlet's name, the headline's words, every author's name).
     """
     import gzip
 
@@ -171,7 +198,8 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
     from training.render import styles as renderers
 
     available = renderers()
-    counts = dict.fromkeys(["title", "title_n", "outlet", "outlet_n", "date", "date_n"], 0)
+    keys = ("title", "outlet", "date", "authors")
+    counts = dict.fromkeys([k for key in keys for k in (key, f"{key}_n")], 0)
     for page in sorted((EVAL / "html-train").glob("*.html.gz")):
         html = gzip.open(page, "rt", encoding="utf-8", errors="replace").read()
         title = html_title(page.name)
@@ -181,6 +209,7 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
             date = htmldate.find_date(html, original_date=True, extensive_search=False)
         except Exception:  # noqa: BLE001 - htmldate raises on odd pages; no gold date then
             date = None
+        authors = page_authors(tree, site)
         for style in styles:
             text = normalise(available[style](html))
             result = clean(RawDocument(path=page.name, text=text, format="text", encoding="utf-8"))
@@ -193,8 +222,11 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
             if date and any(iso[:10] == date for _, _, iso in find_dates(text)):
                 counts["date_n"] += 1
                 counts["date"] += (result.published or "")[:10] == date
-    return {key: counts[key] / max(counts[f"{key}_n"], 1) for key in ("title", "outlet", "date")} | {
-        f"{key}_n": counts[f"{key}_n"] for key in ("title", "outlet", "date")}
+            if authors and all(norm(a) in norm(text) for a in authors):
+                counts["authors_n"] += 1
+                counts["authors"] += {norm(a) for a in authors} <= {norm(a) for a in result.authors}
+    return {key: counts[key] / max(counts[f"{key}_n"], 1) for key in keys} | {
+        f"{key}_n": counts[f"{key}_n"] for key in keys}
 
 
 def measure(log=lambda message: None) -> dict[str, object]:  # type: ignore[no-untyped-def]
