@@ -6,11 +6,15 @@ in an author's box below it, and in a crawler header's author field.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from reader.core.ingest.blocks import Block
+from reader.core.ingest.dates import find_dates
 from reader.core.ingest.outlets import agency, known_outlet
 
 _NAME_PART = r"[A-Z][\w'’.-]*"
@@ -25,9 +29,65 @@ _PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|
                            re.IGNORECASE | re.DOTALL)
 _REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
                         rf"(?:{_AND}{_NAME})*)")
-_BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:writer|reporter|correspondent|editor|"
-                  r"journalist|columnist|contributor|critic)s?\b")
+_ROLE = r"(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|critic|producer)s?"
+_BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}{_ROLE}\b")
+# What follows a name in a byline and is not part of it: "By Meg James Staff Writer",
+# "By Umair Irfan Updated Nov 13".
+_AFTER_NAME = re.compile(rf"(?i)^(?:staff|senior|chief|updated|published|posted|{_ROLE}|"
+                         r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                         r"oct|nov|dec)[a-z]*\.?$")
+# A byline at the end of a date line: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
+_DATED = re.compile(rf"^(?P<date>.{{8,80}}?)\s+by\s+(?P<names>{_NAME}(?:{_AND}{_NAME})*)\s*$")
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names of many languages (data/given_names.txt.gz, from Faker by training/given_names.py)."""
+    raw = resources.files("reader.core.data").joinpath("given_names.txt.gz").read_bytes()
+    return frozenset(line for line in gzip.decompress(raw).decode("utf-8").splitlines()
+                     if line and not line.startswith("#"))
+
+
+def is_person(name: str) -> bool:
+    """A name that starts with a known given name or initials: "Dan Milmo", "J. K. Rowling"."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].split("-")[0]
+    return first in given_names() or bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", first))
+
+
+def _trim(name: str) -> str:
+    """A byline's name without the role or date glued after it ("Meg James Staff Writer")."""
+    words = name.split()
+    for at in range(2, len(words)):
+        if _AFTER_NAME.match(words[at]):
+            return " ".join(words[:at])
+    return name
+
+
+def glued_author(text: str) -> str | None:
+    """A name and a role glued into a line of chrome or the story's first paragraph:
+    "... on Google Joe Tidy Cyber correspondent, BBC ...", "Dan Milmo Global technology editor Fri ...".
+
+    The role is its noun and up to three words before it, the first capitalised; the two words
+    before the role must be a person's name.
+    """
+    words = text.split()
+    for at, word in enumerate(words[:80]):
+        if not re.fullmatch(_ROLE + r"[,.:]?", word, re.IGNORECASE):
+            continue
+        if word[0].isupper() and word[-1] not in ",:" and at + 1 < len(words):
+            continue  # "Film Critics Association": a capitalised role word inside a name
+        for size in range(0, 4):
+            begin = at - size
+            if begin < 2 or not words[begin][:1].isupper():
+                continue
+            name = " ".join(words[begin - 2:begin])
+            if re.fullmatch(_NAME, name) and is_person(name):
+                return name
+    return None
+
 
 @dataclass
 class Found:
@@ -52,9 +112,14 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
             return (author,), glued.group(1), rest[len(glued.group(1)):].strip()
         return (author,), "", rest.strip()
     match = _BYLINE.match(stripped)
+    if not match:
+        dated = _DATED.match(stripped)
+        if dated and find_dates(dated.group("date")):
+            names = [_trim(n.strip()) for n in re.split(_AND, dated.group("names")) if n.strip()]
+            return tuple(n for n in names if not agency(n)) or tuple(names), "", ""
     if not match or len(stripped) > 160:
         return None
-    names = [n.strip() for n in re.split(_AND, match.group("names")) if n.strip()]
+    names = [_trim(n.strip()) for n in re.split(_AND, match.group("names")) if n.strip()]
     rest = match.group("rest").strip(" ,|·—–-")
     # "By Maria Jansen, Reuters" / "By A and B | Updated ..." : what follows must not be prose.
     if rest and len(rest.split()) > 12:
@@ -91,25 +156,35 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             found.used[i] = "byline (lifted into the authors field)"
             if authors:
                 break
-        if keep[i]:
+        # Between the headline and the body, a line that is only a name (and a role) is a byline;
+        # one signed with a reporter's role ("Ana Ruiz, Reporter") even where the body seems to start.
+        line = _NAME_LINE.match(text.strip().strip("*•·- "))
+        role = (line.group("role") or "") if line else ""
+        signed = bool(re.search(_ROLE, role, re.IGNORECASE))
+        if keep[i] and not (signed and i == start):
             continue
         linked = _profile_links(block) if len(text.split()) <= 12 else []
         if linked:
             authors.extend(linked)
             found.used[i] = "byline (lifted into the authors field)"
             break
-        # Between the headline and the body, a line that is only a name (and a role) is a byline.
-        line = _NAME_LINE.match(text.strip().strip("*•·- "))
-        if (line and header_from is not None and header_from < i < start
+        if (line and header_from is not None and header_from < i and (i < start or signed)
                 and i not in used and i not in found.used and i not in skip
                 and len(text) <= 60 and not re.search(r"\d", text)):
             name = line.group("name")
-            role = line.group("role") or ""
+            if not (is_person(name) or agency(name) or signed):
+                continue  # "Share This Article", "Black Friday": not a name ("X, Reporter" is)
             if agency(role):
                 found.agencies.append(agency(role) or "")
             authors.append(name)
             found.used[i] = "byline (lifted into the authors field)"
             break
+    if not authors:
+        # A name and role glued into a line of chrome above the story or into its first paragraph.
+        for i in range(max(0, start - 30), min(len(blocks), start + 1)):
+            if i not in used and i not in skip and (name := glued_author(blocks[i].text)):
+                authors.append(name)
+                break
     # Wire copy credits its reporters after the story: "(Reporting by A in B; Editing by C)".
     for i in range(max(0, end - 2), min(len(blocks), end + 6)):
         match = _REPORTING.search(blocks[i].text)

@@ -1,0 +1,48 @@
+"""Bylines: names trimmed of roles and dates, names glued to chrome, and lines that only look like names."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.ingest.bylines import glued_author, is_person, parse_byline
+from reader.core.ingest.clean import clean
+from reader.core.ingest.files import read_document
+
+STORY = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job for "
+                    f"a second day on Tuesday, the port authority said in a statement." for n in range(6))
+
+
+@pytest.mark.parametrize("line", [
+    "By Alice Brennan Staff Writer",
+    "By Alice Brennan Updated Nov 13, 2019, 10:28am EST",
+    "Monday November 18, 2019 7:45 am PST by Alice Brennan",
+])
+def test_a_byline_gives_the_name_without_the_role_or_date_after_it(line):
+    assert parse_byline(line)[0] == ("Alice Brennan",)
+
+
+@pytest.mark.parametrize("line", [
+    "Share Save Add as preferred on Google Tomas Ekberg Cyber correspondent, Harbour World Service Getty Images",
+    "Tomas Ekberg Global technology editor Fri 26 Jun 2026 10.06 EDT Share Dock workers stayed off the job",
+])
+def test_a_name_and_role_glued_into_a_line_give_the_author(line):
+    assert glued_author(line) == "Tomas Ekberg"
+
+
+def test_a_role_word_inside_an_organisations_name_gives_no_author():
+    line = "Quirky comedy Sideways was named the best film of the year by the Los Angeles Film Critics Association."
+    assert glued_author(line) is None
+
+
+def test_a_person_starts_with_a_given_name_and_a_button_does_not():
+    assert is_person("Tomas Ekberg") and is_person("J. K. Rowling")
+    assert not is_person("Share This") and not is_person("Black Friday") and not is_person("Alice")
+
+
+def test_a_line_between_headline_and_body_is_a_byline_only_if_it_is_a_persons_name(tmp_path):
+    for line, authors in (("Marta Quiroga", ("Marta Quiroga",)), ("Enlarge Image", ()),
+                          ("Zyrna Quiroga, Reporter", ("Zyrna Quiroga",))):
+        path = tmp_path / "page.txt"
+        path.write_text(f"Harbour strike halts grain shipments for a second day\n\n{line}\n\n{STORY}\n",
+                        encoding="utf-8")
+        assert clean(read_document(path)).authors == authors
