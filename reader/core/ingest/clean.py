@@ -158,6 +158,9 @@ def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
     return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
 
 
+HEADLINE_WORDS = 25  # longer than any headline
+
+
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> None:
     """A plain text whose body starts at its first or second line is an article, not a page.
 
@@ -169,6 +172,8 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     above = [b for b in blocks[:start] if b.text]
     if markdown or start >= len(blocks) or len(above) > 2 or any(b.links for b in above):
         return
+    if above and len(above[0].text.split()) > HEADLINE_WORDS:
+        return  # what stands above the body is a crawler's description, not a title
     # Above the body: a title, and perhaps the lead paragraph the model was unsure of.
     if len(above) == 2 and not (len(above[1].text.split()) >= 8
                                 and re.search(r"[.!?\"”’]$", above[1].text.strip())):

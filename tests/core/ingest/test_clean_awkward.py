@@ -255,3 +255,32 @@ def test_a_story_paragraph_with_a_rights_notice_glued_on_keeps_its_text(tmp_path
     page.write_text(story.replace(paragraph, glued), "utf-8")
     assert len(glued) > 400
     assert last in clean(read_document(page)).body
+
+
+def test_a_crawlers_description_line_does_not_make_a_page_read_as_a_clean_article(tmp_path):
+    """A first line longer than any headline is a crawler's description: the menus below it go."""
+    lead = ("The harbour authority has asked the grain terminal to stagger the reopening of its eastern "
+            "berths over safety concerns, the Harbour Gazette reported on Thursday, citing a memo from the authority to")
+    story = "\n\n".join([
+        "HARBOUR, June 25 (Wire) - The harbour authority has asked the grain terminal to stagger the "
+        "reopening of its eastern berths over safety concerns, the Harbour Gazette reported on Thursday.",
+        "Terminal managers told staff during a meeting that the berths would reopen one at a time, "
+        "starting with the smallest, the report said.",
+        "The authority said it would be approving each berth after an inspection by its own engineers "
+        "and the fire service.",
+        "The request came after two inspections found cracks in the quay wall near the largest berth, "
+        "according to the report.",
+        "Dock workers have been off the job for a week, and shipments of grain have been diverted to "
+        "two other ports.",
+    ])
+    menus = ("Grain terminal told to stagger reopening of berths Search query Search the web Skip to main\n"
+             "Mail Search the web Advertisement Advertisement Return to Homepage Top Stories:\n"
+             "Bipartisan pension proposal\nA plus-size model's diet fears\nPension withholding rule\n"
+             "Takeaways from Tuesday's primaries\n")
+    path = tmp_path / "page.txt"
+    path.write_text(f"{lead}\n\n{menus}{story}\n", encoding="utf-8")
+    result = clean(read_document(path))
+    for menu in ("Bipartisan pension proposal", "Pension withholding rule", "Takeaways from Tuesday"):
+        assert menu not in result.body
+    assert result.body.rstrip().endswith("diverted to two other ports.")
+    assert "Terminal managers told staff during a meeting" in result.body
