@@ -21,7 +21,7 @@ _NAME_PART = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
 _NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}|{_NAME_PART})){{1,3}}"
 _AND = r"\s*(?:,\s*(?:and\s*)?|\band(?=\s|[A-Z])|&)\s*"
-_BYLINE = re.compile(rf"^\s*(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))(?P<names>{_NAME}(?:{_AND}{_NAME})*)"
+_BYLINE = re.compile(rf"^\s*(?:(?:Posted|Written|Story|Words)\s+)?(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))(?P<names>{_NAME}(?:{_AND}{_NAME})*)"
                      r"(?P<rest>.{0,80})$", re.DOTALL)
 _PROFILE_URL = re.compile(r"/(?:by|author|authors|profile|profiles|people|staff|writers?|"
                           r"contributors?|journalists?|reporters?)/", re.IGNORECASE)
@@ -36,8 +36,12 @@ _BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}{_ROLE}\b")
 _AFTER_NAME = re.compile(rf"(?i)^(?:staff|senior|chief|updated|published|posted|{_ROLE}|"
                          r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                          r"oct|nov|dec)[a-z]*\.?$")
+_CLOCK = re.compile(r"\b\d{1,2}[:/]\d{2}\b")  # "5:45 AM PST 11/19/2019": a time or a numeric date
 # A byline at the end of a date line: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
 _DATED = re.compile(rf"^(?P<date>.{{8,80}}?)\s+by\s+(?P<names>{_NAME}(?:{_AND}{_NAME})*)\s*$")
+# A name line may carry the author's handle or the date after it: "Keris Lahiff@kerisalison",
+# "Chris Davies - Nov 19, 2019, 10:31 pm CST".
+_NAME_TAIL = re.compile(r"\s*(?:@\w+.*|\s[-–—|/·]\s.*\d.*)$")
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
 
 @cache
@@ -114,7 +118,7 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
     match = _BYLINE.match(stripped)
     if not match:
         dated = _DATED.match(stripped)
-        if dated and find_dates(dated.group("date")):
+        if dated and (find_dates(dated.group("date")) or _CLOCK.search(dated.group("date"))):
             names = [_trim(n.strip()) for n in re.split(_AND, dated.group("names")) if n.strip()]
             return tuple(n for n in names if not agency(n)) or tuple(names), "", ""
     if not match or len(stripped) > 160:
@@ -158,7 +162,8 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
                 break
         # Between the headline and the body, a line that is only a name (and a role) is a byline;
         # one signed with a reporter's role ("Ana Ruiz, Reporter") even where the body seems to start.
-        line = _NAME_LINE.match(text.strip().strip("*•·- "))
+        bare = _NAME_TAIL.sub("", text.strip().strip("*•·- "))
+        line = _NAME_LINE.match(bare)
         role = (line.group("role") or "") if line else ""
         signed = bool(re.search(_ROLE, role, re.IGNORECASE))
         if keep[i] and not (signed and i == start):
@@ -170,7 +175,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             break
         if (line and header_from is not None and header_from < i and (i < start or signed)
                 and i not in used and i not in found.used and i not in skip
-                and len(text) <= 60 and not re.search(r"\d", text)):
+                and len(bare) <= 60 and not re.search(r"\d", bare)):
             name = line.group("name")
             if not (is_person(name) or agency(name) or signed):
                 continue  # "Share This Article", "Black Friday": not a name ("X, Reporter" is)

@@ -16,6 +16,8 @@ STORY = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal 
     "By Alice Brennan Staff Writer",
     "By Alice Brennan Updated Nov 13, 2019, 10:28am EST",
     "Monday November 18, 2019 7:45 am PST by Alice Brennan",
+    "5:45 AM PST 11/19/2019 by Alice Brennan",
+    "Posted by Alice Brennan on November 19, 2019, 6:21 AM EST",
 ])
 def test_a_byline_gives_the_name_without_the_role_or_date_after_it(line):
     assert parse_byline(line)[0] == ("Alice Brennan",)
@@ -41,7 +43,9 @@ def test_a_person_starts_with_a_given_name_and_a_button_does_not():
 
 def test_a_line_between_headline_and_body_is_a_byline_only_if_it_is_a_persons_name(tmp_path):
     for line, authors in (("Marta Quiroga", ("Marta Quiroga",)), ("Enlarge Image", ()),
-                          ("Zyrna Quiroga, Reporter", ("Zyrna Quiroga",))):
+                          ("Zyrna Quiroga, Reporter", ("Zyrna Quiroga",)),
+                          ("Marta Quiroga@mquiroga", ("Marta Quiroga",)),
+                          ("Marta Quiroga - Nov 19, 2019, 10:31 pm CST", ("Marta Quiroga",))):
         path = tmp_path / "page.txt"
         path.write_text(f"Harbour strike halts grain shipments for a second day\n\n{line}\n\n{STORY}\n",
                         encoding="utf-8")
