@@ -28,6 +28,7 @@ _RIGHTS = re.compile(r"\ball rights reserved\b|©|\bcopyright\s*(?:©|\(c\)|(?:1
 RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story text glued to it
 # A photo caption signs off with its photographer and agency: "... in Madrid. (Manu Fernandez/AP)".
 # A story's own wire credit ("(AP/Reuters)") names no person before the slash, and ends no caption.
+TWICE_GLUE = 4  # words after a passage printed twice ("#shop", a credit) that still count as a card
 CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}\)\s*$")
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
@@ -75,6 +76,11 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         # Nor is a block signed with a photographer's credit (in every labelled set, 26 blocks
         # from 9 sites, none of them body).
         if keep[i] and CAPTION_CREDIT.search(block.text.strip()):
+            keep[i] = False
+        # Nor is a block that prints the same words twice: an image's alt text and its caption,
+        # or a promo card's title and tooltip (in the labelled sets 155 such blocks are not body
+        # and 2 are, both captions the gold text kept).
+        if keep[i] and printed_twice(block.text):
             keep[i] = False
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
@@ -217,6 +223,18 @@ def _content_words(text: str) -> set[str]:
     return {w for w in tokens(text) if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
 
 
+def printed_twice(text: str) -> bool:
+    """Whether a text is one passage of 8 words or more printed twice in a row (a few words of
+    glue after it allowed): "Police stand outside the station in Rambouillet, where ... Police
+    stand outside the station in Rambouillet, where ..." (an alt text, then the same caption)."""
+    words = re.findall(r"\w+", text.lower())
+    n = len(words)
+    for cut in range(max(8, n // 2 - 2), n // 2 + 1):
+        if words[cut:2 * cut] == words[:cut] and n - 2 * cut <= TWICE_GLUE:
+            return True
+    return False
+
+
 def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> str:
     """A human reason for a block the model left out of the body."""
     block = blocks[i]
@@ -227,6 +245,8 @@ def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> 
         return "link without text" if block.links else "markup only"
     if CAPTION_CREDIT.search(text.strip()):
         return "photo caption (signed with the photographer's credit)"
+    if printed_twice(text):
+        return "caption or card (its words printed twice: an image's text and its caption)"
     if start < i < end and text.lstrip().startswith("©") and len(text.split()) <= 8:
         return "photo credit"  # "© Amazon" between paragraphs credits a picture, not the page
     marker = _MARKER.match(text.strip())

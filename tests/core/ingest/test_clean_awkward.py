@@ -284,3 +284,19 @@ def test_a_crawlers_description_line_does_not_make_a_page_read_as_a_clean_articl
         assert menu not in result.body
     assert result.body.rstrip().endswith("diverted to two other ports.")
     assert "Terminal managers told staff during a meeting" in result.body
+
+
+def test_a_caption_printed_twice_in_one_block_is_removed_and_a_sentence_that_repeats_words_is_not(tmp_path):
+    caption = ("Dock workers stand outside the gates of the eastern grain terminal in Harbour on Tuesday, "
+               "where a strike has halted shipments.")
+    echo = ("“It’s a bad week for the port, and it’s a bad week for the farmers,” the harbour master told "
+            "reporters on Monday.")
+    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job for "
+                       f"a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    path = tmp_path / "page.txt"
+    path.write_text(f"Harbour strike halts grain shipments\n\n{body}\n\n{caption} {caption}\n\n{echo}\n\n{body}\n",
+                    encoding="utf-8")
+    result = clean(read_document(path))
+    assert caption not in result.body
+    assert echo in result.body
+    assert any(r.reason.startswith("caption or card") for r in result.removed)
