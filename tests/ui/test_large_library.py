@@ -9,7 +9,8 @@ import pytest
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from reader.ui.screens.library import FIRST_ROWS, PAGE, ROW_CHUNK
+from reader.ui.screens.library import PAGE
+from reader.ui.widgets.article_table import FIRST_ROWS, ROW_CHUNK
 from tests.conftest import synced_library
 from tests.ui.conftest import settle
 

@@ -25,15 +25,13 @@ from reader.core.library import Summary
 from reader.core.models import ReaderError
 from reader.core.search import Hit, Results
 from reader.ui import render
-from reader.ui.widgets.article_table import ArticleTable, state_cell
+from reader.ui.widgets.article_table import ArticleTable, Marks
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
 from reader.ui.widgets.story_tree import StoryTree
 
 SORTS = ("date", "outlet", "title")
 PREVIEWS = ("wide", "narrow", "hidden")  # v cycles the preview pane through these
-FIRST_ROWS = 300  # rows shown before the first paint; the rest follow in chunks
-ROW_CHUNK = 2000
 DEBOUNCE = 0.02  # seconds of quiet typing before a search; a search takes 5-30 ms
 PAGE = 25  # hits fetched for a new query; more as the highlight nears the end of the list
 SEED_HINT = '/ search: zelensky  "root causes"  title:ceasefire  zaporizhya~  (? for syntax)'
@@ -67,18 +65,15 @@ class LibraryScreen(Screen[None]):
         self.sort = "date"
         self.preview = "wide"
         self.grouped = False
-        self.marked: str | None = None
+        self.marks = Marks()  # shared with the article table, which shows them
         self.progress = ""
         self._timer: Timer | None = None
         self._generation = 0
-        self._fill_generation = 0
         self._library_size = 0
         self._limit = PAGE
         self._previewed: tuple[object, ...] | None = None
         self._data_version = 0  # bumped when the catalogue may have changed under the preview
         self._rows: dict[str, Summary] = {}
-        self._read: set[str] = set()  # paths of the articles read
-        self._bookmarks: set[str] = set()  # paths of the articles bookmarked
         self.stories: dict[str, tuple[int, str, int]] = {}
         self._story_list: list[tuple[str, tuple[str, ...]]] = []
 
@@ -88,7 +83,9 @@ class LibraryScreen(Screen[None]):
         yield Static(id="status")
         with Horizontal(id="library"):
             with ContentSwitcher(initial="articles", id="lists"):
-                yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+                table = ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+                table.marks = self.marks
+                yield table
                 yield ResultList(id="results")
                 yield StoryTree("stories", id="stories")
             with Vertical(id="preview-pane"):
@@ -122,6 +119,11 @@ class LibraryScreen(Screen[None]):
     # the list ---------------------------------------------------------------------------------
 
     @property
+    def marked(self) -> str | None:
+        """The article marked for comparison."""
+        return self.marks.marked
+
+    @property
     def library(self):  # type: ignore[no-untyped-def]
         return self.app.library  # type: ignore[attr-defined]
 
@@ -134,8 +136,8 @@ class LibraryScreen(Screen[None]):
         rows = self.library.summaries()
         self._library_size = len(rows)
         self._rows = {r.id: r for r in rows}
-        self._read = self.library.marks.read()
-        self._bookmarks = self.library.marks.bookmarked()
+        self.marks.read = self.library.marks.read()
+        self.marks.bookmarks = self.library.marks.bookmarked()
         known = self.library.known_stories()
         if known is not None:
             self._take_stories([(story.title, story.articles) for story in known])
@@ -160,56 +162,21 @@ class LibraryScreen(Screen[None]):
         return sorted(rows, key=lambda r: r.title.lower())
 
     def _fill(self, rows: list[Summary]) -> None:
-        """Show the first rows at once and add the rest in chunks, so a large library paints fast."""
-        table = self.query_one("#articles", DataTable)
-        current = self.current_id()
-        table.clear()
-        self._fill_generation += 1
-        ordered = self._sorted(rows)
-        self._add_rows(ordered[:FIRST_ROWS])
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current))
-        if len(ordered) > FIRST_ROWS:
-            self._fill_rest(ordered, FIRST_ROWS, self._fill_generation, current)
+        self.query_one("#articles", ArticleTable).show(self._sorted(rows), keep=self.current_id())
 
-    def _fill_rest(self, ordered: list[Summary], start: int, generation: int, current: str | None) -> None:
-        if generation != self._fill_generation:
-            return  # a newer fill replaced this one
-        self._add_rows(ordered[start:start + ROW_CHUNK])
-        table = self.query_one("#articles", DataTable)
-        if current is not None and current in table.rows and table.cursor_row == 0:
-            table.move_cursor(row=table.get_row_index(current))
-        if start + ROW_CHUNK < len(ordered):
-            self.set_timer(0.01, lambda: self._fill_rest(ordered, start + ROW_CHUNK, generation, current))
-        else:
-            self.update_status()
-            self.app.settle()  # type: ignore[attr-defined]
-
-    def _add_rows(self, rows: list[Summary]) -> None:
-        table = self.query_one("#articles", DataTable)
-        for row in rows:
-            state, title = self._state_and_title(row)
-            outlet = Text(row.outlet or "—", no_wrap=True, overflow="ellipsis")
-            table.add_row(state, title, outlet, (row.published or "")[:10], key=row.id)
-
-    def _state_and_title(self, row: Summary) -> tuple[str, Text]:
-        unread = row.path not in self._read
-        title = Text(("★ " if row.id == self.marked else "") + row.title, no_wrap=True,
-                     overflow="ellipsis", style="bold" if unread else "")
-        return state_cell(unread, row.path in self._bookmarks), title
+    @on(ArticleTable.Filled)
+    def _filled(self) -> None:
+        self.update_status()
+        self.app.settle()  # type: ignore[attr-defined]
 
     def refresh_marks(self, article_id: str) -> None:
         """Show an article's read state and bookmark as they are now."""
         row = self._rows.get(article_id)
         if row is None:
             return
-        self._read = self.library.marks.read()
-        self._bookmarks = self.library.marks.bookmarked()
-        table = self.query_one("#articles", DataTable)
-        if article_id in table.rows:
-            state, title = self._state_and_title(row)
-            table.update_cell(article_id, "state", state)
-            table.update_cell(article_id, "title", title)
+        self.marks.read = self.library.marks.read()
+        self.marks.bookmarks = self.library.marks.bookmarked()
+        self.query_one("#articles", ArticleTable).show_marks(row)
         self.update_status()
 
     def _take_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -378,7 +345,7 @@ class LibraryScreen(Screen[None]):
             count = self._library_size if not self.filters else \
                 self.query_one("#articles", DataTable).row_count
             parts.append((f"{count} article{'s' if count != 1 else ''}", "bold"))
-            unread = sum(1 for r in self._rows.values() if r.path not in self._read)
+            unread = sum(1 for r in self._rows.values() if r.path not in self.marks.read)
             if unread:
                 parts.append((f" · {unread} unread", ""))
             parts.append((f"  {'grouped by story' if self.grouped else 'sorted by ' + self.sort}", "dim"))
@@ -428,7 +395,7 @@ class LibraryScreen(Screen[None]):
 
     def mark(self, article_id: str | None) -> None:
         """Mark an article for comparison (None: unmark)."""
-        self.marked = article_id
+        self.marks.marked = article_id
         self._fill(list(self._rows.values()) if not self.filters else self._filtered_rows())
         if self.grouped:
             self._show_stories(list(self._rows.values()))
@@ -493,7 +460,7 @@ class LibraryScreen(Screen[None]):
         row = self._rows.get(article_id) if article_id else None
         if row is None:
             return
-        self.library.marks.set_read(row.path, row.path not in self._read)
+        self.library.marks.set_read(row.path, row.path not in self.marks.read)
         self.refresh_marks(row.id)
 
     def action_toggle_bookmark(self) -> None:
@@ -501,7 +468,7 @@ class LibraryScreen(Screen[None]):
         row = self._rows.get(article_id) if article_id else None
         if row is None:
             return
-        now = row.path not in self._bookmarks
+        now = row.path not in self.marks.bookmarks
         self.library.marks.set_bookmarked(row.path, now)
         self.refresh_marks(row.id)
         self.notify(f"{'Bookmarked' if now else 'Bookmark removed'}: “{row.title[:50]}”")
