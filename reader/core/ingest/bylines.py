@@ -21,8 +21,8 @@ _NAME_PART = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
 _NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}|{_NAME_PART})){{1,3}}"
 _AND = r"\s*(?:,\s*(?:and\s*)?|\band(?=\s|[A-Z])|&)\s*"
-_BYLINE = re.compile(rf"^\s*(?:(?:Posted|Written|Story|Words)\s+)?(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))(?P<names>{_NAME}(?:{_AND}{_NAME})*)"
-                     r"(?P<rest>.{0,80})$", re.DOTALL)
+_BYLINE = re.compile(rf"^\s*(?:(?:Posted|Written|Story|Words)\s+)?(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))"
+                     rf"(?P<names>{_NAME}(?:{_AND}{_NAME})*)(?P<rest>.{{0,80}})$", re.DOTALL)
 _PROFILE_URL = re.compile(r"/(?:by|author|authors|profile|profiles|people|staff|writers?|"
                           r"contributors?|journalists?|reporters?)/", re.IGNORECASE)
 _PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|,—–-]\s*)?(?P<rest>.*)$",
@@ -43,6 +43,7 @@ _DATED = re.compile(rf"^(?P<date>.{{8,80}}?)\s+by\s+(?P<names>{_NAME}(?:{_AND}{_
 # "Chris Davies - Nov 19, 2019, 10:31 pm CST".
 _NAME_TAIL = re.compile(r"\s*(?:@\w+.*|\s[-–—|/·]\s.*\d.*)$")
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}}))?$")
+
 
 @cache
 def given_names() -> frozenset[str]:
@@ -68,6 +69,18 @@ def _trim(name: str) -> str:
         if _AFTER_NAME.match(words[at]):
             return " ".join(words[:at])
     return name
+
+
+def _only_a_date(text: str) -> bool:
+    """Whether a text is a date or time with a label at most ("Updated Nov 13, 2019 10:28am EST",
+    "5:45 AM PST 11/19/2019"), not a sentence that ends in one ("The law was signed on March 4")."""
+    if not (find_dates(text) or _CLOCK.search(text)):
+        return False
+    for start, end, _ in reversed(find_dates(text)):
+        text = text[:start] + text[end:]
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not (w.isupper() and len(w) <= 4)
+             and w.lower() not in ("am", "pm")]
+    return len(words) <= 2
 
 
 def glued_author(text: str) -> str | None:
@@ -118,7 +131,7 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
     match = _BYLINE.match(stripped)
     if not match:
         dated = _DATED.match(stripped)
-        if dated and (find_dates(dated.group("date")) or _CLOCK.search(dated.group("date"))):
+        if dated and _only_a_date(dated.group("date")):
             names = [_trim(n.strip()) for n in re.split(_AND, dated.group("names")) if n.strip()]
             return tuple(n for n in names if not agency(n)) or tuple(names), "", ""
     if not match or len(stripped) > 160:

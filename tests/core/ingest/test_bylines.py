@@ -24,6 +24,14 @@ def test_a_byline_gives_the_name_without_the_role_or_date_after_it(line):
 
 
 @pytest.mark.parametrize("line", [
+    "The harbour law was signed on March 4, 2025 by Governor Alice Brennan",
+    "Dock workers walked out at 5:30 on Tuesday, as was agreed by Alice Brennan",
+])
+def test_a_sentence_that_ends_in_a_date_and_a_name_is_no_byline(line):
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("line", [
     "Share Save Add as preferred on Google Tomas Ekberg Cyber correspondent, Harbour World Service Getty Images",
     "Tomas Ekberg Global technology editor Fri 26 Jun 2026 10.06 EDT Share Dock workers stayed off the job",
 ])
