@@ -25,6 +25,7 @@ from reader.core.library import Summary
 from reader.core.models import ReaderError
 from reader.core.search import Hit, Results
 from reader.ui import render
+from reader.ui.status import status_line
 from reader.ui.widgets.article_table import ArticleTable, Marks
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.results import ResultList
@@ -333,34 +334,14 @@ class LibraryScreen(Screen[None]):
         self.call_after_refresh(self.show_preview)
 
     def update_status(self) -> None:
-        parts: list[tuple[str, str]] = []  # (text, style): assembled as plain Text, never markup
-        if self.results is not None:
-            r = self.results
-            parts.append((f"{r.total} hit{'s' if r.total != 1 else ''}", "bold"))
-            if r.suggestion:
-                parts.append((f"  did you mean: {r.suggestion}", "italic"))
-            if r.message:
-                parts.append((f"  ({r.message})", "dim"))
-        else:
-            count = self._library_size if not self.filters else \
-                self.query_one("#articles", DataTable).row_count
-            parts.append((f"{count} article{'s' if count != 1 else ''}", "bold"))
-            unread = sum(1 for r in self._rows.values() if r.path not in self.marks.read)
-            if unread:
-                parts.append((f" · {unread} unread", ""))
-            parts.append((f"  {'grouped by story' if self.grouped else 'sorted by ' + self.sort}", "dim"))
-        for key, value in self.filters.items():
-            label = self.app.filter_labels.get((key, value), value)  # type: ignore[attr-defined]
-            parts.append((f"  {key}: {label} (x clears)", "bold"))
-        if self.marked:
-            title = self._rows[self.marked].title if self.marked in self._rows else self.marked
-            parts.append((f"  ★ marked “{title[:40]}{'…' if len(title) > 40 else ''}”: "
-                          f"c on another compares", "bold"))
-        if self.progress:
-            parts.append((f"  {self.progress}", "italic"))
-        text = Text.assemble(*parts)
-        text.no_wrap, text.overflow = True, "ellipsis"
-        self.query_one("#status", Static).update(text)
+        count = self._library_size if not self.filters else self.query_one("#articles", DataTable).row_count
+        unread = sum(1 for r in self._rows.values() if r.path not in self.marks.read)
+        labels = self.app.filter_labels  # type: ignore[attr-defined]
+        filters = [(key, labels.get((key, value), value)) for key, value in self.filters.items()]
+        marked = self.title_of(self.marked) if self.marked else None
+        order = "grouped by story" if self.grouped else f"sorted by {self.sort}"
+        self.query_one("#status", Static).update(
+            status_line(self.results, count, unread, order, filters, marked, self.progress))
 
     # actions ----------------------------------------------------------------------------------
 
