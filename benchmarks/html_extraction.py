@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import statistics
 import sys
@@ -28,12 +29,17 @@ def score(predicted: str, gold: str) -> tuple[float, float, float]:
 
 
 def measure(folder: Path = DEFAULT) -> list[tuple[str, float, float, float]]:
-    """(page, precision, recall, F1) for every saved page with a gold text."""
+    """(page, precision, recall, F1) for every saved page (.html or .html.gz) with a gold text."""
     rows = []
-    for page in sorted(folder.glob("*.html")):
-        gold = page.with_name(page.name.replace(".html", ".gold.txt")).read_text(encoding="utf-8")
-        text, _ = extract(page.read_text(encoding="utf-8", errors="replace"))
-        rows.append((page.stem, *score(text, gold)))
+    for page in sorted([*folder.glob("*.html"), *folder.glob("*.html.gz")]):
+        name = page.name.removesuffix(".gz").removesuffix(".html")
+        gold = page.with_name(f"{name}.gold.txt").read_text(encoding="utf-8")
+        if page.suffix == ".gz":
+            html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
+        else:
+            html = page.read_text(encoding="utf-8", errors="replace")
+        text, _ = extract(html)
+        rows.append((name, *score(text, gold)))
     return rows
 
 
