@@ -28,8 +28,9 @@ _RIGHTS = re.compile(r"\ball rights reserved\b|©|\bcopyright\s*(?:©|\(c\)|(?:1
 RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story text glued to it
 # A photo caption signs off with its photographer and agency: "... in Madrid. (Manu Fernandez/AP)".
 # A story's own wire credit ("(AP/Reuters)") names no person before the slash, and ends no caption.
-TWICE_GLUE = 4  # words after a passage printed twice ("#shop", a credit) that still count as a card
 CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}\)\s*$")
+TWICE_GLUE = 4  # words after a passage printed twice ("#shop", a credit) that still count as a card
+HEADLINE_WORDS = 25  # longer than any headline (of 1,685 labelled titles the longest has 24 words)
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
         ("photo caption or credit",  # before the copyright: "Photograph © Reuters"
@@ -162,9 +163,6 @@ def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
         return False
     first = blocks[0].text
     return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
-
-
-HEADLINE_WORDS = 25  # longer than any headline
 
 
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> None:
