@@ -19,6 +19,10 @@ from reader.core.ingest.headline import norm
 
 SOURCE_LINE = re.compile(r"^(?:url source|url|source|canonical(?: url)?|(?:the )?wayback machine)"
                           r"\s*[-:–]\s*(?P<url>https?://\S+)", re.IGNORECASE)
+# Google's "preferred sources" button names the site in its own words: "Add Yahoo as a preferred
+# source on Google", "Prefer the Guardian on Google".
+PREFERRED = re.compile(r"\b(?:Add|Prefer)\s+(?P<name>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+                       r"\s+(?:as\s+a\s+preferred\s+source|on\s+Google)\b")
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
                         r"(?P<holder>[A-Z][\w&.'’ -]{1,60}?)(?:,?\s+(?:Inc|LLC|Ltd|L\.P|Limited|plc|"
                         r"Corp|Co|Group|GmbH|S\.A)\b\.?)?(?:[.,;|]|\s+all rights|$)", re.IGNORECASE)
@@ -135,6 +139,12 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         vote(name, 6, 0)
     if used.get(0, "").startswith("outlet name"):
         vote(blocks[0].text.strip(), 6, 5)
+    for block in blocks[:60]:
+        if preferred := PREFERRED.search(block.text):
+            name = preferred.group("name")
+            # "Prefer the Guardian" is The Guardian; an unknown "the Harbour Gazette" drops its article.
+            vote(name if known_outlet(name) else re.sub(r"^the\s+", "", name), 6, 4)
+            break
     holders = {}  # each holder once: a footer may print its copyright line twice
     for block in blocks[-40:]:
         match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None

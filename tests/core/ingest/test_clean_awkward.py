@@ -300,3 +300,14 @@ def test_a_caption_printed_twice_in_one_block_is_removed_and_a_sentence_that_rep
     assert caption not in result.body
     assert echo in result.body
     assert any(r.reason.startswith("caption or card") for r in result.removed)
+
+
+@pytest.mark.parametrize("button", ["Share Prefer the Harbour Gazette on Google",
+                                    "1 min read Add Harbour Gazette as a preferred source to see more of our stories on Google"])
+def test_googles_preferred_source_button_names_the_outlet_over_its_owners_copyright(tmp_path, button):
+    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
+                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    path = tmp_path / "page.txt"
+    path.write_text(f"Harbour strike halts grain shipments\n\n{button}\n\n{body}\n\n"
+                    f"© 2026 Coastline Media Group Ltd.\n", encoding="utf-8")
+    assert clean(read_document(path)).outlet == "Harbour Gazette"
