@@ -67,6 +67,9 @@ def _trim(name: str) -> str:
     words = name.split()
     for at in range(2, len(words)):
         if _AFTER_NAME.match(words[at]):
+            # A role's own modifier before it ("Shipping Correspondent") is no third name.
+            if at == 3 and re.fullmatch(_ROLE, words[at], re.IGNORECASE) and not words[2].endswith("."):
+                at = 2
             return " ".join(words[:at])
     return name
 

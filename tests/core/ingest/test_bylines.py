@@ -14,6 +14,7 @@ STORY = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal 
 
 @pytest.mark.parametrize("line", [
     "By Alice Brennan Staff Writer",
+    "By Alice Brennan Shipping Correspondent Updated Nov 13, 2026",
     "By Alice Brennan Updated Nov 13, 2019, 10:28am EST",
     "Monday November 18, 2019 7:45 am PST by Alice Brennan",
     "5:45 AM PST 11/19/2019 by Alice Brennan",
