@@ -11,6 +11,9 @@ from reader.core.ingest.source import parse_source
 from tests.conftest import FIXTURES, library_at, synced_library
 
 AWKWARD = FIXTURES / "awkward"
+PARAGRAPHS = tuple(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job for a second "
+                   f"day on Tuesday, the port authority said in a statement." for n in range(6))
+STORY = "\n\n".join(PARAGRAPHS)  # a story the model keeps whole, for pages built around it
 
 
 def cleaned(name: str):
@@ -143,8 +146,7 @@ def test_three_pages_of_one_site_leave_a_usable_library_when_one_is_deleted(tmp_
     ("Copyright 2020 Harbour Gazette Media Pvt. Ltd.", "Harbour Gazette Media"),
 ])
 def test_a_copyright_line_gives_the_holders_name_without_the_words_around_it(tmp_path, footer, outlet):
-    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
-                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    body = STORY
     path = tmp_path / "page.txt"
     path.write_text(f"Harbour strike halts grain shipments\n\n{body}\n\n{footer}\n", encoding="utf-8")
     assert clean(read_document(path)).outlet == outlet
@@ -155,8 +157,7 @@ def test_the_name_a_page_prints_for_its_own_address_outweighs_its_publishers_cop
     as "HarbourGazette": the outlet; the copyright line names the group that owns it."""
     menu = "\n".join(f"* [{item}](https://www.harbourgazette.co.uk/{item.lower()}/)"
                      for item in ("News", "Sport", "Business", "Weather", "Opinion", "Travel"))
-    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
-                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    body = STORY
     path = tmp_path / "page.md"
     path.write_text(f"Welcome to HarbourGazette\n\n{menu}\n\n# Harbour strike halts grain shipments\n\n"
                     f"{body}\n\n© 2019 Coastline Media Group Ltd. All rights reserved.\n", encoding="utf-8")
@@ -164,8 +165,7 @@ def test_the_name_a_page_prints_for_its_own_address_outweighs_its_publishers_cop
 
 
 def test_a_caption_signed_with_the_photographers_credit_is_removed_and_a_wire_credit_is_not(tmp_path):
-    paragraphs = [f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job for a "
-                  f"second day on Tuesday, the port authority said in a statement." for n in range(6)]
+    paragraphs = list(PARAGRAPHS)
     caption = "Dock workers picket outside the eastern grain terminal on Tuesday. (Marta Quiroga/Harbour Wire)"
     last = "The union said talks would resume on Friday. (AP/Reuters)"
     path = tmp_path / "page.txt"
@@ -182,8 +182,7 @@ def test_a_caption_signed_with_the_photographers_credit_is_removed_and_a_wire_cr
 
 
 def test_the_authors_box_after_the_story_gives_the_author(tmp_path):
-    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
-                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    body = STORY
     bio = ("[Ana Ruiz](https://www.harbourgazette.example/author/ana-ruiz/) is a senior reporter at the "
            "Gazette covering shipping, ports and labour. She joined the paper in 2019.")
     path = tmp_path / "page.md"
@@ -291,8 +290,7 @@ def test_a_caption_printed_twice_in_one_block_is_removed_and_a_sentence_that_rep
                "where a strike has halted shipments.")
     echo = ("“It’s a bad week for the port, and it’s a bad week for the farmers,” the harbour master told "
             "reporters on Monday.")
-    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job for "
-                       f"a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    body = STORY
     path = tmp_path / "page.txt"
     path.write_text(f"Harbour strike halts grain shipments\n\n{body}\n\n{caption} {caption}\n\n{echo}\n\n{body}\n",
                     encoding="utf-8")
@@ -305,8 +303,7 @@ def test_a_caption_printed_twice_in_one_block_is_removed_and_a_sentence_that_rep
 @pytest.mark.parametrize("button", ["Share Prefer the Harbour Gazette on Google",
                                     "1 min read Add Harbour Gazette as a preferred source to see more of our stories on Google"])
 def test_googles_preferred_source_button_names_the_outlet_over_its_owners_copyright(tmp_path, button):
-    body = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
-                       f"for a second day on Tuesday, the port authority said in a statement." for n in range(6))
+    body = STORY
     path = tmp_path / "page.txt"
     path.write_text(f"Harbour strike halts grain shipments\n\n{button}\n\n{body}\n\n"
                     f"© 2026 Coastline Media Group Ltd.\n", encoding="utf-8")
