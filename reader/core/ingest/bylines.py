@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from reader.core.ingest.blocks import Block
-from reader.core.ingest.dates import find_dates
+from reader.core.ingest.dates import MONTHS, WEEKDAY, find_dates
 from reader.core.ingest.outlets import agency, known_outlet
 
 _NAME_PART = r"[A-Z][\w'’.-]*"
@@ -33,9 +33,8 @@ _ROLE = r"(?:writer|reporter|correspondent|editor|journalist|columnist|contribut
 _BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}{_ROLE}\b")
 # What follows a name in a byline and is not part of it: "By Meg James Staff Writer",
 # "By Umair Irfan Updated Nov 13".
-_AFTER_NAME = re.compile(rf"(?i)^(?:staff|senior|chief|updated|published|posted|{_ROLE}|"
-                         r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                         r"oct|nov|dec)[a-z]*\.?$")
+# (Whole words: "Friedman" or "Martinez" starts like a day or a month and is a name.)
+_AFTER_NAME = re.compile(rf"(?i)^(?:staff|senior|chief|updated|published|posted|{_ROLE}|{WEEKDAY}|{MONTHS})[,.]?$")
 _CLOCK = re.compile(r"\b\d{1,2}[:/]\d{2}\b")  # "5:45 AM PST 11/19/2019": a time or a numeric date
 # A byline at the end of a date line: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
 _DATED = re.compile(rf"^(?P<date>.{{8,80}}?)\s+by\s+(?P<names>{_NAME}(?:{_AND}{_NAME})*)\s*$")

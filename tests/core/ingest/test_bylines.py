@@ -24,6 +24,14 @@ def test_a_byline_gives_the_name_without_the_role_or_date_after_it(line):
     assert parse_byline(line)[0] == ("Alice Brennan",)
 
 
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Thomas L. Friedman", "Thomas L. Friedman"),  # "Fri..." is no Friday
+    ("By Anna Maria Martinez Staff Writer", "Anna Maria Martinez"),  # "Mar..." is no March
+])
+def test_a_third_name_that_starts_like_a_day_or_month_is_kept(line, name):
+    assert parse_byline(line)[0] == (name,)
+
+
 @pytest.mark.parametrize("line", [
     "The harbour law was signed on March 4, 2025 by Governor Alice Brennan",
     "Dock workers walked out at 5:30 on Tuesday, as was agreed by Alice Brennan",
