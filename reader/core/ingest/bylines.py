@@ -76,9 +76,10 @@ def _trim(name: str) -> str:
 def _only_a_date(text: str) -> bool:
     """Whether a text is a date or time with a label at most ("Updated Nov 13, 2019 10:28am EST",
     "5:45 AM PST 11/19/2019"), not a sentence that ends in one ("The law was signed on March 4")."""
-    if not (find_dates(text) or _CLOCK.search(text)):
+    dates = find_dates(text)
+    if not (dates or _CLOCK.search(text)):
         return False
-    for start, end, _ in reversed(find_dates(text)):
+    for start, end, _ in reversed(dates):
         text = text[:start] + text[end:]
     words = [w for w in re.findall(r"[^\W\d_]+", text) if not (w.isupper() and len(w) <= 4)
              and w.lower() not in ("am", "pm")]
