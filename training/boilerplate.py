@@ -28,6 +28,7 @@ from reader.core.ingest.block_features import (
     shape_features,
     tokens,
 )
+from training import bag
 from training.data import Doc, load_all
 
 MODEL_PATH = "reader/core/data/boilerplate.json.gz"
@@ -162,8 +163,9 @@ def fit(docs: Sequence[Doc], rounds: int = ROUNDS):
                choose_vocabulary(docs, FIRST_WORDS, "first"),
                choose_vocabulary(docs, FIRST_WORDS, "last"))
     x, y, w, _ = design(docs, lexicon)
-    booster = lgb.train(PARAMS, lgb.Dataset(x, y, weight=w, free_raw_data=True), rounds)
-    return booster, lexicon
+    # One booster: a bag of four moved no held-out figure by more than 0.002 and costs four times
+    # the trees at every clean().
+    return bag.train(PARAMS, lgb.Dataset(x, y, weight=w, free_raw_data=True), rounds, seeds=1), lexicon
 
 
 def predict(model, doc: Doc) -> np.ndarray:
@@ -276,30 +278,6 @@ def summarise(docs: list[Doc], probs: dict[int, np.ndarray], threshold: float) -
 # export ------------------------------------------------------------------------------------------
 
 
-def _trees(booster) -> list[list[list[float]]]:
-    """The booster's trees as node lists: [feature, threshold, left, right, leaf value]."""
-    trees = []
-    for info in booster.dump_model()["tree_info"]:
-        nodes: list[list[float]] = []
-
-        def walk(node) -> int:
-            at = len(nodes)
-            nodes.append([])
-            if "leaf_value" in node:
-                nodes[at] = [-1, 0.0, at, at, round(float(node["leaf_value"]), 6)]
-                return at
-            if node.get("decision_type", "<=") != "<=":
-                raise ValueError("only numeric splits are exported")
-            left = walk(node["left_child"])
-            right = walk(node["right_child"])
-            nodes[at] = [int(node["split_feature"]), float(node["threshold"]), left, right, 0.0]
-            return at
-
-        walk(info["tree_structure"])
-        trees.append(nodes)
-    return trees
-
-
 def export(model, threshold: float, figures: dict, path: str) -> None:
     """Write the trees as plain numbers (reader evaluates them with numpy) and the CV figures."""
     booster, (vocab, first, last) = model
@@ -308,7 +286,7 @@ def export(model, threshold: float, figures: dict, path: str) -> None:
                  "features, trained by training/boilerplate.py on ../shared/eval.",
         "features": feature_names(vocab, first, last), "vocabulary": vocab, "first_words": first,
         "last_words": last, "threshold": threshold, "cross_validated": figures,
-        "trees": _trees(booster),
+        "trees": bag.trees(booster),
     }
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         json.dump(payload, handle, separators=(",", ":"))

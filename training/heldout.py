@@ -22,6 +22,7 @@ from pathlib import Path
 from benchmarks import cleaning
 from reader.core.ingest import boilerplate, clean, headline
 from reader.core.ingest.trees import Forest
+from training import bag
 from training import boilerplate as train_boilerplate
 from training import headline as train_headline
 from training.data import CACHE, load_all
@@ -30,7 +31,7 @@ from training.data import CACHE, load_all
 def runtime_boilerplate(model, threshold: float) -> boilerplate.Model:
     booster, (vocab, first_words, last_words) = model
     return boilerplate.Model(tuple(vocab), tuple(first_words), tuple(last_words), threshold,
-                             Forest(train_boilerplate._trees(booster)))
+                             Forest(bag.trees(booster)))
 
 
 def fold_models(docs, items, held: set[str], threshold: float, title_threshold: float):
@@ -38,7 +39,7 @@ def fold_models(docs, items, held: set[str], threshold: float, title_threshold: 
     train = [d for d in docs if d.site not in held]
     model = runtime_boilerplate(train_boilerplate.fit(train), threshold)
     keys = [k for k, item in items.items() if docs[k].site not in held and item[1].any()]
-    ranker = headline.Ranker(title_threshold, Forest(train_boilerplate._trees(train_headline.fit(
+    ranker = headline.Ranker(title_threshold, Forest(bag.trees(train_headline.fit(
         [items[k] for k in keys], [train_headline.doc_weight(docs[k]) for k in keys]))))
     return model, ranker
 
@@ -57,7 +58,8 @@ def kept_lines(docs) -> tuple[list, list]:
     return list(docs), keeps
 
 
-def measure(folds: int = 5, threshold: float = 0.5, title_threshold: float = 0.2) -> dict:
+def measure(folds: int = 5, threshold: float = 0.5,
+            title_threshold: float = train_headline.THRESHOLD) -> dict:
     docs = load_all()
     oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
     items = {}
