@@ -4,7 +4,8 @@ PIPELINE = "10"  # cleaning and entity output: every file is processed again (8:
 # legal notices and signed captions removed, outlets from the page's own address and links, authors from
 # their biography box; 9: a headline glued after a photo caption's credit is a candidate;
 # bylines checked against given names, glued name-and-role bylines; captions printed twice removed;
-# outlets from Google's preferred-source button; 10: the headline ranker is a bag of four seeds)
+# outlets from Google's preferred-source button; 10: the headline ranker is a bag of four seeds;
+# a lone given name is the person the article names in full, not a town)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "041e9b53957470ee"

@@ -3,7 +3,8 @@
 The model's mentions are tidied (no stray whitespace, digits or fragments), given a kind the
 library agrees on (every mention of a name votes), and a canonical name: places by reference
 data (GeoNames, ISO 3166: Kiev is Kyiv, U.S. is the United States, a city is never a person),
-people by the fullest name in the article that ends with their surname.
+people by the full name in the article that ends with their surname (or begins with
+their given name).
 """
 
 from __future__ import annotations
@@ -140,8 +141,9 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
 
     Order of evidence for a name's kind: reference places (a city is never a person; the
     library's vote may keep it an organisation, a club named after its town); the library's
-    majority vote for the name (`votes`); the model's label. Surnames link to the one full name
-    in the article that ends with them; with two candidates they stay unlinked.
+    majority vote for the name (`votes`); the model's label. A lone name links to the one full
+    name in the article that ends with it, else to the one that begins with it; with two
+    candidates it stays unlinked.
     """
     votes = votes or {}
     raw = _join_particles(body, raw)
@@ -172,8 +174,11 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         key = name_key(name)
         voted = votes.get(key)
         place = place_name(name)
-        if place and kind == "person" and (key in surnames or (voted == "person" and name not in major_places())):
-            place = None  # a surname that is also some town's name: the article or library says so
+        if place and kind == "person" and (key in surnames or key in name_words
+                                           or (voted == "person" and name not in major_places())):
+            # A name that is also some town's: the article ("Rubio" ... Marco Rubio; "Vladimir,
+            # STOP!" ... Vladimir V. Putin) or the library says it is a person.
+            place = None
         if kind in ("place", "org") and " " not in name and key in name_words and name not in major_places():
             # The article names this person in full ("Joe Sestak ... Sestak said"): its own
             # evidence outweighs the library's vote for the bare word.
@@ -183,15 +188,19 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         elif voted and voted != kind:
             kind = voted
         staged.append((start, end, kind, name))
-    # Surname linking among people of this article.
-    full: dict[str, set[str]] = defaultdict(set)
+    # A lone name links to the one full name of this article that ends with it (a surname) or,
+    # failing that, begins with it (a given name: "Vladimir, STOP!").
+    ending: dict[str, set[str]] = defaultdict(set)
+    beginning: dict[str, set[str]] = defaultdict(set)
     for _, _, kind, name in staged:
         if kind == "person" and len(name.split()) >= 2:
-            full[name_key(name.split()[-1])].add(name)
+            ending[name_key(name.split()[-1])].add(name)
+            beginning[name_key(name.split()[0])].add(name)
     out: list[Mention] = []
     for start, end, kind, name in staged:
         if kind == "person" and len(name.split()) == 1:
-            candidates = full.get(name_key(name), set())
+            key = name_key(name)
+            candidates = ending.get(key) or beginning.get(key, set())
             if len(candidates) == 1:
                 name = next(iter(candidates))
         out.append(Mention(text=body[start:end], label=kind, name=name, start=start, end=end))

@@ -160,6 +160,18 @@ def test_a_surname_that_is_also_a_town_stays_a_person():
     assert {(m.label, m.name) for m in found} == {("person", "Marco Rubio")}
 
 
+def test_a_given_name_that_is_also_a_town_is_the_person_the_article_names():
+    body = 'Trump wrote to Vladimir V. Putin. "Vladimir, STOP!" he posted. Donald Tusk and Donald Trump met.'
+    raw = [mention(body, "Vladimir V. Putin", "PERSON"), mention(body, "Vladimir", "PERSON", 1),
+           mention(body, "Donald Tusk", "PERSON"), mention(body, "Donald Trump", "PERSON")]
+    found = {m.text: (m.label, m.name) for m in canonicalise(body, raw)}
+    assert found["Vladimir"] == ("person", "Vladimir V. Putin")  # not the Russian city
+    # Two full names begin with "Donald": a lone "Donald" would stay unlinked.
+    raw.append(ner.RawMention("Donald", "PERSON", len(body) + 1, len(body) + 7))
+    found = canonicalise(body + " Donald", raw)
+    assert ("person", "Donald") in {(m.label, m.name) for m in found}
+
+
 def test_the_library_vote_makes_one_name_one_kind():
     votes = {name_key("Rustem Umerov"): "person"}
     body = "Rustem Umerov led the delegation."
