@@ -84,7 +84,7 @@ def rows(doc: Doc, p: np.ndarray):
     gold = gold_title(doc)
     if not gold or not doc.blocks:
         return None
-    start = next((i for i, q in enumerate(p) if q >= 0.5 and doc.blocks[i].text), len(doc.blocks))
+    start = metadata.body_start(doc.blocks, [q >= 0.5 and bool(b.text) for q, b in zip(p, doc.blocks)])
     title = page_title(doc)
     found = candidates(doc.blocks, start, title, bylines.parse_byline, metadata._is_date_line)
     if not found:

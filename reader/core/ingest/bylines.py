@@ -29,7 +29,12 @@ _PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|
                            re.IGNORECASE | re.DOTALL)
 _REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
                         rf"(?:{_AND}{_NAME})*)")
-_ROLE = r"(?:writer|reporter|correspondent|editor|journalist|columnist|contributor|critic|producer)s?"
+ROLES = ("writer", "reporter", "correspondent", "editor", "journalist", "columnist", "contributor",
+         "critic", "producer")
+_ROLE = rf"(?:{'|'.join(ROLES)})s?"
+# A name and the role after it printed as one word, as text extraction joins inline elements:
+# "By Meg JamesStaff Writer".
+_GLUED_ROLE = re.compile(rf"(?<=[a-z])(?=(?:Staff|Senior|Chief|{'|'.join(r.capitalize() for r in ROLES)})s?\b)")
 _BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}{_ROLE}\b")
 # What follows a name in a byline and is not part of it: "By Meg James Staff Writer",
 # "By Umair Irfan Updated Nov 13".
@@ -63,7 +68,7 @@ def is_person(name: str) -> bool:
 
 def _trim(name: str) -> str:
     """A byline's name without the role or date glued after it ("Meg James Staff Writer")."""
-    words = name.split()
+    words = _GLUED_ROLE.sub(" ", name).split()
     for at in range(2, len(words)):
         if _AFTER_NAME.match(words[at]):
             # A role's own modifier before it ("Shipping Correspondent") is no third name.

@@ -70,6 +70,25 @@ def _words(text: str) -> list[str]:
 # extraction ------------------------------------------------------------------------------------
 
 
+START_REACH = 5  # text blocks after the body's first within which more body follows
+
+
+def body_start(blocks: Sequence[Block], keep: Sequence[bool]) -> int:
+    """Where the article body starts: its first kept block that more kept blocks follow closely.
+
+    A lone block the model kept high above the story (a headline glued into a menu line, a
+    teaser) is not where the story starts; the headline, byline and date are looked for around
+    the start.
+    """
+    texts = [i for i, b in enumerate(blocks) if b.text]
+    for j, i in enumerate(texts):
+        if keep[i]:
+            following = texts[j + 1: j + 1 + START_REACH]
+            if not following or any(keep[x] for x in following):
+                return i
+    return next((i for i, k in enumerate(keep) if k), len(blocks))
+
+
 def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
             header: dict[str, str], source_url: str | None = None,
             known_title: str | None = None, skip: frozenset[int] = frozenset()) -> Fields:
@@ -80,7 +99,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     """
     fields = Fields(skip=skip)
     n = len(blocks)
-    start = next((i for i, k in enumerate(keep) if k), n)
+    start = body_start(blocks, keep)
     end = max((i for i, k in enumerate(keep) if k), default=-1)
     page_title = header.get("title")
     if not page_title and blocks and blocks[0].heading == 1 and blocks[0].line <= 2:
