@@ -23,11 +23,12 @@ class Bag:
         return 1.0 / (1.0 + np.exp(-raw))
 
 
-def train(params: dict, dataset, rounds: int, seeds: int | None = None) -> Bag:
+def train(params: dict, dataset, rounds: int, seeds: int = SEEDS) -> Bag:
+    """`seeds` boosters on the same data, their seeds counting up from params["seed"]."""
     import lightgbm as lgb
 
     base = int(params.get("seed", 0))
-    return Bag([lgb.train({**params, "seed": base + k}, dataset, rounds) for k in range(seeds or SEEDS)])
+    return Bag([lgb.train({**params, "seed": base + k}, dataset, rounds) for k in range(seeds)])
 
 
 def trees(model) -> list[list[list[float]]]:
