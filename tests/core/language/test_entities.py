@@ -153,6 +153,17 @@ def test_places_from_reference_data_correct_the_model():
     assert found["Kiev"] == found["Kyiv"] == ("place", "Kyiv")
 
 
+def test_a_countrys_people_are_a_group_never_a_place():
+    body = "Russia holds Ukrainian territory. Ukrainians voted. Ukraine said no. Chinese firms bid."
+    raw = [mention(body, "Ukrainian", "GPE"), mention(body, "Ukrainians", "NORP"),
+           mention(body, "Ukraine", "GPE"), mention(body, "Chinese", "ORG")]
+    votes = {name_key("Ukrainian"): "place"}  # the library's vote does not make it a place either
+    found = {m.text: (m.label, m.name) for m in canonicalise(body, raw, votes)}
+    assert found["Ukrainian"] == found["Ukrainians"] == ("group", "Ukrainian")
+    assert found["Chinese"] == ("group", "Chinese")
+    assert found["Ukraine"] == ("place", "Ukraine")
+
+
 def test_a_surname_that_is_also_a_town_stays_a_person():
     body = "Marco Rubio met the envoy. Rubio said talks would go on."
     raw = [mention(body, "Marco Rubio", "PERSON"), mention(body, "Rubio", "PERSON", 1)]
