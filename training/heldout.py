@@ -1,7 +1,7 @@
 """The whole cleaner on scrapes from sites its models never saw: `python -m training.heldout`.
 
-For each fold of scrape sites (the folds of training/boilerplate.py), the boilerplate model
-and the headline ranker are fitted without those sites, put in place of the
+For each fold of scrape sites (the folds of training/boilerplate.py), the boilerplate model,
+the headline ranker and the wording model are fitted without those sites, put in place of the
 shipped ones, and reader's own clean() is scored on the held-out files with the checks of
 benchmarks.cleaning: boilerplate examples removed, body passages kept, title, outlet, date,
 authors; and on the html-train renderings of held-out sites, the body lines kept against the
@@ -20,11 +20,12 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import cleaning
-from reader.core.ingest import boilerplate, clean, headline
+from reader.core.ingest import boilerplate, clean, headline, wording
 from reader.core.ingest.trees import Forest
 from training import bag
 from training import boilerplate as train_boilerplate
 from training import headline as train_headline
+from training import wording as train_wording
 from training.data import CACHE, load_all
 
 
@@ -35,13 +36,13 @@ def runtime_boilerplate(model, threshold: float) -> boilerplate.Model:
 
 
 def fold_models(docs, items, held: set[str], threshold: float, title_threshold: float):
-    """The boilerplate model and headline ranker fitted without the sites in `held`."""
+    """The boilerplate model, headline ranker and wording model fitted without the sites in `held`."""
     train = [d for d in docs if d.site not in held]
     model = runtime_boilerplate(train_boilerplate.fit(train), threshold)
     keys = [k for k, item in items.items() if docs[k].site not in held and item[1].any()]
     ranker = headline.Ranker(title_threshold, Forest(bag.trees(train_headline.fit(
         [items[k] for k in keys], [train_headline.doc_weight(docs[k]) for k in keys]))))
-    return model, ranker
+    return model, ranker, train_wording.fit(train)
 
 
 def kept_lines(docs) -> tuple[list, list]:
@@ -71,9 +72,10 @@ def measure(folds: int = 5, threshold: float = 0.5,
     rendered, rendered_keeps = [], []
     for origin in ("scrapes", "html-train"):
         for held in train_boilerplate.sites_folds(docs, origin, folds):
-            model, ranker = fold_models(docs, items, held, threshold, title_threshold)
-            saved = clean.model, headline.ranker
+            model, ranker, words = fold_models(docs, items, held, threshold, title_threshold)
+            saved = clean.model, headline.ranker, wording.model
             clean.model, headline.ranker = (lambda: model), (lambda: ranker)
+            wording.model = lambda: words
             try:
                 if origin == "scrapes":
                     names = {d.name for d in docs if d.site in held and d.origin == "scrapes"}
@@ -88,7 +90,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
                     rendered_keeps += keeps
                     print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
             finally:
-                clean.model, headline.ranker = saved
+                clean.model, headline.ranker, wording.model = saved
     keys = ("bp", "body", "title", "outlet", "date", "authors")
     out = {key: round(totals[key] / max(totals[f"{key}_n"], 1), 4) for key in keys}
     train_boilerplate.BY_WORDS = False

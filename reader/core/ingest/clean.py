@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import metadata, outlets
+from reader.core.ingest import metadata, outlets, wording
+from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.source import parse_source
@@ -58,7 +59,10 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
     lines = page_lines(blocks if len(blocks) <= MODEL_BLOCKS else [*blocks[:EDGE], *blocks[-EDGE:]])
     boiler = model()
-    if _a_note(blocks, source.markdown):
+    # A note, or an article saved without a page around it: none of the chrome the wording
+    # model is for (and its reading of a clean story's sentences is not worth the risk).
+    note = _a_note(blocks, source.markdown)
+    if note:
         # A title line and a paragraph or two, with nothing around them: nothing to remove.
         probabilities = [0.0 if i == 0 and len(blocks) > 1 else 1.0 for i in range(len(blocks))]
         keep = [p >= boiler.threshold for p in probabilities]
@@ -66,7 +70,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         probabilities = _probabilities(boiler, blocks)
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
         _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
-        _keep_clean_page(blocks, keep, source.markdown)
+        note = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
         # A legal notice is never the story, however much it reads like a sentence ("All rights
         # reserved", "©", "Copyright 2019": in the labelled sets 1,149 such blocks are not body and
@@ -83,6 +87,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         # and 2 are, both captions the gold text kept).
         if keep[i] and printed_twice(block.text):
             keep[i] = False
+    # What is left and reads like a promo by its words alone (after the legal notices and
+    # captions above, which have their own reasons).
+    worded = {} if note else _drop_promo_wording(blocks, keep)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -119,7 +126,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             body.append(block)
         elif block.raw.strip() or block.text:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
-                      else explain(blocks, i, probabilities[i], start, end))
+                      else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
+                      if i in worded else explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -165,8 +173,27 @@ def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
     return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
 
 
-def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> None:
-    """A plain text whose body starts at its first or second line is an article, not a page.
+def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool]) -> dict[int, float]:
+    """Remove kept blocks worded like promos (wording.py), on a page in English; returns each
+    removed block's probability of body wording."""
+
+    words = [tokens(b.text) for b in blocks]
+    if not any(keep) or not wording.english(words):
+        return {}
+    model = wording.model()
+    dropped = {}
+    for i, block in enumerate(blocks):
+        if keep[i] and wording.judged(block, words[i]):
+            p = model.probability(block.text, words[i])
+            if p < model.threshold:
+                keep[i] = False
+                dropped[i] = p
+    return dropped
+
+
+def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> bool:
+    """A plain text whose body starts at its first or second line is an article, not a page:
+    keep all its text and return True.
 
     Saved articles and corpora (a title line, then paragraphs) have no menus above the story; a
     scraped page always has some. Lists at their end (results, award winners) are the story's,
@@ -175,16 +202,17 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     start = next((i for i, k in enumerate(keep) if k), len(blocks))
     above = [b for b in blocks[:start] if b.text]
     if markdown or start >= len(blocks) or len(above) > 2 or any(b.links for b in above):
-        return
+        return False
     if above and len(above[0].text.split()) > HEADLINE_WORDS:
-        return  # what stands above the body is a crawler's description, not a title
+        return False  # what stands above the body is a crawler's description, not a title
     # Above the body: a title, and perhaps the lead paragraph the model was unsure of.
     if len(above) == 2 and not (len(above[1].text.split()) >= 8
                                 and re.search(r"[.!?\"”’]$", above[1].text.strip())):
-        return
+        return False
     first = next(i for i, b in enumerate(blocks) if b.text)
     for i in range(first + 1, len(blocks)):
         keep[i] = bool(blocks[i].text)
+    return True
 
 
 def _keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],

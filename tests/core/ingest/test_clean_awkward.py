@@ -308,3 +308,45 @@ def test_googles_preferred_source_button_names_the_outlet_over_its_owners_copyri
     path.write_text(f"Harbour strike halts grain shipments\n\n{button}\n\n{body}\n\n"
                     f"© 2026 Coastline Media Group Ltd.\n", encoding="utf-8")
     assert clean(read_document(path)).outlet == "Harbour Gazette"
+
+
+PROMOS = ("Get the best of our journalism delivered to your inbox every morning.",
+          "Sign up for our free weekly newsletter and never miss a story.",
+          "Download our app to read more stories like this one, wherever you are.")
+MENU = "\n".join(f"* [{item}](https://harbourgazette.example/{item.lower()})"
+                  for item in ("News", "Business", "Sport", "Weather", "Opinion"))
+
+
+def _page(tmp_path, title: str, parts: list[str]):
+    """A scraped page: a menu of links above a headline, the parts, a footer line."""
+    path = tmp_path / "page.md"
+    path.write_text(f"{MENU}\n\n# {title}\n\n" + "\n\n".join(parts)
+                    + "\n\n[Contact us](https://harbourgazette.example/contact)\n", encoding="utf-8")
+    return clean(read_document(path))
+
+
+def test_promos_worded_as_sentences_inside_the_story_are_removed_with_that_reason(tmp_path):
+    paragraphs = list(PARAGRAPHS)
+    result = _page(tmp_path, "Harbour strike halts grain shipments",
+                   [*paragraphs[:2], PROMOS[0], *paragraphs[2:4], PROMOS[1], *paragraphs[4:], PROMOS[2]])
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.body
+    reasons = {promo: [r.reason for r in result.removed if r.text == promo] for promo in PROMOS}
+    assert all(len(found) == 1 for found in reasons.values()), reasons
+    # The boilerplate model may see a promo's shape; those it keeps, the wording model removes.
+    assert sum(found[0].startswith("worded like a promo") for found in reasons.values()) >= 2, reasons
+
+
+def test_the_wording_model_leaves_a_page_in_another_language_alone(tmp_path):
+    paragraphs = [f"Absatz {n}: Die Hafenarbeiter am östlichen Getreideterminal sind am Dienstag den zweiten "
+                  f"Tag in Folge nicht zur Arbeit erschienen, teilte die Hafenbehörde mit." for n in range(6)]
+    result = _page(tmp_path, "Hafenstreik stoppt Getreideverladung", [*paragraphs[:3], PROMOS[1], *paragraphs[3:]])
+    assert not [r for r in result.removed if r.reason.startswith("worded like")]
+    assert all(p in result.body for p in paragraphs)
+
+
+def test_an_article_saved_without_a_page_around_it_keeps_every_sentence(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("Harbour strike halts grain shipments\n\n" + "\n\n".join(
+        [*PARAGRAPHS[:3], PROMOS[1], *PARAGRAPHS[3:]]) + "\n", encoding="utf-8")
+    assert PROMOS[1] in clean(read_document(path)).body
