@@ -113,7 +113,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     removed = [Removed(text, reason, line) for line, text in source.header_lines
                for reason in ["crawler header or front matter (lifted into fields)"]]
     body: list[Block] = []
-    start = next((i for i, k in enumerate(keep) if k), len(blocks))
+    start = metadata.body_start(blocks, keep)  # where metadata was looked for, too
     end = max((i for i, k in enumerate(keep) if k), default=-1)
     for i, block in enumerate(blocks):
         if i in fields.used and (not keep[i] or i not in fields.trimmed):
