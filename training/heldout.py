@@ -106,7 +106,7 @@ OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "cleaning-heldout.
 def main() -> int:
     started = time.time()
     figures = measure()
-    figures["about"] = ("reader's clean() on each scrape and html-train rendering with both models "
+    figures["about"] = ("reader's clean() on each scrape and html-train rendering with its three models "
                         "fitted without its site (5 folds of sites each); written by training/heldout.py")
     figures["minutes"] = round((time.time() - started) / 60, 1)
     OUT.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
