@@ -35,13 +35,13 @@ def runtime_boilerplate(model, threshold: float) -> boilerplate.Model:
                              Forest(bag.trees(booster)))
 
 
-def fold_models(docs, items, held: set[str], threshold: float, title_threshold: float):
+def fold_models(docs, items, variants, held: set[str], threshold: float, title_threshold: float):
     """The boilerplate model, headline ranker and wording model fitted without the sites in `held`."""
     train = [d for d in docs if d.site not in held]
     model = runtime_boilerplate(train_boilerplate.fit(train), threshold)
-    keys = [k for k, item in items.items() if docs[k].site not in held and item[1].any()]
+    keys = [k for k in items if docs[k].site not in held]
     ranker = headline.Ranker(title_threshold, Forest(bag.trees(train_headline.fit(
-        [items[k] for k in keys], [train_headline.doc_weight(docs[k]) for k in keys]))))
+        *train_headline.training_set(docs, items, variants, keys)))))
     return model, ranker, train_wording.fit(train)
 
 
@@ -67,12 +67,14 @@ def measure(folds: int = 5, threshold: float = 0.5,
     for k, doc in enumerate(docs):
         if k in oof and (item := train_headline.rows(doc, oof[k])) is not None:
             items[k] = item
+    variants = {k: train_headline.headless(docs[k], oof[k], item) for k, item in items.items()
+                if item[1].any()}
     totals: Counter = Counter()
     misses: list[str] = []
     rendered, rendered_keeps = [], []
     for origin in ("scrapes", "html-train"):
         for held in train_boilerplate.sites_folds(docs, origin, folds):
-            model, ranker, words = fold_models(docs, items, held, threshold, title_threshold)
+            model, ranker, words = fold_models(docs, items, variants, held, threshold, title_threshold)
             saved = clean.model, headline.ranker, wording.model
             clean.model, headline.ranker = (lambda: model), (lambda: ranker)
             wording.model = lambda: words
