@@ -20,13 +20,14 @@ async def _library(pilot) -> None:
 
 async def _steady(pilot, selector: str) -> None:
     """Wait until a scrolled view stops moving: the preview scrolls to the first hit on a timer
-    once its paragraphs have a place, which a loaded machine reaches a frame or two later."""
+    once its paragraphs have a place, which a loaded machine reaches a frame or two later (two
+    equal looks at the scroll could both come before it: the view says when it is done)."""
     view = pilot.app.screen.query_one(selector)
     last = None
-    for _ in range(40):
+    for _ in range(100):
         await pilot.pause(0.05)
         now = (view.scroll_y, view.virtual_size, view.max_scroll_y)
-        if now == last:
+        if now == last and not view.revealing:
             return
         last = now
 

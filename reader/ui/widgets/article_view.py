@@ -24,6 +24,12 @@ class ArticleView(VerticalScroll):
         super().__init__(id=id)
         self._pending: Iterator[Block] | None = None
         self._starts: list[tuple[int, int, Static]] = []
+        self._revealing: Static | None = None  # the paragraph a reveal() waits to scroll to
+
+    @property
+    def revealing(self) -> bool:
+        """Whether a reveal() still waits for its paragraph to be laid out."""
+        return self._revealing is not None
 
     def show(self, blocks: Iterator[Block], header: Static | None = None, keep_scroll: bool = False) -> None:
         """Replace the content with these blocks (first CHUNK now, the rest as the user scrolls)."""
@@ -82,6 +88,7 @@ class ArticleView(VerticalScroll):
                 if exact and widget is self._first_paragraph():
                     self.call_after_refresh(self.scroll_home, animate=False)
                     return
+                self._revealing = widget
                 self._scroll_when_laid_out(widget, tries=25)
                 return
 
@@ -94,6 +101,16 @@ class ArticleView(VerticalScroll):
             self.scroll_to_widget(widget, animate=False, top=True)
             # Paragraphs below may still be taking their height: scroll again once they have it,
             # so the view does not stop short of the paragraph, clamped by a shorter page.
-            self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=True)
+            self.call_after_refresh(self._scroll_again, widget)
         elif tries:
             self.set_timer(0.02, lambda: self._scroll_when_laid_out(widget, tries - 1))
+        else:
+            self._done_revealing(widget)
+
+    def _scroll_again(self, widget: Static) -> None:
+        self.scroll_to_widget(widget, animate=False, top=True)
+        self._done_revealing(widget)
+
+    def _done_revealing(self, widget: Static) -> None:
+        if self._revealing is widget:  # not an earlier reveal, overtaken by this one
+            self._revealing = None
