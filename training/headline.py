@@ -148,6 +148,14 @@ def doc_weight(doc: Doc) -> float:
     return 0.2 if doc.origin == "corpus" else 1.0
 
 
+def invents(booster, variant, threshold: float) -> bool:
+    """Whether the ranker takes a line above the body for the headline of a headless variant."""
+    x, _, rest, start = variant
+    scores = booster.predict(x)
+    best = int(np.argmax(scores))
+    return bool(scores[best] >= threshold and rest[best].index < start)
+
+
 def choose(booster, item, threshold: float) -> str | None:
     """What reader would show: the best candidate, else the page title's headline."""
     x, _, found, _ = item
@@ -193,11 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                     right[origin] += chosen is not None and norm(chosen) == norm(item[3])
                     right[origin + "_n"] += 1
                     if variants.get(k) is not None:
-                        x, _, rest, start = variants[k]
-                        scores = booster.predict(x)
-                        best = int(np.argmax(scores))
-                        right["headless " + origin] += not (scores[best] >= threshold
-                                                            and rest[best].index < start)
+                        right["headless " + origin] += not invents(booster, variants[k], threshold)
                         right["headless " + origin + "_n"] += 1
         print(threshold, {o: round(right[o] / max(right[o + "_n"], 1), 3) for o in (
             "scrapes", "html-train", "corpus", "headless scrapes", "headless html-train",
@@ -218,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             results[(origin, "right_printed")] += right and printed
             if origin == "scrapes" and not right:
                 misses.append(f"{docs[k].name}: {chosen!r} instead of {item[3]!r}")
+            if variants.get(k) is not None:
+                results[(origin, "headless")] += 1
+                results[(origin, "headless_untitled")] += not invents(booster, variants[k], args.threshold)
     report = {}
     for origin in ("scrapes", "html-train", "corpus", "seeds"):
         if results[(origin, "all")]:
@@ -225,7 +232,10 @@ def main(argv: list[str] | None = None) -> int:
                 "right": round(results[(origin, "right")] / results[(origin, "all")], 3),
                 "right_when_printed": round(results[(origin, "right_printed")]
                                             / max(results[(origin, "printed")], 1), 3),
-                "documents": results[(origin, "all")], "printed": results[(origin, "printed")]}
+                "documents": results[(origin, "all")], "printed": results[(origin, "printed")],
+                # Shown without their headline: no line above the body taken for one.
+                "headless_untitled": round(results[(origin, "headless_untitled")]
+                                           / max(results[(origin, "headless")], 1), 3)}
     print(json.dumps(report, indent=1))
     print("\n".join(misses))
     if not args.cv_only:
