@@ -59,10 +59,10 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
     lines = page_lines(blocks if len(blocks) <= MODEL_BLOCKS else [*blocks[:EDGE], *blocks[-EDGE:]])
     boiler = model()
-    # A note, or an article saved without a page around it: none of the chrome the wording
-    # model is for (and its reading of a clean story's sentences is not worth the risk).
-    note = _a_note(blocks, source.markdown)
-    if note:
+    # A note, or an article saved without a page around it (`unframed`): none of the chrome the
+    # wording model is for, and its reading of a clean story's sentences is not worth the risk.
+    unframed = _a_note(blocks, source.markdown)
+    if unframed:
         # A title line and a paragraph or two, with nothing around them: nothing to remove.
         probabilities = [0.0 if i == 0 and len(blocks) > 1 else 1.0 for i in range(len(blocks))]
         keep = [p >= boiler.threshold for p in probabilities]
@@ -70,7 +70,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         probabilities = _probabilities(boiler, blocks)
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
         _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
-        note = _keep_clean_page(blocks, keep, source.markdown)
+        unframed = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
         # A legal notice is never the story, however much it reads like a sentence ("All rights
         # reserved", "©", "Copyright 2019": in the labelled sets 1,149 such blocks are not body and
@@ -89,7 +89,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             keep[i] = False
     # What is left and reads like a promo by its words alone (after the legal notices and
     # captions above, which have their own reasons).
-    worded = {} if note else _drop_promo_wording(blocks, keep)
+    worded = {} if unframed else _drop_promo_wording(blocks, keep)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -175,16 +175,20 @@ def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
 
 def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool]) -> dict[int, float]:
     """Remove kept blocks worded like promos (wording.py), on a page in English; returns each
-    removed block's probability of body wording."""
+    removed block's probability of body wording.
 
-    words = [tokens(b.text) for b in blocks]
-    if not any(keep) or not wording.english(words):
+    A very long document is read at its edges only, as the boilerplate model reads it.
+    """
+    n = len(blocks)
+    read = range(n) if n <= MODEL_BLOCKS else [*range(EDGE), *range(n - EDGE, n)]
+    words = {i: tokens(blocks[i].text) for i in read}
+    if not any(keep) or not wording.english(list(words.values())):
         return {}
     model = wording.model()
     dropped = {}
-    for i, block in enumerate(blocks):
-        if keep[i] and wording.judged(block, words[i]):
-            p = model.probability(block.text, words[i])
+    for i in read:
+        if keep[i] and wording.judged(blocks[i], words[i]):
+            p = model.probability(blocks[i].text, words[i])
             if p < model.threshold:
                 keep[i] = False
                 dropped[i] = p
