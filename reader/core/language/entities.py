@@ -10,16 +10,14 @@ their given name).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from reader.core.language.folding import fold_token, strip_accents
-from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places
+from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places, place_table
 from reader.core.models import Mention
 
 NAME_KINDS = ("person", "org", "place", "group", "other")
@@ -64,20 +62,14 @@ def name_key(text: str) -> str:
     return " ".join(fold_token(w.replace("’", "'")) for w in words)
 
 
-@cache
-def _reference() -> dict[str, dict[str, str]]:
-    path = Path(__file__).parent.parent / "data" / "places.json"
-    return json.loads(path.read_text("utf-8"))
-
-
 def places() -> dict[str, str]:
     """Lower-case spelling of a country, US state, continent or large city -> canonical name."""
-    return _reference()["places"]
+    return place_table()["places"]
 
 
 def demonyms() -> dict[str, str]:
     """A country's people as written (Ukrainian, Ukrainians) -> the singular (training/places.py)."""
-    return _reference()["demonyms"]
+    return place_table()["demonyms"]
 
 
 def place_name(text: str) -> str | None:

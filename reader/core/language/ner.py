@@ -92,10 +92,16 @@ def place_spans(doc: Any, names: frozenset[str]) -> list[tuple[int, int]]:
 
 
 @cache
+def place_table() -> dict[str, Any]:
+    """data/places.json (training/places.py): places, the major ones, and demonyms; read once."""
+    path = Path(__file__).parent.parent / "data" / "places.json"
+    return json.loads(path.read_text("utf-8"))
+
+
+@cache
 def major_places() -> frozenset[str]:
     """Spellings of countries, US states, continents and cities of a million (training/places.py)."""
-    path = Path(__file__).parent.parent / "data" / "places.json"
-    return frozenset(json.loads(path.read_text("utf-8"))["major"])
+    return frozenset(place_table()["major"])
 
 
 class Tagger:
