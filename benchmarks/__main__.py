@@ -91,7 +91,7 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
             held["title"] >= 0.9),
         Row("cleaning", "titled pages shown without their headline: no other line taken for it, "
             "ranker alone held out (scrapes / html-train / corpus)",
-            " / ".join(pct(head[o].get("headless_untitled", 0.0)) for o in ("scrapes", "html-train", "corpus")),
+            " / ".join(pct(head[o]["headless_untitled"]) for o in ("scrapes", "html-train", "corpus")),
             "", None),
         Row("cleaning", "scrapes/: outlet / date / authors right, whole cleaner held out → shipped "
             "(outlet and date rules written with these files in view)",

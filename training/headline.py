@@ -133,6 +133,17 @@ def training_set(docs, items: dict, variants: dict, keys) -> tuple[list, list[fl
     return data, weights
 
 
+def examples(docs, oof: dict) -> tuple[dict, dict]:
+    """Each document's candidate rows (rows()) and, for the titled ones, their headless variant,
+    by document index; `oof`: the boilerplate model's out-of-fold probabilities."""
+    items = {}
+    for k, doc in enumerate(docs):
+        if k in oof and (item := rows(doc, oof[k])) is not None:
+            items[k] = item
+    variants = {k: headless(docs[k], oof[k], item) for k, item in items.items() if item[1].any()}
+    return items, variants
+
+
 def fit(data, weights=None):
     """Each document weighs the same (a clean-corpus one a fifth), its headline ten times a line."""
     import lightgbm as lgb
@@ -175,14 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = load_all()
     oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
-    items = {}
-    for k, doc in enumerate(docs):
-        if k in oof:
-            item = rows(doc, oof[k])
-            if item is not None:
-                items[k] = item
+    items, variants = examples(docs, oof)
     print(f"{len(items)} documents with a gold title", file=sys.stderr)
-    variants = {k: headless(docs[k], oof[k], item) for k, item in items.items() if item[1].any()}
     sites = sorted({docs[k].site for k in items})
     random.Random(3).shuffle(sites)
     folds = [set(sites[i::5]) for i in range(5)]

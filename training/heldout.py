@@ -63,12 +63,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
             title_threshold: float = train_headline.THRESHOLD) -> dict:
     docs = load_all()
     oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
-    items = {}
-    for k, doc in enumerate(docs):
-        if k in oof and (item := train_headline.rows(doc, oof[k])) is not None:
-            items[k] = item
-    variants = {k: train_headline.headless(docs[k], oof[k], item) for k, item in items.items()
-                if item[1].any()}
+    items, variants = train_headline.examples(docs, oof)
     totals: Counter = Counter()
     misses: list[str] = []
     rendered, rendered_keeps = [], []

@@ -79,17 +79,6 @@ def fit(docs: Sequence[Doc], threshold: float = THRESHOLD) -> wording.Model:
     return wording.Model(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0]), threshold)
 
 
-def removed(model: wording.Model, doc: Doc, keep: np.ndarray) -> np.ndarray:
-    """Which kept blocks the wording model removes (none on a page not in English)."""
-    out = np.zeros(len(doc.blocks), dtype=bool)
-    if not wording.english([tokens(b.text) for b in doc.blocks]):
-        return out
-    for i, (block, kept) in enumerate(zip(doc.blocks, keep)):
-        if kept and wording.judged(block):
-            out[i] = model.probability(block.text) < model.threshold
-    return out
-
-
 def cross_validate(docs: list[Doc], folds: int = 5) -> None:
     oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
     for origin in ("scrapes", "html-train"):
