@@ -173,12 +173,14 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         votes[name] = votes.get(name, 0.0) + min(count, 3) * 0.8
     if not votes:
         return None
-    # A wire agency is named on many pages that carry its copy: another name is the outlet.
-    ranked = sorted(votes.items(), key=lambda kv: (bool(agency(kv[0])) and kv[1] < 8, -kv[1]))
-    if agency(ranked[0][0]) is None or all(agency(name) for name, _ in ranked) or ranked[0][1] >= 8:
-        return ranked[0][0]
-    others = [name for name, weight in ranked if not agency(name) and weight >= 1.5]
-    return others[0] if others else ranked[0][0]
+    # A wire agency is named on many pages that carry its copy: another name is the outlet, when
+    # the page backs it nearly as well. A copyright line's parent company ("Turner Broadcasting
+    # System", 1.5) does not outvote CNN's own address and menus (7.4).
+    top, weight = max(votes.items(), key=lambda kv: kv[1])
+    if agency(top) is None or weight >= 8:
+        return top
+    others = [(w, name) for name, w in votes.items() if not agency(name) and w >= max(1.5, weight / 2)]
+    return max(others)[1] if others else top
 
 
 HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own

@@ -300,6 +300,18 @@ def test_a_caption_printed_twice_in_one_block_is_removed_and_a_sentence_that_rep
     assert any(r.reason.startswith("caption or card") for r in result.removed)
 
 
+def test_an_outlet_that_is_also_a_wire_name_is_not_outvoted_by_its_owners_copyright(tmp_path):
+    """CNN is a wire source too ("(CNN) -"); on its own page, whose address and menus are CNN's,
+    the parent company in the copyright line is not the outlet."""
+    menu = "\n".join(f"* [{item}](https://edition.cnn.com/{item.lower()})"
+                     for item in ("World", "Politics", "Business", "Health", "Sport", "Travel"))
+    path = tmp_path / "page.md"
+    path.write_text(f"{menu}\n\n# Harbour strike halts grain shipments\n\n{STORY}\n\n"
+                    f"© 2026 Harbourline Broadcasting System, Inc. All Rights Reserved.\n",
+                    encoding="utf-8")
+    assert clean(read_document(path)).outlet == "CNN"
+
+
 @pytest.mark.parametrize("button", ["Share Prefer the Harbour Gazette on Google",
                                     "1 min read Add Harbour Gazette as a preferred source to see more of our stories on Google"])
 def test_googles_preferred_source_button_names_the_outlet_over_its_owners_copyright(tmp_path, button):
