@@ -194,7 +194,11 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             authors.extend(linked)
             found.used[i] = "byline (lifted into the authors field)"
             break
+        # A name under a picture is its photographer's credit, not a byline (an author's name
+        # under their portrait links to their page).
+        under_image = i > 0 and blocks[i - 1].images > 0 and not blocks[i - 1].text and not block.links
         if (line and header_from is not None and header_from < i and (i < start or signed)
+                and not under_image
                 and i not in used and i not in found.used and i not in skip
                 and len(bare) <= 60 and not re.search(r"\d", bare)):
             name = line.group("name")
@@ -246,11 +250,29 @@ def _strip_place(name: str) -> str:
 
 
 def _profile_links(block: Block) -> list[str]:
-    """Author names linked to their profile pages ("[Lisa O’Carroll](.../profile/lisaocarroll)")."""
+    """Author names linked to their profile pages ("[Lisa O’Carroll](.../profile/lisaocarroll)");
+    where the link's words are not a name ("[View All](.../author/ryan-reed/)", "About Victor
+    Davis Hanson"), the name its address spells."""
     names = []
     for href, words in zip(block.hrefs, block.link_texts):
         if _PROFILE_URL.search(href):
-            name = words.split(",")[0].strip()
-            if re.fullmatch(_NAME, name) and name not in names:
+            text = words.split(",")[0].strip()
+            spelled = _slug_name(href)
+            if re.fullmatch(_NAME, text) and (spelled is None or is_person(text)
+                                              or text.lower() == spelled.lower()):
+                name: str | None = text
+            else:
+                name = spelled if spelled and is_person(spelled) else None
+            if name and name not in names:
                 names.append(name)
     return names[:6]
+
+
+def _slug_name(href: str) -> str | None:
+    """The name the last part of a profile address spells: ".../author/lars-brandle-6517" ->
+    "Lars Brandle"; None when it is not two to four words."""
+    slug = re.split(r"[?#]", href)[0].rstrip("/").rsplit("/", 1)[-1]
+    parts = [part for part in slug.split("-") if not part.isdigit()]
+    if 2 <= len(parts) <= 4 and all(part.isalpha() for part in parts):
+        return " ".join(part.capitalize() for part in parts)
+    return None

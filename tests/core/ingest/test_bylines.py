@@ -69,3 +69,22 @@ def test_a_line_between_headline_and_body_is_a_byline_only_if_it_is_a_persons_na
         path.write_text(f"Harbour strike halts grain shipments for a second day\n\n{line}\n\n{STORY}\n",
                         encoding="utf-8")
         assert clean(read_document(path)).authors == authors
+
+
+@pytest.mark.parametrize("link", ["[View All](https://www.harbourgazette.com/author/marta-quiroga/)",
+                                  "[About Marta Quiroga](https://www.harbourgazette.com/author/marta-quiroga/)",
+                                  "[Marta Quiroga](https://www.harbourgazette.com/staff/mq-1234/)"])
+def test_a_link_to_the_authors_page_gives_the_name_its_address_spells_when_its_words_are_not_one(tmp_path, link):
+    path = tmp_path / "page.md"
+    path.write_text(f"# Harbour strike halts grain shipments for a second day\n\n{link}\n\n{STORY}\n",
+                    encoding="utf-8")
+    assert clean(read_document(path)).authors == ("Marta Quiroga",)
+
+
+def test_a_name_under_a_picture_is_its_photographers_credit_not_the_byline(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text("# Harbour strike halts grain shipments for a second day\n\n"
+                    "11/19/2019  by  [Alice Brennan](/author/alice-brennan-6517)\n\n"
+                    "![](https://www.harbourgazette.com/images/strike.jpg)\n\nMarta Quiroga\n\n"
+                    f"{STORY}\n", encoding="utf-8")
+    assert clean(read_document(path)).authors == ("Alice Brennan",)
