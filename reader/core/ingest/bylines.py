@@ -29,6 +29,17 @@ _PROFILE_SLUG = re.compile(r"^by\s+https?://\S*?/by/(?P<slug>[\w-]+)/?\s*(?:[·|
                            re.IGNORECASE | re.DOTALL)
 _REPORTING = re.compile(rf"\b(?:[Rr]eporting|[Rr]eported|[Ww]ritten)\s+by\s+(?P<names>{_NAME}"
                         rf"(?:{_AND}{_NAME})*)")
+# How wire copy signs off: "(Reporting by A in B; Editing by C)", "AP writer A contributed reporting."
+_SIGN_OFF = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+                       r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\b", re.IGNORECASE)
+SIGN_OFF_WORDS = 40  # longer than any sign-off: a paragraph that mentions reporting
+
+
+def signs_off(text: str) -> bool:
+    """Whether a line is a story's sign-off: the credits for its reporting and editing."""
+    return len(text.split()) <= SIGN_OFF_WORDS and bool(_SIGN_OFF.search(text.strip()))
+
+
 ROLES = ("writer", "reporter", "correspondent", "editor", "journalist", "columnist", "contributor",
          "critic", "producer")
 _ROLE = rf"(?:{'|'.join(ROLES)})s?"

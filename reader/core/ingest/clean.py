@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import metadata, outlets, wording
+from reader.core.ingest import bylines, metadata, outlets, wording
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
@@ -90,6 +90,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # What is left and reads like a promo by its words alone (after the legal notices and
     # captions above, which have their own reasons).
     worded = {} if unframed else _drop_promo_wording(blocks, keep)
+    signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -127,7 +128,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         elif block.raw.strip() or block.text:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
-                      if i in worded else explain(blocks, i, probabilities[i], start, end))
+                      if i in worded else "after the story's sign-off (its reporting credits)"
+                      if i in signed_off else explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -192,6 +194,28 @@ def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool]) -> dict[int, 
             if p < model.threshold:
                 keep[i] = False
                 dropped[i] = p
+    return dropped
+
+
+SIGN_OFF_SHARE = 0.7  # of the kept words that must stand before a sign-off for it to end the story
+
+
+def _drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove what was kept after the story's sign-off ("(Reporting by A; Editing by B)", "AP
+    writer A contributed reporting"): wire copy ends there, and what follows is the page's
+    (an appeal for donations, a ticker, related stories). Returns the blocks removed.
+
+    Only a sign-off near the end counts: most of the kept words must stand before it.
+    """
+    at = max((i for i, b in enumerate(blocks) if b.text and bylines.signs_off(b.text)), default=None)
+    if at is None:
+        return set()
+    words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+    if sum(words[:at]) < SIGN_OFF_SHARE * max(sum(words), 1):
+        return set()
+    dropped = {i for i in range(at + 1, len(blocks)) if keep[i]}
+    for i in dropped:
+        keep[i] = False
     return dropped
 
 

@@ -362,3 +362,30 @@ def test_an_article_saved_without_a_page_around_it_keeps_every_sentence(tmp_path
     path.write_text("Harbour strike halts grain shipments\n\n" + "\n\n".join(
         [*PARAGRAPHS[:3], PROMOS[1], *PARAGRAPHS[3:]]) + "\n", encoding="utf-8")
     assert PROMOS[1] in clean(read_document(path)).body
+
+
+def framed(text: str) -> str:
+    """A page around a text: a site menu and a headline above it (a saved article alone is left whole)."""
+    menu = "\n".join(f"* [{item}](https://www.harbourgazette.com/{item.lower()}/)"
+                     for item in ("News", "Sport", "Business", "Weather", "Opinion", "Travel"))
+    return f"{menu}\n\n# Harbour strike halts grain shipments\n\n{text}\n"
+
+
+def test_what_follows_a_wire_storys_sign_off_is_the_pages_not_the_storys(tmp_path):
+    appeal = ("A free press is a cornerstone of a healthy democracy, and every gift from a reader "
+              "keeps our reporters on the waterfront.")
+    path = tmp_path / "page.md"
+    path.write_text(framed(f"{STORY}\n\n(Reporting by Marta Quiroga in Rotterdam; Editing by Alice Brennan)"
+                           f"\n\n{appeal}"), encoding="utf-8")
+    result = clean(read_document(path))
+    assert PARAGRAPHS[-1] in result.body and appeal not in result.body
+    assert any(r.text == appeal and "sign-off" in r.reason for r in result.removed)
+
+
+def test_a_sign_off_before_most_of_the_story_does_not_end_it(tmp_path):
+    credit = "Associated Press writer Marta Quiroga contributed reporting from Rotterdam."
+    path = tmp_path / "page.md"
+    path.write_text(framed(f"{PARAGRAPHS[0]}\n\n{credit}\n\n" + "\n\n".join(PARAGRAPHS[1:])),
+                    encoding="utf-8")
+    result = clean(read_document(path))
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
