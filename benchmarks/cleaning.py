@@ -96,7 +96,10 @@ def scrapes(names: set[str] | None = None, counts: dict[str, int] | None = None,
             counts["date"] += (result.published or "")[:10] == labels["published"]
         if labels["authors"]:
             counts["authors_n"] += 1
-            counts["authors"] += {norm(a) for a in labels["authors"]} <= {norm(a) for a in result.authors}
+            right = {norm(a) for a in labels["authors"]} <= {norm(a) for a in result.authors}
+            counts["authors"] += right
+            if not right:
+                misses.append(f"{name}: authors {list(result.authors)!r}, not {labels['authors']!r}")
     out = {key: counts[key] / max(counts[f"{key}_n"], 1) for key in ("bp", "body", "title", "outlet", "date", "authors")}
     out["median_ms"] = statistics.median(times) * 1000
     return out

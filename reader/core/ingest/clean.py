@@ -91,6 +91,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # captions above, which have their own reasons).
     worded = {} if unframed else _drop_promo_wording(blocks, keep)
     signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
+    islands = set() if unframed else _drop_islands_after(blocks, keep)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -129,7 +130,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
                       if i in worded else "after the story's sign-off (its reporting credits)"
-                      if i in signed_off else explain(blocks, i, probabilities[i], start, end))
+                      if i in signed_off else "after the article, apart from it (a caption or promo "
+                      "among the page's links)" if i in islands
+                      else explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -214,6 +217,43 @@ def _drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     if sum(words[:at]) < SIGN_OFF_SHARE * max(sum(words), 1):
         return set()
     dropped = {i for i in range(at + 1, len(blocks)) if keep[i]}
+    for i in dropped:
+        keep[i] = False
+    return dropped
+
+
+ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story
+ISLAND_BLOCKS = 2  # an island after the story of at most this many blocks is the page's
+
+
+def _drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove small islands of kept blocks below the story, parted from it by blocks left out
+    (a caption in a gallery of related stories, a promo among the footer's links); returns them.
+
+    The story is the run of kept blocks with the most words; a run ends where ISLAND_GAP text
+    blocks in a row were left out.
+    """
+    runs: list[list[int]] = []
+    current: list[int] = []
+    left_out = 0
+    for i, block in enumerate(blocks):
+        if not block.text:
+            continue
+        if keep[i]:
+            if current and left_out >= ISLAND_GAP:
+                runs.append(current)
+                current = []
+            current.append(i)
+            left_out = 0
+        else:
+            left_out += 1
+    if current:
+        runs.append(current)
+    if len(runs) < 2:
+        return set()
+    words = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
+    story = max(range(len(runs)), key=words.__getitem__)
+    dropped = {i for run in runs[story + 1:] if len(run) <= ISLAND_BLOCKS for i in run}
     for i in dropped:
         keep[i] = False
     return dropped

@@ -389,3 +389,26 @@ def test_a_sign_off_before_most_of_the_story_does_not_end_it(tmp_path):
                     encoding="utf-8")
     result = clean(read_document(path))
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+
+
+def test_a_small_island_of_prose_below_the_story_among_the_pages_links_is_removed(tmp_path):
+    links = "\n".join(f"* [Port news {n}: more from the quays](https://www.harbourgazette.com/news/{n}/)"
+                      for n in range(6))
+    # A related story's teaser written as a sentence: the boilerplate model alone keeps it.
+    caption = ("Farmers in the eastern province said the stoppage had left thousands of tonnes of wheat "
+               "waiting in silos, and that prices had already fallen.")
+    path = tmp_path / "page.md"
+    path.write_text(framed(f"{STORY}\n\n{links}\n\n{caption}\n\n{links}"), encoding="utf-8")
+    result = clean(read_document(path))
+    assert PARAGRAPHS[-1] in result.body and caption not in result.body
+    assert any(r.text == caption and r.reason.startswith("after the article, apart from it") for r in result.removed)
+
+
+def test_the_storys_own_paragraphs_after_a_box_of_links_inside_it_are_kept(tmp_path):
+    links = "\n".join(f"* [Port news {n}: more from the quays](https://www.harbourgazette.com/news/{n}/)"
+                      for n in range(6))
+    path = tmp_path / "page.md"
+    path.write_text(framed("\n\n".join(PARAGRAPHS[:3]) + f"\n\n{links}\n\n" + "\n\n".join(PARAGRAPHS[3:])),
+                    encoding="utf-8")
+    result = clean(read_document(path))
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
