@@ -92,6 +92,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     worded = {} if unframed else _drop_promo_wording(blocks, keep)
     signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
     islands = set() if unframed else _drop_islands_after(blocks, keep)
+    alien = set() if unframed else _drop_alien_labels(blocks, keep)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -132,6 +133,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
                       if i in worded else "after the story's sign-off (its reporting credits)"
                       if i in signed_off else "after the article, apart from it (a caption or promo "
                       "among the page's links)" if i in islands
+                      else "label inside the story that does not speak of it (its words are nowhere else "
+                      "in the story)" if i in alien
                       else explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
@@ -220,6 +223,35 @@ def _drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     for i in dropped:
         keep[i] = False
     return dropped
+
+
+LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label
+
+
+def _drop_alien_labels(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove short kept lines with no sentence stop whose content words the rest of the story
+    never uses ("Political Cartoons", "View All 829 Images", "toggle caption"); returns them.
+
+    A subheading speaks of what the paragraphs around it speak of (see _keep_subheadings, which
+    keeps the ones the model left out by the same test); a widget's label does not.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    words = {i: _content_words(blocks[i].text) for i in kept}
+    holders: dict[str, int] = {}
+    for i in kept:
+        for word in words[i]:
+            holders[word] = holders.get(word, 0) + 1
+    dropped = set()
+    for i in kept:
+        text = blocks[i].text.strip()
+        if (words[i] and len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?\"”’]$", text)
+                and all(holders[word] == 1 for word in words[i])):
+            dropped.add(i)
+    if len(dropped) < len(kept):
+        for i in dropped:
+            keep[i] = False
+        return dropped
+    return set()
 
 
 ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story

@@ -412,3 +412,14 @@ def test_the_storys_own_paragraphs_after_a_box_of_links_inside_it_are_kept(tmp_p
                     encoding="utf-8")
     result = clean(read_document(path))
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+
+
+def test_a_label_inside_the_story_that_does_not_speak_of_it_is_removed_and_a_subheading_is_kept(tmp_path):
+    label, subheading = "toggle caption", "Grain terminal stays shut"  # the model alone keeps both
+    body = "\n\n".join([*PARAGRAPHS[:2], label, *PARAGRAPHS[2:4], subheading, *PARAGRAPHS[4:]])
+    path = tmp_path / "page.md"
+    path.write_text(framed(body), encoding="utf-8")
+    result = clean(read_document(path))
+    assert label not in result.body and subheading in result.body
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+    assert any(r.text == label and r.reason.startswith("label inside the story") for r in result.removed)
