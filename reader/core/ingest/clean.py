@@ -89,10 +89,13 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             keep[i] = False
     # What is left and reads like a promo by its words alone (after the legal notices and
     # captions above, which have their own reasons).
-    worded = {} if unframed else _drop_promo_wording(blocks, keep)
+    words = {} if unframed else _read_words(blocks)
+    english = bool(words) and any(keep) and wording.english(list(words.values()))
+    worded = _drop_promo_wording(blocks, keep, words) if english else {}
     signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
     islands = set() if unframed else _drop_islands_after(blocks, keep)
-    alien = set() if unframed else _drop_alien_labels(blocks, keep)
+    # (Content words are English words: on a page in another language every line is "alien".)
+    alien = _drop_alien_labels(blocks, keep) if english else set()
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -181,22 +184,23 @@ def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
     return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
 
 
-def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool]) -> dict[int, float]:
-    """Remove kept blocks worded like promos (wording.py), on a page in English; returns each
-    removed block's probability of body wording.
-
-    A very long document is read at its edges only, as the boilerplate model reads it.
-    """
+def _read_words(blocks: Sequence[Block]) -> dict[int, list[str]]:
+    """The words of each block the wording model reads: a very long document's edges only, as
+    the boilerplate model reads it."""
     n = len(blocks)
     read = range(n) if n <= MODEL_BLOCKS else [*range(EDGE), *range(n - EDGE, n)]
-    words = {i: tokens(blocks[i].text) for i in read}
-    if not any(keep) or not wording.english(list(words.values())):
-        return {}
+    return {i: tokens(blocks[i].text) for i in read}
+
+
+def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool],
+                        words: Mapping[int, list[str]]) -> dict[int, float]:
+    """Remove kept blocks worded like promos (wording.py), on a page in English; returns each
+    removed block's probability of body wording. `words`: _read_words(blocks)."""
     model = wording.model()
     dropped = {}
-    for i in read:
-        if keep[i] and wording.judged(blocks[i], words[i]):
-            p = model.probability(blocks[i].text, words[i])
+    for i, block_words in words.items():
+        if keep[i] and wording.judged(blocks[i], block_words):
+            p = model.probability(blocks[i].text, block_words)
             if p < model.threshold:
                 keep[i] = False
                 dropped[i] = p
@@ -244,7 +248,8 @@ def _drop_alien_labels(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     dropped = set()
     for i in kept:
         text = blocks[i].text.strip()
-        if (words[i] and len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?\"”’]$", text)
+        # (A line ending in a colon leads into what follows: "Here's what to know:".)
+        if (words[i] and len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?:\"”’)]$", text)
                 and all(holders[word] == 1 for word in words[i])):
             dropped.add(i)
     if len(dropped) < len(kept):

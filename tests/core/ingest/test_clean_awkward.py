@@ -416,10 +416,23 @@ def test_the_storys_own_paragraphs_after_a_box_of_links_inside_it_are_kept(tmp_p
 
 def test_a_label_inside_the_story_that_does_not_speak_of_it_is_removed_and_a_subheading_is_kept(tmp_path):
     label, subheading = "toggle caption", "Grain terminal stays shut"  # the model alone keeps both
-    body = "\n\n".join([*PARAGRAPHS[:2], label, *PARAGRAPHS[2:4], subheading, *PARAGRAPHS[4:]])
+    lead_in = "Key facts:"  # leads into what follows, whatever its words
+    body = "\n\n".join([*PARAGRAPHS[:2], label, *PARAGRAPHS[2:4], subheading, *PARAGRAPHS[4:5], lead_in,
+                         *PARAGRAPHS[5:]])
     path = tmp_path / "page.md"
     path.write_text(framed(body), encoding="utf-8")
     result = clean(read_document(path))
-    assert label not in result.body and subheading in result.body
+    assert label not in result.body and subheading in result.body and lead_in in result.body
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
     assert any(r.text == label and r.reason.startswith("label inside the story") for r in result.removed)
+
+
+def test_on_a_page_in_another_language_no_line_is_judged_by_english_words(tmp_path):
+    paragraphs = [f"Absatz {n}: Die Hafenarbeiter am östlichen Getreideterminal blieben am Dienstag den "
+                  f"zweiten Tag in Folge der Arbeit fern, teilte die Hafenbehörde mit." for n in range(6)]
+    label = "Streik dauert an"
+    path = tmp_path / "seite.md"
+    path.write_text(framed("\n\n".join([*paragraphs[:3], label, *paragraphs[3:]])), encoding="utf-8")
+    result = clean(read_document(path))
+    assert all(r.reason.startswith("label inside the story") is False for r in result.removed)
+    assert all(paragraph in result.body for paragraph in paragraphs)
