@@ -95,7 +95,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
     islands = set() if unframed else _drop_islands_after(blocks, keep)
     # (Content words are English words: on a page in another language every line is "alien".)
-    alien = _drop_alien_labels(blocks, keep) if english else set()
+    alien = _drop_alien_labels(blocks, keep, words) if english else set()
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -232,15 +232,17 @@ def _drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
 LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label
 
 
-def _drop_alien_labels(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+def _drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
+                       read: Mapping[int, list[str]]) -> set[int]:
     """Remove short kept lines with no sentence stop whose content words the rest of the story
     never uses ("Political Cartoons", "View All 829 Images", "toggle caption"); returns them.
 
     A subheading speaks of what the paragraphs around it speak of (see _keep_subheadings, which
-    keeps the ones the model left out by the same test); a widget's label does not.
+    keeps the ones the model left out by the same test); a widget's label does not. `read`: the
+    blocks' words, where known (_read_words).
     """
     kept = [i for i, k in enumerate(keep) if k]
-    words = {i: _content_words(blocks[i].text) for i in kept}
+    words = {i: _content_words(blocks[i].text, read.get(i)) for i in kept}
     holders: dict[str, int] = {}
     for i in kept:
         for word in words[i]:
@@ -348,10 +350,13 @@ def _keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[flo
             keep[i] = True
 
 
-def _content_words(text: str) -> set[str]:
+def _content_words(text: str, words: Sequence[str] | None = None) -> set[str]:
+    """A text's words of four letters or more that are not function words (`words`: its tokens(),
+    where already known)."""
     from reader.core.ingest.block_features import STOP_WORDS, tokens
 
-    return {w for w in tokens(text) if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
+    return {w for w in (tokens(text) if words is None else words)
+            if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
 
 
 def printed_twice(text: str) -> bool:
