@@ -94,6 +94,8 @@ def scrapes(names: set[str] | None = None, counts: dict[str, int] | None = None,
         if labels["published"]:
             counts["date_n"] += 1
             counts["date"] += (result.published or "")[:10] == labels["published"]
+            if (result.published or "")[:10] != labels["published"]:
+                misses.append(f"{name}: date {result.published!r}, not {labels['published']!r}")
         if labels["authors"]:
             counts["authors_n"] += 1
             right = {norm(a) for a in labels["authors"]} <= {norm(a) for a in result.authors}
