@@ -93,6 +93,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     english = bool(words) and any(keep) and wording.english(list(words.values()))
     worded = _drop_promo_wording(blocks, keep, words) if english else {}
     signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
+    asked = set() if unframed else _drop_question_runs(blocks, keep)
     islands = set() if unframed else _drop_islands_after(blocks, keep)
     # (Content words are English words: on a page in another language every line is "alien".)
     alien = _drop_alien_labels(blocks, keep, words) if english else set()
@@ -134,7 +135,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
                       if i in worded else "after the story's sign-off (its reporting credits)"
-                      if i in signed_off else "after the article, apart from it (a caption or promo "
+                      if i in signed_off else "one of a run of questions (suggested questions or "
+                      "related links)" if i in asked else "after the article, apart from it (a caption or promo "
                       "among the page's links)" if i in islands
                       else "label inside the story that does not speak of it (its words are nowhere else "
                       "in the story)" if i in alien
@@ -204,6 +206,32 @@ def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool],
             if p < model.threshold:
                 keep[i] = False
                 dropped[i] = p
+    return dropped
+
+
+QUESTION_RUN = 3  # short questions in a row that are a widget, not the story
+QUESTION_WORDS = 20
+
+
+def _drop_question_runs(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove kept blocks in runs of QUESTION_RUN or more short questions in a row (a widget of
+    suggested questions, a list of related explainers); returns them. In the labelled sets, 40
+    blocks from 3 sites stand in such runs, none of them article body; a story's questions are
+    answered between them."""
+    texts = [i for i, b in enumerate(blocks) if b.text]
+    asking = [len(blocks[i].text.split()) <= QUESTION_WORDS
+              and bool(re.search(r"\?[\"”’)]*$", blocks[i].text.strip())) for i in texts]
+    dropped: set[int] = set()
+    k = 0
+    while k < len(texts):
+        m = k
+        while m < len(texts) and asking[m]:
+            m += 1
+        if m - k >= QUESTION_RUN:
+            dropped |= {texts[j] for j in range(k, m) if keep[texts[j]]}
+        k = max(m, k + 1)
+    for i in dropped:
+        keep[i] = False
     return dropped
 
 

@@ -436,3 +436,16 @@ def test_on_a_page_in_another_language_no_line_is_judged_by_english_words(tmp_pa
     result = clean(read_document(path))
     assert all(r.reason.startswith("label inside the story") is False for r in result.removed)
     assert all(paragraph in result.body for paragraph in paragraphs)
+
+
+def test_a_run_of_suggested_questions_is_a_widget_and_a_question_the_story_answers_is_not(tmp_path):
+    questions = ["What does the strike mean for grain prices?", "How long can the terminal stay shut?",
+                 "Who pays for the ships waiting at anchor?"]
+    asked = "Why did the talks fail?"
+    body = "\n\n".join([*questions, PARAGRAPHS[0], asked, *PARAGRAPHS[1:]])
+    path = tmp_path / "page.md"
+    path.write_text(framed(body), encoding="utf-8")
+    result = clean(read_document(path))
+    assert not any(question in result.body for question in questions)
+    assert asked in result.body and all(paragraph in result.body for paragraph in PARAGRAPHS)
+    assert any(r.text == questions[1] and "run of questions" in r.reason for r in result.removed)
