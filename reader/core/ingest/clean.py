@@ -1,8 +1,9 @@
 """A decoded document -> article body, metadata fields, and every removed piece with its reason.
 
-Text and Markdown files are split into blocks; the boilerplate model says which are article body;
-metadata is lifted from the blocks around the body; lines the library's other pages of the same
-site repeat are removed as site chrome. HTML pages arrive already extracted (see html.py).
+Text and Markdown files are split into blocks; the boilerplate model says which are article body,
+and the rules of story_shape.py and the wording model correct it; metadata is lifted from the
+blocks around the body; lines the library's other pages of the same site repeat are removed as
+site chrome. HTML pages arrive already extracted (see html.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import bylines, metadata, outlets, wording
+from reader.core.ingest import metadata, outlets, story_shape, wording
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
@@ -69,7 +70,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     else:
         probabilities = _probabilities(boiler, blocks)
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
-        _keep_subheadings(blocks, keep, probabilities, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        story_shape.keep_subheadings(blocks, keep, probabilities,
+                                     set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
         unframed = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
         # A legal notice is never the story, however much it reads like a sentence ("All rights
@@ -92,11 +94,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     words = {} if unframed else _read_words(blocks)
     english = bool(words) and any(keep) and wording.english(list(words.values()))
     worded = _drop_promo_wording(blocks, keep, words) if english else {}
-    signed_off = set() if unframed else _drop_after_sign_off(blocks, keep)
-    asked = set() if unframed else _drop_question_runs(blocks, keep)
-    islands = set() if unframed else _drop_islands_after(blocks, keep)
-    # (Content words are English words: on a page in another language every line is "alien".)
-    alien = _drop_alien_labels(blocks, keep, words) if english else set()
+    # (Labels are judged by their English words: on a page in another language every line would
+    # look foreign to the story.)
+    ruled = {} if unframed else story_shape.remove(blocks, keep, words if english else None)
     if not any(keep):
         # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
         # than lose the user's file.
@@ -134,13 +134,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         elif block.raw.strip() or block.text:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
-                      if i in worded else "after the story's sign-off (its reporting credits)"
-                      if i in signed_off else "one of a run of questions (suggested questions or "
-                      "related links)" if i in asked else "after the article, apart from it (a caption or promo "
-                      "among the page's links)" if i in islands
-                      else "label inside the story that does not speak of it (its words are nowhere else "
-                      "in the story)" if i in alien
-                      else explain(blocks, i, probabilities[i], start, end))
+                      if i in worded else ruled.get(i) or explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -209,123 +203,6 @@ def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool],
     return dropped
 
 
-QUESTION_RUN = 3  # short questions in a row that are a widget, not the story
-QUESTION_WORDS = 20
-
-
-def _drop_question_runs(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
-    """Remove kept blocks in runs of QUESTION_RUN or more short questions in a row (a widget of
-    suggested questions, a list of related explainers); returns them. In the labelled sets, 40
-    blocks from 3 sites stand in such runs, none of them article body; a story's questions are
-    answered between them."""
-    texts = [i for i, b in enumerate(blocks) if b.text]
-    asking = [len(blocks[i].text.split()) <= QUESTION_WORDS
-              and bool(re.search(r"\?[\"”’)]*$", blocks[i].text.strip())) for i in texts]
-    dropped: set[int] = set()
-    k = 0
-    while k < len(texts):
-        m = k
-        while m < len(texts) and asking[m]:
-            m += 1
-        if m - k >= QUESTION_RUN:
-            dropped |= {texts[j] for j in range(k, m) if keep[texts[j]]}
-        k = max(m, k + 1)
-    for i in dropped:
-        keep[i] = False
-    return dropped
-
-
-SIGN_OFF_SHARE = 0.7  # of the kept words that must stand before a sign-off for it to end the story
-
-
-def _drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
-    """Remove what was kept after the story's sign-off ("(Reporting by A; Editing by B)", "AP
-    writer A contributed reporting"): wire copy ends there, and what follows is the page's
-    (an appeal for donations, a ticker, related stories). Returns the blocks removed.
-
-    Only a sign-off near the end counts: most of the kept words must stand before it.
-    """
-    at = max((i for i, b in enumerate(blocks) if b.text and bylines.signs_off(b.text)), default=None)
-    if at is None:
-        return set()
-    words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
-    if sum(words[:at]) < SIGN_OFF_SHARE * max(sum(words), 1):
-        return set()
-    dropped = {i for i in range(at + 1, len(blocks)) if keep[i]}
-    for i in dropped:
-        keep[i] = False
-    return dropped
-
-
-LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label
-
-
-def _drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
-                       read: Mapping[int, list[str]]) -> set[int]:
-    """Remove short kept lines with no sentence stop whose content words the rest of the story
-    never uses ("Political Cartoons", "View All 829 Images", "toggle caption"); returns them.
-
-    A subheading speaks of what the paragraphs around it speak of (see _keep_subheadings, which
-    keeps the ones the model left out by the same test); a widget's label does not. `read`: the
-    blocks' words, where known (_read_words).
-    """
-    kept = [i for i, k in enumerate(keep) if k]
-    words = {i: _content_words(blocks[i].text, read.get(i)) for i in kept}
-    holders: dict[str, int] = {}
-    for i in kept:
-        for word in words[i]:
-            holders[word] = holders.get(word, 0) + 1
-    dropped = set()
-    for i in kept:
-        text = blocks[i].text.strip()
-        # (A line ending in a colon leads into what follows: "Here's what to know:".)
-        if (words[i] and len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?:\"”’)]$", text)
-                and all(holders[word] == 1 for word in words[i])):
-            dropped.add(i)
-    if len(dropped) < len(kept):
-        for i in dropped:
-            keep[i] = False
-        return dropped
-    return set()
-
-
-ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story
-ISLAND_BLOCKS = 2  # an island after the story of at most this many blocks is the page's
-
-
-def _drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
-    """Remove small islands of kept blocks below the story, parted from it by blocks left out
-    (a caption in a gallery of related stories, a promo among the footer's links); returns them.
-
-    The story is the run of kept blocks with the most words; a run ends where ISLAND_GAP text
-    blocks in a row were left out.
-    """
-    runs: list[list[int]] = []
-    current: list[int] = []
-    left_out = 0
-    for i, block in enumerate(blocks):
-        if not block.text:
-            continue
-        if keep[i]:
-            if current and left_out >= ISLAND_GAP:
-                runs.append(current)
-                current = []
-            current.append(i)
-            left_out = 0
-        else:
-            left_out += 1
-    if current:
-        runs.append(current)
-    if len(runs) < 2:
-        return set()
-    words = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
-    story = max(range(len(runs)), key=words.__getitem__)
-    dropped = {i for run in runs[story + 1:] if len(run) <= ISLAND_BLOCKS for i in run}
-    for i in dropped:
-        keep[i] = False
-    return dropped
-
-
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> bool:
     """A plain text whose body starts at its first or second line is an article, not a page:
     keep all its text and return True.
@@ -348,43 +225,6 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     for i in range(first + 1, len(blocks)):
         keep[i] = bool(blocks[i].text)
     return True
-
-
-def _keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],
-                      boilerplate_words: set[str]) -> None:
-    """Keep a short heading between two body paragraphs when it speaks of what they speak of.
-
-    The model scores a lone cross-head ("ZELENSKIY SAYS SOVEREIGNTY NOT NEGOTIABLE") like a menu
-    label; its words recurring in the story tell it apart from "READ MORE" or "Advertisement".
-    """
-    candidates = []
-    for i in range(1, len(blocks) - 1):
-        block = blocks[i]
-        if keep[i] or not keep[i - 1] or not keep[i + 1] or p[i] < 0.02 or block.links:
-            continue
-        text = block.text.strip()
-        n = len(text.split())
-        if 2 <= n <= 12 and not re.search(r"[.:;,]$", text) and not block.images:
-            candidates.append(i)
-    if not candidates:
-        return
-    body_words: set[str] = set()
-    for block, kept in zip(blocks, keep):
-        if kept:
-            body_words |= _content_words(block.text)
-    for i in candidates:
-        own = _content_words(blocks[i].text) - boilerplate_words
-        if own & body_words:
-            keep[i] = True
-
-
-def _content_words(text: str, words: Sequence[str] | None = None) -> set[str]:
-    """A text's words of four letters or more that are not function words (`words`: its tokens(),
-    where already known)."""
-    from reader.core.ingest.block_features import STOP_WORDS, tokens
-
-    return {w for w in (tokens(text) if words is None else words)
-            if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
 
 
 def printed_twice(text: str) -> bool:

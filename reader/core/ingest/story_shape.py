@@ -1,0 +1,190 @@
+"""Rules about the shape of a story, applied after the boilerplate model has said which blocks
+read as article body: a story ends at its wire sign-off, has no small islands below it, no
+labels whose words it never uses, no runs of suggested questions, and keeps the subheadings that
+speak of it.
+
+Each rule changes `keep` (one flag per block) in place and says which blocks it moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from reader.core.ingest import bylines
+from reader.core.ingest.block_features import STOP_WORDS, tokens
+from reader.core.ingest.blocks import Block
+
+REASONS = {
+    "sign_off": "after the story's sign-off (its reporting credits)",
+    "questions": "one of a run of questions (suggested questions or related links)",
+    "island": "after the article, apart from it (a caption or promo among the page's links)",
+    "label": "label inside the story that does not speak of it (its words are nowhere else in the story)",
+}
+
+
+def remove(blocks: Sequence[Block], keep: list[bool], words: Mapping[int, list[str]] | None) -> dict[int, str]:
+    """Apply the rules that remove kept blocks; return each removed block's reason.
+
+    `words`: the blocks' tokens() on a page in English (the label rule judges English words),
+    None on a page in another language.
+    """
+    reasons: dict[int, str] = {}
+    for name, rule in (("sign_off", drop_after_sign_off), ("questions", drop_question_runs),
+                       ("island", drop_islands_after)):
+        reasons.update(dict.fromkeys(rule(blocks, keep), REASONS[name]))
+    if words is not None:
+        reasons.update(dict.fromkeys(drop_alien_labels(blocks, keep, words), REASONS["label"]))
+    return reasons
+
+
+QUESTION_RUN = 3  # short questions in a row that are a widget, not the story
+QUESTION_WORDS = 20
+
+
+def drop_question_runs(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove kept blocks in runs of QUESTION_RUN or more short questions in a row (a widget of
+    suggested questions, a list of related explainers); returns them. In the labelled sets, 40
+    blocks from 3 sites stand in such runs, none of them article body; a story's questions are
+    answered between them."""
+    texts = [i for i, b in enumerate(blocks) if b.text]
+    asking = [len(blocks[i].text.split()) <= QUESTION_WORDS
+              and bool(re.search(r"\?[\"”’)]*$", blocks[i].text.strip())) for i in texts]
+    dropped: set[int] = set()
+    k = 0
+    while k < len(texts):
+        m = k
+        while m < len(texts) and asking[m]:
+            m += 1
+        if m - k >= QUESTION_RUN:
+            dropped |= {texts[j] for j in range(k, m) if keep[texts[j]]}
+        k = max(m, k + 1)
+    for i in dropped:
+        keep[i] = False
+    return dropped
+
+
+SIGN_OFF_SHARE = 0.7  # of the kept words that must stand before a sign-off for it to end the story
+
+
+def drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove what was kept after the story's sign-off ("(Reporting by A; Editing by B)", "AP
+    writer A contributed reporting"): wire copy ends there, and what follows is the page's
+    (an appeal for donations, a ticker, related stories). Returns the blocks removed.
+
+    Only a sign-off near the end counts: most of the kept words must stand before it.
+    """
+    at = max((i for i, b in enumerate(blocks) if b.text and bylines.signs_off(b.text)), default=None)
+    if at is None:
+        return set()
+    words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+    if sum(words[:at]) < SIGN_OFF_SHARE * max(sum(words), 1):
+        return set()
+    dropped = {i for i in range(at + 1, len(blocks)) if keep[i]}
+    for i in dropped:
+        keep[i] = False
+    return dropped
+
+
+LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label
+
+
+def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
+                       read: Mapping[int, list[str]]) -> set[int]:
+    """Remove short kept lines with no sentence stop whose content words the rest of the story
+    never uses ("Political Cartoons", "View All 829 Images", "toggle caption"); returns them.
+
+    A subheading speaks of what the paragraphs around it speak of (see keep_subheadings, which
+    keeps the ones the model left out by the same test); a widget's label does not. `read`: the
+    blocks' words, where known (_read_words).
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    words = {i: _content_words(blocks[i].text, read.get(i)) for i in kept}
+    holders: dict[str, int] = {}
+    for i in kept:
+        for word in words[i]:
+            holders[word] = holders.get(word, 0) + 1
+    dropped = set()
+    for i in kept:
+        text = blocks[i].text.strip()
+        # (A line ending in a colon leads into what follows: "Here's what to know:".)
+        if (words[i] and len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?:\"”’)]$", text)
+                and all(holders[word] == 1 for word in words[i])):
+            dropped.add(i)
+    if len(dropped) < len(kept):
+        for i in dropped:
+            keep[i] = False
+        return dropped
+    return set()
+
+
+ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story
+ISLAND_BLOCKS = 2  # an island after the story of at most this many blocks is the page's
+
+
+def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove small islands of kept blocks below the story, parted from it by blocks left out
+    (a caption in a gallery of related stories, a promo among the footer's links); returns them.
+
+    The story is the run of kept blocks with the most words; a run ends where ISLAND_GAP text
+    blocks in a row were left out.
+    """
+    runs: list[list[int]] = []
+    current: list[int] = []
+    left_out = 0
+    for i, block in enumerate(blocks):
+        if not block.text:
+            continue
+        if keep[i]:
+            if current and left_out >= ISLAND_GAP:
+                runs.append(current)
+                current = []
+            current.append(i)
+            left_out = 0
+        else:
+            left_out += 1
+    if current:
+        runs.append(current)
+    if len(runs) < 2:
+        return set()
+    words = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
+    story = max(range(len(runs)), key=words.__getitem__)
+    dropped = {i for run in runs[story + 1:] if len(run) <= ISLAND_BLOCKS for i in run}
+    for i in dropped:
+        keep[i] = False
+    return dropped
+
+
+def keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],
+                      boilerplate_words: set[str]) -> None:
+    """Keep a short heading between two body paragraphs when it speaks of what they speak of.
+
+    The model scores a lone cross-head ("ZELENSKIY SAYS SOVEREIGNTY NOT NEGOTIABLE") like a menu
+    label; its words recurring in the story tell it apart from "READ MORE" or "Advertisement".
+    """
+    candidates = []
+    for i in range(1, len(blocks) - 1):
+        block = blocks[i]
+        if keep[i] or not keep[i - 1] or not keep[i + 1] or p[i] < 0.02 or block.links:
+            continue
+        text = block.text.strip()
+        n = len(text.split())
+        if 2 <= n <= 12 and not re.search(r"[.:;,]$", text) and not block.images:
+            candidates.append(i)
+    if not candidates:
+        return
+    body_words: set[str] = set()
+    for block, kept in zip(blocks, keep):
+        if kept:
+            body_words |= _content_words(block.text)
+    for i in candidates:
+        own = _content_words(blocks[i].text) - boilerplate_words
+        if own & body_words:
+            keep[i] = True
+
+
+def _content_words(text: str, words: Sequence[str] | None = None) -> set[str]:
+    """A text's words of four letters or more that are not function words (`words`: its tokens(),
+    where already known)."""
+    return {w for w in (tokens(text) if words is None else words)
+            if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
