@@ -96,21 +96,20 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
 
     A subheading speaks of what the paragraphs around it speak of (see keep_subheadings, which
     keeps the ones the model left out by the same test); a widget's label does not. `read`: the
-    blocks' words, where known (_read_words).
+    blocks' words, where known (clean._read_words).
     """
     kept = [i for i, k in enumerate(keep) if k]
     words = {i: _content_words(blocks[i].text, read.get(i)) for i in kept}
-    holders: dict[str, int] = {}
+    # (A line ending in a colon leads into what follows: "Here's what to know:".)
+    labels = {i for i in kept if words[i] and len(blocks[i].text.split()) <= LABEL_WORDS
+              and not re.search(r"[.!?:\"”’)]$", blocks[i].text.strip())}
+    # Labels do not vouch for one another ("[skip past newsletter promotion]", "after newsletter
+    # promotion"): the story's other lines do.
+    story: set[str] = set()
     for i in kept:
-        for word in words[i]:
-            holders[word] = holders.get(word, 0) + 1
-    dropped = set()
-    for i in kept:
-        text = blocks[i].text.strip()
-        # (A line ending in a colon leads into what follows: "Here's what to know:".)
-        if (words[i] and len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?:\"”’)]$", text)
-                and all(holders[word] == 1 for word in words[i])):
-            dropped.add(i)
+        if i not in labels:
+            story |= words[i]
+    dropped = {i for i in labels if not words[i] & story}
     if len(dropped) < len(kept):
         for i in dropped:
             keep[i] = False

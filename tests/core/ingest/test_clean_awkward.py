@@ -449,3 +449,13 @@ def test_a_run_of_suggested_questions_is_a_widget_and_a_question_the_story_answe
     assert not any(question in result.body for question in questions)
     assert asked in result.body and all(paragraph in result.body for paragraph in PARAGRAPHS)
     assert any(r.text == questions[1] and "run of questions" in r.reason for r in result.removed)
+
+
+def test_labels_that_share_words_do_not_vouch_for_each_other(tmp_path):
+    labels = ("toggle caption", "hide caption")  # the model alone keeps both
+    body = "\n\n".join([*PARAGRAPHS[:2], labels[0], *PARAGRAPHS[2:5], labels[1], *PARAGRAPHS[5:]])
+    path = tmp_path / "page.md"
+    path.write_text(framed(body), encoding="utf-8")
+    result = clean(read_document(path))
+    assert not any(label in result.body for label in labels)
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
