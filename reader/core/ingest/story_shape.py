@@ -45,8 +45,8 @@ QUESTION_WORDS = 20
 def drop_question_runs(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     """Remove kept blocks in runs of QUESTION_RUN or more short questions in a row (a widget of
     suggested questions, a list of related explainers); returns them. In the labelled sets, 40
-    blocks from 3 sites stand in such runs, none of them article body; a story's questions are
-    answered between them."""
+    blocks stand in such runs (two sites only), none of them article body; a story's questions
+    are answered between them."""
     texts = [i for i, b in enumerate(blocks) if b.text]
     asking = [len(blocks[i].text.split()) <= QUESTION_WORDS
               and bool(re.search(r"\?[\"”’)]*$", blocks[i].text.strip())) for i in texts]
