@@ -20,6 +20,7 @@ REASONS = {
     "questions": "one of a run of questions (suggested questions or related links)",
     "island": "after the article, apart from it (a caption or promo among the page's links)",
     "label": "label inside the story that does not speak of it (its words are nowhere else in the story)",
+    "dateline": "above the story's dateline (the page's, not the story's)",
 }
 
 
@@ -30,12 +31,40 @@ def remove(blocks: Sequence[Block], keep: list[bool], words: Mapping[int, list[s
     None on a page in another language.
     """
     reasons: dict[int, str] = {}
-    for name, rule in (("sign_off", drop_after_sign_off), ("questions", drop_question_runs),
-                       ("island", drop_islands_after)):
+    for name, rule in (("sign_off", drop_after_sign_off), ("dateline", drop_before_dateline),
+                       ("questions", drop_question_runs), ("island", drop_islands_after)):
         reasons.update(dict.fromkeys(rule(blocks, keep), REASONS[name]))
     if words is not None:
         reasons.update(dict.fromkeys(drop_alien_labels(blocks, keep, words), REASONS["label"]))
     return reasons
+
+
+# A wire dateline opens a story: "SAN FRANCISCO (AP) —", "FEDERAL WAY, Wash. (AP) —", "VIENNA —",
+# "ROTTERDAM, March 4 (Reuters) -", "June 25 (Reuters) -" (a date alone needs its agency).
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?"
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    rf"(?:,?\s+{_MONTH})?\s*(?:\([^()]{{2,40}}\)\s*)?|{_MONTH}\s*\([^()]{{2,40}}\)\s*)[-—–]\s+\S")
+DATELINE_WORDS = 15  # a paragraph, not a line of chrome that starts like one
+DATELINE_SHARE = 0.25  # of the kept words that may stand above the dateline for it to open the story
+
+
+def drop_before_dateline(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove what was kept above the paragraph that opens with the story's wire dateline (a
+    disclaimer, a photo's caption and credit, a market ticker); returns them.
+
+    Only a dateline near the story's start counts: most of the kept words must stand after it
+    (a tour's dates inside a story, "June 10 – Tampa", start like one).
+    """
+    words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+    at = next((i for i, b in enumerate(blocks)
+               if keep[i] and words[i] >= DATELINE_WORDS and _DATELINE.match(b.text.strip())), None)
+    if at is None or sum(words[:at]) > DATELINE_SHARE * sum(words):
+        return set()
+    dropped = {i for i in range(at) if keep[i]}
+    for i in dropped:
+        keep[i] = False
+    return dropped
 
 
 QUESTION_RUN = 3  # short questions in a row that are a widget, not the story

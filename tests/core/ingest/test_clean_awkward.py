@@ -459,3 +459,26 @@ def test_labels_that_share_words_do_not_vouch_for_each_other(tmp_path):
     result = clean(read_document(path))
     assert not any(label in result.body for label in labels)
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+
+
+def test_what_is_kept_above_a_wire_storys_dateline_is_the_pages(tmp_path):
+    disclaimer = ("The button above links to a broker. The Harbour Gazette is not a broker-dealer or "
+                  "investment adviser and does not offer securities for sale.")
+    lead = ("ROTTERDAM, March 4 (Reuters) - Dock workers at the eastern grain terminal stayed off the job "
+            "for a second day on Tuesday, the port authority said in a statement.")
+    path = tmp_path / "page.md"
+    # (Right under the headline it would be read as the standfirst: a byline and a date come first.)
+    path.write_text(framed(f"By Marta Quiroga\n\nMarch 4, 2025\n\nShare\n\n{disclaimer}\n\n{lead}\n\n{STORY}"),
+                    encoding="utf-8")
+    result = clean(read_document(path))
+    assert lead in result.body and disclaimer not in result.body
+    assert any(r.text == disclaimer and "dateline" in r.reason for r in result.removed)
+
+
+def test_a_line_that_starts_like_a_dateline_late_in_the_story_does_not_cut_it(tmp_path):
+    dates = "June 10 (Harbour Wire) – Rotterdam, the eastern grain terminal, where the union will picket " \
+            "from dawn until the port authority agrees to meet it."
+    path = tmp_path / "page.md"
+    path.write_text(framed(f"{STORY}\n\n{dates}\n\n{PARAGRAPHS[0]}"), encoding="utf-8")
+    result = clean(read_document(path))
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
