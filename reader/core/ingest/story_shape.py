@@ -53,13 +53,19 @@ def drop_before_dateline(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     """Remove what was kept above the paragraph that opens with the story's wire dateline (a
     disclaimer, a photo's caption and credit, a market ticker); returns them.
 
-    Only a dateline near the story's start counts: most of the kept words must stand after it
-    (a tour's dates inside a story, "June 10 – Tampa", start like one).
+    Only a dateline near the story's start counts: at most DATELINE_SHARE of the kept words may
+    stand above it. Of several there, the last opens the story (the first may be the lead
+    printed again as the page's description).
     """
     words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
-    at = next((i for i, b in enumerate(blocks)
-               if keep[i] and words[i] >= DATELINE_WORDS and _DATELINE.match(b.text.strip())), None)
-    if at is None or sum(words[:at]) > DATELINE_SHARE * sum(words):
+    total, above, at = sum(words), 0, None
+    for i, block in enumerate(blocks):
+        if above > DATELINE_SHARE * total:
+            break
+        if keep[i] and words[i] >= DATELINE_WORDS and _DATELINE.match(block.text.strip()):
+            at = i
+        above += words[i]
+    if at is None:
         return set()
     dropped = {i for i in range(at) if keep[i]}
     for i in dropped:

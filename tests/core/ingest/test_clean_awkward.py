@@ -482,3 +482,15 @@ def test_a_line_that_starts_like_a_dateline_late_in_the_story_does_not_cut_it(tm
     path.write_text(framed(f"{STORY}\n\n{dates}\n\n{PARAGRAPHS[0]}"), encoding="utf-8")
     result = clean(read_document(path))
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+
+
+def test_a_lead_printed_first_as_the_pages_description_does_not_hide_the_storys_dateline(tmp_path):
+    lead = ("ROTTERDAM, March 4 (Reuters) - Dock workers at the eastern grain terminal stayed off the job "
+            "for a second day on Tuesday, the port authority said in a statement.")
+    between = ("The port authority's statement on the strike, issued on Tuesday, is available on its "
+               "website in Dutch and English.")  # the model alone keeps it
+    path = tmp_path / "page.md"
+    path.write_text(framed(f"By Marta Quiroga\n\nMarch 4, 2025\n\nShare\n\n{lead}\n\n{between}\n\n{lead}\n\n{STORY}"),
+                    encoding="utf-8")
+    result = clean(read_document(path))
+    assert between not in result.body and result.body.count(lead) == 1
