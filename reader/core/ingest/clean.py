@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.core.ingest import metadata, outlets, story_shape, wording
-from reader.core.ingest.block_features import tokens
+from reader.core.ingest.block_features import CREDIT, tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.source import parse_source
@@ -83,6 +83,12 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         # Nor is a block signed with a photographer's credit (in every labelled set, 26 blocks
         # from 9 sites, none of them body).
         if keep[i] and CAPTION_CREDIT.search(block.text.strip()):
+            keep[i] = False
+        # Nor one that ends with a picture's credit ("... (file photo) Photo:", "...Credit...Doug
+        # Mills/The New York Times"): out of fold, 71 kept blocks of html-train and 1 of the scrapes
+        # are not body, 9 are (a page's "See more photos:"). A credit in brackets may close a
+        # paragraph the gold keeps ("... (Photo Credit : PTI File Photo )").
+        if keep[i] and _ends_with_credit(block.text.strip()):
             keep[i] = False
         # Nor is a block that prints the same words twice: an image's alt text and its caption,
         # or a promo card's title and tooltip (in the labelled sets 155 such blocks are not body
@@ -225,6 +231,13 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     for i in range(first + 1, len(blocks)):
         keep[i] = bool(blocks[i].text)
     return True
+
+
+def _ends_with_credit(text: str) -> bool:
+    """Whether a text ends with a picture's credit that is not in brackets."""
+    tail = text[-120:]
+    match = CREDIT.search(tail)
+    return match is not None and not re.search(r"\([^()]*$", tail[: match.start() + 1])
 
 
 def printed_twice(text: str) -> bool:

@@ -494,3 +494,20 @@ def test_a_lead_printed_first_as_the_pages_description_does_not_hide_the_storys_
                     encoding="utf-8")
     result = clean(read_document(path))
     assert between not in result.body and result.body.count(lead) == 1
+
+
+@pytest.mark.parametrize(("caption", "kept"), [
+    ("Dock workers picket outside the eastern grain terminal on Tuesday. (file photo) Photo:", False),
+    ("Dock workers picket outside the eastern grain terminal on Tuesday.Credit...Marta Quiroga/Harbour Wire",
+     False),
+    # A credit in brackets may close a paragraph of the story.
+    ("The union said talks would resume on Friday, and that its members would stay off the job until "
+     "then. (Photo Credit : Harbour Wire File Photo )", True),
+])
+def test_a_block_that_ends_with_a_pictures_credit_is_a_caption(tmp_path, caption, kept):
+    body = "\n\n".join([*PARAGRAPHS[:3], caption, *PARAGRAPHS[3:]])
+    path = tmp_path / "page.md"
+    path.write_text(framed(body), encoding="utf-8")
+    result = clean(read_document(path))
+    assert (caption in result.body) is kept
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
