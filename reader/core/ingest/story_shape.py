@@ -1,7 +1,7 @@
 """Rules about the shape of a story, applied after the boilerplate model has said which blocks
-read as article body: a story ends at its wire sign-off, has no small islands below it, no
-labels whose words it never uses, no runs of suggested questions, and keeps the subheadings that
-speak of it.
+read as article body: a story starts at its wire dateline and ends at its sign-off, has no small
+islands below it, no labels whose words it never uses, no runs of suggested questions, and keeps
+the subheadings that speak of it.
 
 Each rule changes `keep` (one flag per block) in place and says which blocks it moved.
 """
@@ -9,7 +9,8 @@ Each rule changes `keep` (one flag per block) in place and says which blocks it 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import groupby
 
 from reader.core.ingest import bylines
 from reader.core.ingest.block_features import STOP_WORDS, tokens
@@ -39,6 +40,19 @@ def remove(blocks: Sequence[Block], keep: list[bool], words: Mapping[int, list[s
     return reasons
 
 
+def _kept_words(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
+    """Each block's number of words if it is kept, else 0."""
+    return [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+
+
+def _unkeep(keep: list[bool], blocks: Iterable[int]) -> set[int]:
+    """Mark the kept ones of `blocks` as not kept; return them."""
+    dropped = {i for i in blocks if keep[i]}
+    for i in dropped:
+        keep[i] = False
+    return dropped
+
+
 # A wire dateline opens a story: "SAN FRANCISCO (AP) —", "FEDERAL WAY, Wash. (AP) —", "VIENNA —",
 # "ROTTERDAM, March 4 (Reuters) -", "June 25 (Reuters) -" (a date alone needs its agency).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?"
@@ -57,7 +71,7 @@ def drop_before_dateline(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     stand above it. Of several there, the last opens the story (the first may be the lead
     printed again as the page's description).
     """
-    words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+    words = _kept_words(blocks, keep)
     total, above, at = sum(words), 0, None
     for i, block in enumerate(blocks):
         if above > DATELINE_SHARE * total:
@@ -65,12 +79,7 @@ def drop_before_dateline(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
         if keep[i] and words[i] >= DATELINE_WORDS and _DATELINE.match(block.text.strip()):
             at = i
         above += words[i]
-    if at is None:
-        return set()
-    dropped = {i for i in range(at) if keep[i]}
-    for i in dropped:
-        keep[i] = False
-    return dropped
+    return set() if at is None else _unkeep(keep, range(at))
 
 
 QUESTION_RUN = 3  # short questions in a row that are a widget, not the story
@@ -82,20 +91,15 @@ def drop_question_runs(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     suggested questions, a list of related explainers); returns them. In the labelled sets, 40
     blocks stand in such runs (two sites only), none of them article body; a story's questions
     are answered between them."""
-    texts = [i for i, b in enumerate(blocks) if b.text]
-    asking = [len(blocks[i].text.split()) <= QUESTION_WORDS
-              and bool(re.search(r"\?[\"”’)]*$", blocks[i].text.strip())) for i in texts]
+    def asks(i: int) -> bool:
+        text = blocks[i].text.strip()
+        return len(text.split()) <= QUESTION_WORDS and bool(re.search(r"\?[\"”’)]*$", text))
+
     dropped: set[int] = set()
-    k = 0
-    while k < len(texts):
-        m = k
-        while m < len(texts) and asking[m]:
-            m += 1
-        if m - k >= QUESTION_RUN:
-            dropped |= {texts[j] for j in range(k, m) if keep[texts[j]]}
-        k = max(m, k + 1)
-    for i in dropped:
-        keep[i] = False
+    for asking, run in groupby((i for i, b in enumerate(blocks) if b.text), key=asks):
+        run = list(run)
+        if asking and len(run) >= QUESTION_RUN:
+            dropped |= _unkeep(keep, run)
     return dropped
 
 
@@ -112,13 +116,10 @@ def drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     at = max((i for i, b in enumerate(blocks) if b.text and bylines.signs_off(b.text)), default=None)
     if at is None:
         return set()
-    words = [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+    words = _kept_words(blocks, keep)
     if sum(words[:at]) < SIGN_OFF_SHARE * max(sum(words), 1):
         return set()
-    dropped = {i for i in range(at + 1, len(blocks)) if keep[i]}
-    for i in dropped:
-        keep[i] = False
-    return dropped
+    return _unkeep(keep, range(at + 1, len(blocks)))
 
 
 LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label
@@ -144,12 +145,8 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
     for i in kept:
         if i not in labels:
             story |= words[i]
-    dropped = {i for i in labels if not words[i] & story}
-    if len(dropped) < len(kept):
-        for i in dropped:
-            keep[i] = False
-        return dropped
-    return set()
+    dropped = [i for i in labels if not words[i] & story]
+    return _unkeep(keep, dropped) if len(dropped) < len(kept) else set()
 
 
 ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story
@@ -183,10 +180,7 @@ def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
         return set()
     words = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
     story = max(range(len(runs)), key=words.__getitem__)
-    dropped = {i for run in runs[story + 1:] if len(run) <= ISLAND_BLOCKS for i in run}
-    for i in dropped:
-        keep[i] = False
-    return dropped
+    return _unkeep(keep, [i for run in runs[story + 1:] if len(run) <= ISLAND_BLOCKS for i in run])
 
 
 def keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],
