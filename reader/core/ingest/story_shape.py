@@ -1,7 +1,7 @@
 """Rules about the shape of a story, applied after the boilerplate model has said which blocks
 read as article body: a story starts at its wire dateline and ends at its sign-off, has no small
-islands below it, no labels whose words it never uses, no runs of suggested questions, and keeps
-the subheadings that speak of it.
+islands below it, no labels whose words it never uses, no runs of suggested questions, no last
+part on another subject, and keeps the subheadings that speak of it.
 
 Each rule changes `keep` (one flag per block) in place and says which blocks it moved.
 """
@@ -9,6 +9,7 @@ Each rule changes `keep` (one flag per block) in place and says which blocks it 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 
@@ -22,6 +23,7 @@ REASONS = {
     "island": "after the article, apart from it (a caption or promo among the page's links)",
     "label": "label inside the story that does not speak of it (its words are nowhere else in the story)",
     "dateline": "above the story's dateline (the page's, not the story's)",
+    "tail": "after the story, on another subject (an appeal or another story: its words are not the story's)",
 }
 
 
@@ -37,12 +39,18 @@ def remove(blocks: Sequence[Block], keep: list[bool], words: Mapping[int, list[s
         reasons.update(dict.fromkeys(rule(blocks, keep), REASONS[name]))
     if words is not None:
         reasons.update(dict.fromkeys(drop_alien_labels(blocks, keep, words), REASONS["label"]))
+        reasons.update(dict.fromkeys(drop_unrelated_tail(blocks, keep, words), REASONS["tail"]))
     return reasons
 
 
 def _kept_words(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
-    """Each block's number of words if it is kept, else 0."""
-    return [len(b.text.split()) if k else 0 for b, k in zip(blocks, keep)]
+    """Each block's number of words if it is kept, else 0. A word has a letter: a market
+    ticker's figures ("34,850.21 +114.12 +0.33%") are not words of a story."""
+    return [sum(bool(_LETTER.search(w)) for w in b.text.split()) if k else 0
+            for b, k in zip(blocks, keep)]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _unkeep(keep: list[bool], blocks: Iterable[int]) -> set[int]:
@@ -149,6 +157,43 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
     return _unkeep(keep, dropped) if len(dropped) < len(kept) else set()
 
 
+TAIL_SHARE = 0.15  # of a last part's content words the story above uses, below which it is another text
+TAIL_WORDS = 30  # content words the last part needs for that share to say anything
+TAIL_PART = 0.5  # of the kept words the last part may hold at most
+
+
+def drop_unrelated_tail(blocks: Sequence[Block], keep: list[bool],
+                        read: Mapping[int, list[str]]) -> set[int]:
+    """Remove the story's last part when a block left out parts it from the story and its words
+    are not the story's: an appeal for support under its own heading ("I hope you appreciated
+    this article..."), a newsletter's pitch, the next story of an endless scroll. Returns them.
+
+    Of the last parts (two kept blocks or more, after a text block left out, at most TAIL_PART
+    of the kept words) whose content words the kept blocks above use for less than TAIL_SHARE,
+    the longest goes. `read`: the blocks' words, where known (clean._read_words).
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    words = {i: [w for w in (read.get(i) or tokens(blocks[i].text)) if _content(w)] for i in kept}
+    sizes = _kept_words(blocks, keep)
+    limit = TAIL_PART * sum(sizes)
+    above = Counter(w for i in kept for w in words[i])
+    tail: Counter[str] = Counter()
+    tail_size, cut = 0, None
+    for pos in range(len(kept) - 1, 1, -1):
+        i = kept[pos]
+        tail.update(words[i])
+        above.subtract(words[i])
+        tail_size += sizes[i]
+        if tail_size > limit:
+            break
+        n = sum(tail.values())
+        if (pos <= len(kept) - 2 and n >= TAIL_WORDS
+                and any(blocks[j].text and not keep[j] for j in range(kept[pos - 1] + 1, i))
+                and sum(c for w, c in tail.items() if above[w] > 0) < TAIL_SHARE * n):
+            cut = pos
+    return set() if cut is None else _unkeep(keep, kept[cut:])
+
+
 ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story
 ISLAND_BLOCKS = 2  # an island after the story of at most this many blocks is the page's
 
@@ -214,5 +259,8 @@ def keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[floa
 def _content_words(text: str, words: Sequence[str] | None = None) -> set[str]:
     """A text's words of four letters or more that are not function words (`words`: its tokens(),
     where already known)."""
-    return {w for w in (tokens(text) if words is None else words)
-            if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
+    return {w for w in (tokens(text) if words is None else words) if _content(w)}
+
+
+def _content(word: str) -> bool:
+    return len(word) >= 4 and word not in STOP_WORDS and not word.isdigit()

@@ -511,3 +511,34 @@ def test_a_block_that_ends_with_a_pictures_credit_is_a_caption(tmp_path, caption
     result = clean(read_document(path))
     assert (caption in result.body) is kept
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+
+
+# An appeal under its own heading after the story: prose the boilerplate model keeps, on another subject.
+APPEAL = ("I hope you appreciated this article. Before you close this tab, I wanted to ask whether you "
+          "could support independent reporting at this crucial moment for democracy.",
+          "Elected officials are harassed, reporters are threatened, and billionaire owners pressure "
+          "newsrooms to soften coverage; we answer only to readers like you.",
+          "Every contribution, however big or small, funds journalism that holds power to account. "
+          "A recurring gift makes the most impact, enabling investigations for years to come.")
+
+
+def test_a_last_part_on_another_subject_after_a_heading_is_removed(tmp_path):
+    body = "\n\n".join([STORY, "## At this dangerous moment", *APPEAL])
+    path = tmp_path / "page.md"
+    path.write_text(framed(body), encoding="utf-8")
+    result = clean(read_document(path))
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+    assert not any(paragraph in result.body for paragraph in APPEAL)
+    assert any(r.text == APPEAL[1] and "on another subject" in r.reason for r in result.removed)
+
+
+def test_a_last_section_that_speaks_of_the_story_is_kept(tmp_path):
+    section = ("Union leaders said dock workers at the grain terminal would stay off the job until the port "
+               "authority reopened talks on wages and shift patterns.",
+               "The port authority said grain shipments from the eastern terminal would resume once the "
+               "workers returned, and that talks could start on Friday.")
+    body = "\n\n".join([STORY, "## What the union wants", *section])
+    path = tmp_path / "page.md"
+    path.write_text(framed(body), encoding="utf-8")
+    result = clean(read_document(path))
+    assert all(paragraph in result.body for paragraph in (*PARAGRAPHS, *section))

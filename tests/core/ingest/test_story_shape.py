@@ -1,0 +1,54 @@
+"""The story-shape rules on blocks the boilerplate model has already judged (keep flags given)."""
+
+from reader.core.ingest import story_shape
+from reader.core.ingest.blocks import Block
+
+LEAD = ("ROTTERDAM, March 4 (Reuters) - Dock workers at the eastern grain terminal stayed off the job for "
+        "a second day on Tuesday, the port authority said in a statement.")
+PARAGRAPH = ("The union said talks with the port authority would resume on Friday, and that its members "
+             "would stay off the job until a new offer on wages was made.")
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(text=t, raw=t, line=n, end=n) for n, t in enumerate(texts)]
+
+
+def test_a_market_tickers_figures_do_not_count_as_words_above_the_dateline():
+    ticker = ("Markets closed S&P/TSX 34,850.21 +114.12 +0.33% S&P/TSX Capped Financial Index 754.59 +2.61 "
+              "+0.35% CAD/USD 0.7046 +0.0019 +0.27% Bitcoin CAD 84,623.23 -1,630.98 -1.89% CRUDE OIL 71.47 "
+              "+1.13 +1.61% Gold 3,310.20 +12.40 +0.38% Silver 36.12 -0.21 -0.58%")
+    page = blocks(ticker, LEAD, PARAGRAPH, PARAGRAPH)
+    keep = [True] * 4
+    # By whitespace the ticker holds more than a quarter of the kept words; by words, far less.
+    assert len(ticker.split()) > story_shape.DATELINE_SHARE * sum(len(b.text.split()) for b in page)
+    assert story_shape.drop_before_dateline(page, keep) == {0}
+    assert keep == [False, True, True, True]
+
+
+def test_a_dateline_below_most_of_the_story_does_not_cut_it():
+    page = blocks(PARAGRAPH, PARAGRAPH, PARAGRAPH, LEAD)
+    keep = [True] * 4
+    assert story_shape.drop_before_dateline(page, keep) == set()
+    assert keep == [True] * 4
+
+
+APPEAL = ("Before you close this tab, please consider a contribution: independent journalism depends on "
+          "readers, and every gift funds reporting that holds power to account.",
+          "Our only obligation is to readers, never to billionaire owners or advertisers, so whatever you can "
+          "spare makes a difference this year and next. Regular monthly gifts sustain investigations.")
+
+
+def test_a_last_part_on_another_subject_goes_only_after_a_block_left_out():
+    page = blocks(LEAD, PARAGRAPH, PARAGRAPH, PARAGRAPH, "Support us", *APPEAL)
+    keep = [True, True, True, True, False, True, True]
+    assert story_shape.drop_unrelated_tail(page, keep, {}) == {5, 6}
+    # Straight after the story, with nothing left out between, it is not parted from it.
+    joined = blocks(LEAD, PARAGRAPH, PARAGRAPH, PARAGRAPH, *APPEAL)
+    keep = [True] * 6
+    assert story_shape.drop_unrelated_tail(joined, keep, {}) == set()
+
+
+def test_a_last_part_that_speaks_of_the_story_stays():
+    page = blocks(LEAD, PARAGRAPH, PARAGRAPH, "What the union wants", PARAGRAPH, LEAD)
+    keep = [True, True, True, False, True, True]
+    assert story_shape.drop_unrelated_tail(page, keep, {}) == set()
