@@ -187,7 +187,7 @@ def _is_date_line(text: str) -> bool:
     return covered >= 0.5 * len(text.strip()) or len(_words(text)) <= 8
 
 
-LEAD_BLOCKS = 6  # blocks into the body where a date in a line may still be the page's
+LEAD_BLOCKS = 6  # kept blocks into the body where a date in a line may still be the page's
 DATE_LINE_REACH = 15  # blocks into the body where a line that is only a date may still be its date
 
 
@@ -199,9 +199,11 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
             return
     best: tuple[float, int, str] | None = None
     low = max(0, start - 40)
+    into = 0  # kept blocks of the body before block i (chrome between them does not push the lead away)
     for i in range(low, min(len(blocks), start + DATE_LINE_REACH)):
         text = blocks[i].text
-        if not re.search(r"\d{4}", text) or (i >= start + LEAD_BLOCKS and not _is_date_line(text)):
+        into += i > start and keep[i - 1]
+        if not re.search(r"\d{4}", text) or (into >= LEAD_BLOCKS and not _is_date_line(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, _, iso in find_dates(text):
             before = text[max(0, a - 40):a]

@@ -221,6 +221,20 @@ def test_a_line_that_is_only_a_date_dates_the_page_some_lines_into_the_body():
     assert fields.published == "2019-11-19T08:03:00-05:00"
 
 
+def test_chrome_left_out_between_the_bodys_first_blocks_does_not_push_its_date_out_of_the_lead():
+    """Yahoo's page: the headline opens the body, a box of other headlines follows (left out but
+    one), then a caption glued to the page's time stamp and the lead."""
+    lines = ["Harbour cranes idle as the dock strike enters its third week",
+             *[f"Other story number {n} from the harbour desk" for n in range(6)],
+             "View comments Dock workers picket outside the terminal. Harbour Wire Thu, June 25, 2026 at "
+             "8:43 PM UTC 1 min read Dock workers stayed off the job for a third week, the port said.",
+             "The union said talks would resume on Friday after six hours of negotiations broke down."]
+    blocks = parse_source("\n".join(lines), "text").blocks
+    keep = [True, False, False, True, False, False, False, True, True]
+    fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
+    assert fields.published == "2026-06-25T20:43:00+00:00"
+
+
 def test_a_rights_notice_after_the_story_is_removed_as_a_copyright_footer(tmp_path):
     notice = ("Copyright 2025 The Harbour Wire. All rights reserved. This material may not be "
               "published, broadcast, rewritten or redistributed without permission.")
