@@ -110,6 +110,10 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
                 *held["html_train_lines_prf"], held["html_train_words_prf"][2], cv["html_train_lines_prf"][2]),
             "F1 >= 0.93", held["html_train_lines_prf"][2] >= 0.93),
     ]
+    ev = c["eval_html"]
+    rows.append(Row("cleaning", f"eval/html pages rendered as scrapes ({ev['pages']} pages x {len(ev['styles'])} "
+                    "styles, never trained or tuned on): body line P / R / F1 (by words: F1)",
+                    "{:.3f} / {:.3f} / {:.3f} ({:.3f})".format(*ev["lines"], ev["words"][2])))
     for name, label in (("bbc", "BBC"), ("basil", "BASIL"), ("reuters", "Reuters (1,000)")):
         share, count, _ = c[name]
         rows.append(Row("cleaning", f"{label}: body lines kept ({count} articles the model never saw)",
