@@ -65,12 +65,9 @@ def scrapes(names: set[str] | None = None, counts: dict[str, int] | None = None,
         result = clean(doc)
         times.append(time.perf_counter() - started)
         body = result.body
-        kept_raw = set()
-        removed_lines = {r.line for r in result.removed}
+        # A removed block covers every line of its source (a hard-wrapped caption spans several).
+        removed_lines = {r.line + k for r in result.removed for k in range(r.text.count("\n") + 1)}
         raw_lines = path.read_text("utf-8").split("\n")
-        for number, line in enumerate(raw_lines, start=1):
-            if number not in removed_lines:
-                kept_raw.add(number)
         for example in labels["boilerplate_examples"]:
             counts["bp_n"] += 1
             lines = [n for n, line in enumerate(raw_lines, start=1) if example in line]
