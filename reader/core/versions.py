@@ -1,6 +1,6 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "28"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
+PIPELINE = "29"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
 # legal notices and signed captions removed, outlets from the page's own address and links, authors from
 # their biography box; 9: a headline glued after a photo caption's credit is a candidate;
 # bylines checked against given names, glued name-and-role bylines; captions printed twice removed;
@@ -17,7 +17,8 @@ PIPELINE = "28"  # cleaning and entity output: every file is processed again (8:
 # do not vouch for one another; 23: what is kept above a wire story's dateline removed; 24: the last
 # dateline near the start opens the story; 25: a block ending with a picture's credit removed; 26: the
 # story's last part on another subject removed; 27: a ticker's figures are not words of the story;
-# 28: a date in the body's first kept blocks is the page's, whatever chrome was left out between them)
+# 28: a date in the body's first kept blocks is the page's, whatever chrome was left out between them;
+# 29: a digest of briefs keeps its last items)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "17e42c68488f4864"

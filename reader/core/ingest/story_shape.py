@@ -160,6 +160,7 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
 TAIL_SHARE = 0.15  # of a last part's content words the story above uses, below which it is another text
 TAIL_WORDS = 30  # content words the last part needs for that share to say anything
 TAIL_PART = 0.5  # of the kept words the last part may hold at most
+TAIL_COHERENT = 0.15  # of its content words the story's last block above the part shares with the rest
 
 
 def drop_unrelated_tail(blocks: Sequence[Block], keep: list[bool],
@@ -170,7 +171,10 @@ def drop_unrelated_tail(blocks: Sequence[Block], keep: list[bool],
 
     Of the last parts (two kept blocks or more, after a text block left out, at most TAIL_PART
     of the kept words) whose content words the kept blocks above use for less than TAIL_SHARE,
-    the longest goes. `read`: the blocks' words, where known (clean._read_words).
+    the longest goes. The story above must hang together: a digest of news briefs, each on its
+    own subject, has no part that is more foreign to it than the rest (the last kept block above
+    the part must share TAIL_COHERENT of its words with the blocks before it). `read`: the
+    blocks' words, where known (clean._read_words).
     """
     kept = [i for i, k in enumerate(keep) if k]
     words = {i: [w for w in (read.get(i) or tokens(blocks[i].text)) if _content(w)] for i in kept}
@@ -189,9 +193,17 @@ def drop_unrelated_tail(blocks: Sequence[Block], keep: list[bool],
         n = sum(tail.values())
         if (pos <= len(kept) - 2 and n >= TAIL_WORDS
                 and any(blocks[j].text and not keep[j] for j in range(kept[pos - 1] + 1, i))
-                and sum(c for w, c in tail.items() if above[w] > 0) < TAIL_SHARE * n):
+                and sum(c for w, c in tail.items() if above[w] > 0) < TAIL_SHARE * n
+                and _hangs_together(words, kept[:pos])):
             cut = pos
     return set() if cut is None else _unkeep(keep, kept[cut:])
+
+
+def _hangs_together(words: Mapping[int, list[str]], story: Sequence[int]) -> bool:
+    """Whether the last block of `story` shares TAIL_COHERENT of its content words with the rest."""
+    *rest, last = story
+    before = {w for i in rest for w in words[i]}
+    return bool(words[last]) and sum(w in before for w in words[last]) >= TAIL_COHERENT * len(words[last])
 
 
 ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the story

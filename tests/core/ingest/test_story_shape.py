@@ -52,3 +52,28 @@ def test_a_last_part_that_speaks_of_the_story_stays():
     page = blocks(LEAD, PARAGRAPH, PARAGRAPH, "What the union wants", PARAGRAPH, LEAD)
     keep = [True, True, True, False, True, True]
     assert story_shape.drop_unrelated_tail(page, keep, {}) == set()
+
+
+def test_a_digest_of_briefs_on_many_subjects_keeps_its_last_items():
+    briefs = ("BEIRUT - Rescue workers planned to evacuate wounded from refugee settlements, Palestinian "
+              "sources said.",
+              "TOKYO - Japan's ruling party outlined a package of economic measures under mounting "
+              "protectionist pressure from abroad.",
+              "MANILA - Communist rebels said they had destroyed a vital military communications station "
+              "in the northern provinces.",
+              "BELGRADE - Over 2,000 Yugoslav firms with almost 600,000 workers are heading for bankruptcy, "
+              "a trade union chief said.",
+              "NEW DELHI - Hindus staged their biggest-ever rally in Delhi to press their claim for control "
+              "of a disputed shrine.",
+              "BRUNSWICK - A former chief of foreign exchange at Volkswagen has been arrested over a scandal "
+              "costing the carmaker millions.",
+              "ZEEBRUGGE - A stricken car ferry, in which up to 140 bodies could still be trapped, rose "
+              "slowly from the North Sea.",
+              "BUENOS AIRES - Pope John Paul, starting a tour of Argentina, told politicians they should "
+              "always defend human rights.",
+              "FREETOWN - Sierra Leone's former vice-president, sacked after a failed coup, has been detained "
+              "on suspicion of plotting.")
+    page = blocks(*[text for brief in briefs for text in (brief, "- - - -")][:-1])
+    keep = [not b.text.startswith("-") for b in page]
+    # Each brief is as foreign to the others as the last ones are: no part of it is another text.
+    assert story_shape.drop_unrelated_tail(page, keep, {}) == set()
