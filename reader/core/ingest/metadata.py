@@ -202,7 +202,8 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
     into = 0  # kept blocks of the body before block i (chrome between them does not push the lead away)
     for i in range(low, min(len(blocks), start + DATE_LINE_REACH)):
         text = blocks[i].text
-        into += i > start and keep[i - 1]
+        if i > start and keep[i - 1]:
+            into += 1
         if not re.search(r"\d{4}", text) or (into >= LEAD_BLOCKS and not _is_date_line(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, _, iso in find_dates(text):

@@ -105,9 +105,9 @@ def drop_question_runs(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
 
     dropped: set[int] = set()
     for asking, run in groupby((i for i, b in enumerate(blocks) if b.text), key=asks):
-        run = list(run)
-        if asking and len(run) >= QUESTION_RUN:
-            dropped |= _unkeep(keep, run)
+        questions = list(run)
+        if asking and len(questions) >= QUESTION_RUN:
+            dropped |= _unkeep(keep, questions)
     return dropped
 
 
