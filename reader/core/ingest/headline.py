@@ -60,6 +60,10 @@ def split_site(title: str) -> tuple[str, str | None]:
     headline = max(parts, key=len)
     at = parts.index(headline)
     site = parts[-1] if at < len(parts) - 1 else (parts[0] if at > 0 else None)
+    if site and len(parts) == 2 and len(site.split()) > 5:
+        # "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars": a
+        # part this long is the headline's own, not a site or section name.
+        return title.strip(), None
     if site and (len(site.split()) > 5 or _NOT_A_SITE.search(site)):
         site = None
     if at > 0 and site == parts[0] and len(parts[0].split()) > 3:

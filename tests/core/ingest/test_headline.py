@@ -56,3 +56,8 @@ def test_a_wire_dateline_before_the_dash_is_not_taken_for_the_site(title):
 def test_a_site_suffix_is_split_off():
     assert split_site("Flood barriers on the Tay hold overnight - BBC News") == (
         "Flood barriers on the Tay hold overnight", "BBC News")
+
+
+def test_a_long_first_part_before_a_dash_is_the_headlines_own():
+    title = "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars"
+    assert split_site(title) == (title, None)
