@@ -241,17 +241,20 @@ def eval_html_lines(styles: tuple[str, ...] = UNSEEN_STYLES) -> dict[str, object
 
     No model or rule was trained or tuned on these pages (training reads html-train/, scrapes/,
     the seeds and the corpora): the figure nearest to a site reader has never seen. Lines are
-    labelled as training/label.py labels html-train (4-gram overlap with the gold text).
+    labelled and scored as training labels and scores html-train (training/label.py, 4-gram
+    overlap with the gold text; training.boilerplate.line_f1).
     """
     from reader.core.ingest.source import parse_source
     from reader.core.models import RawDocument
     from reader.core.text import normalise
+    from training import boilerplate as train_boilerplate
+    from training.data import Doc
     from training.label import Gold
     from training.render import styles as renderers
 
     available = renderers()
     used = [style for style in styles if style in available]
-    counts = {"lines": [0, 0, 0], "words": [0, 0, 0]}  # true positives, false positives, false negatives
+    docs, keeps = [], []
     pages = sorted((EVAL / "html").glob("*.html"))
     for page in pages:
         html = page.read_text("utf-8", errors="replace")
@@ -259,17 +262,18 @@ def eval_html_lines(styles: tuple[str, ...] = UNSEEN_STYLES) -> dict[str, object
         for style in used:
             text = normalise(available[style](html))
             kept = set(clean(RawDocument(path=page.name, text=text, format="text", encoding="utf-8")).lines)
-            for block in parse_source(text, "text").blocks:
-                label = gold.label(block.text)
-                if label is None or (not label and block.line not in kept):
-                    continue
-                slot = 0 if label and block.line in kept else 1 if block.line in kept else 2
-                counts["lines"][slot] += 1
-                counts["words"][slot] += max(1, len(block.text.split()))
+            blocks = parse_source(text, "text").blocks
+            docs.append(Doc(page.name, page.name, f"eval-html:{style}", blocks,
+                            [gold.label(b.text) for b in blocks]))
+            keeps.append([b.line in kept for b in blocks])
     out: dict[str, object] = {"pages": len(pages), "styles": used}
-    for unit, (tp, fp, fn) in counts.items():
-        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        out[unit] = (precision, recall, 2 * precision * recall / max(precision + recall, 1e-9))
+    by_words = train_boilerplate.BY_WORDS
+    try:
+        for unit, weighted in (("lines", False), ("words", True)):
+            train_boilerplate.BY_WORDS = weighted
+            out[unit] = train_boilerplate.line_f1(docs, keeps)
+    finally:
+        train_boilerplate.BY_WORDS = by_words
     return out
 
 
