@@ -182,15 +182,15 @@ def drop_unrelated_tail(blocks: Sequence[Block], keep: list[bool],
     limit = TAIL_PART * sum(sizes)
     above = Counter(w for i in kept for w in words[i])
     tail: Counter[str] = Counter()
-    tail_size, cut = 0, None
+    tail_size, n, cut = 0, 0, None  # the part's words, and its content words
     for pos in range(len(kept) - 1, 1, -1):
         i = kept[pos]
         tail.update(words[i])
         above.subtract(words[i])
         tail_size += sizes[i]
+        n += len(words[i])
         if tail_size > limit:
             break
-        n = sum(tail.values())
         if (pos <= len(kept) - 2 and n >= TAIL_WORDS
                 and any(blocks[j].text and not keep[j] for j in range(kept[pos - 1] + 1, i))
                 and sum(c for w, c in tail.items() if above[w] > 0) < TAIL_SHARE * n
