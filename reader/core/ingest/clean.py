@@ -104,9 +104,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # look foreign to the story.)
     ruled = {} if unframed else story_shape.remove(blocks, keep, words if english else None)
     if not any(keep):
-        # Nothing reads as a story (a note, a one-paragraph file): keep all the text rather
-        # than lose the user's file.
-        keep = [bool(b.text) for b in blocks]
+        # Nothing reads as a story: a page's best passage, or a file's every line.
+        keep = _fallback(blocks, probabilities)
     repeated: dict[int, int] = {}
     counts = site_repeats(lines) if site_repeats else {}
     for i, block in enumerate(blocks):
@@ -171,6 +170,36 @@ def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
     head = boiler.probabilities(blocks[:EDGE]).tolist()
     tail = boiler.probabilities(blocks[-EDGE:]).tolist()
     return head + [1.0] * (len(blocks) - 2 * EDGE) + tail
+
+
+PAGE_BLOCKS = 30  # text blocks: fewer is a user's own file (a list, notes), not a scraped page
+PROSE_CHARS = 150  # a block this long with a sentence's stop is a passage of prose
+
+
+def _fallback(blocks: Sequence[Block], probabilities: Sequence[float]) -> list[bool]:
+    """What to keep when nothing reads as a story.
+
+    A scraped page (many blocks) with some prose keeps its most article-like passage: the prose
+    block the model likes best and its neighbours scored at least half as well. Out of fold on
+    html-train, 4 of 1,179 renderings reach this point; keeping their whole page kept 1,082
+    lines of menus and archives against 48 of body. Anything else (a list, a file of numbers, a
+    page without a paragraph) keeps all its text rather than lose the user's file.
+    """
+    texts = [i for i, b in enumerate(blocks) if b.text]
+    prose = [i for i in texts if len(blocks[i].text) >= PROSE_CHARS
+             and re.search(r"[.!?\u3002\uff01\uff1f]", blocks[i].text)]
+    if len(texts) < PAGE_BLOCKS or not prose:
+        return [bool(b.text) for b in blocks]
+    best = max(prose, key=lambda i: probabilities[i])
+    bar = probabilities[best] / 2
+    keep = [False] * len(blocks)
+    keep[best] = True
+    for step in (-1, 1):
+        i = best + step
+        while 0 <= i < len(blocks) and (not blocks[i].text or probabilities[i] >= bar):
+            keep[i] = bool(blocks[i].text)
+            i += step
+    return keep
 
 
 NOTE_BLOCKS = 3  # a plain file of this many lines or fewer, all text, is a note or a bare article

@@ -7,6 +7,7 @@ import pytest
 from reader.core.ingest import metadata, templates
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
+from reader.core.models import RawDocument
 from reader.core.ingest.source import parse_source
 from tests.conftest import FIXTURES, library_at, synced_library
 
@@ -556,3 +557,25 @@ def test_a_last_section_that_speaks_of_the_story_is_kept(tmp_path):
     path.write_text(framed(body), encoding="utf-8")
     result = clean(read_document(path))
     assert all(paragraph in result.body for paragraph in (*PARAGRAPHS, *section))
+
+
+def test_a_page_where_nothing_reads_as_a_story_keeps_its_best_passage_not_its_menus():
+    from reader.core.ingest.clean import _fallback
+
+    menu = [f"Section {n}" for n in range(40)]
+    paragraph = ("The council said on Tuesday that the new ferry timetable would start in March, "
+                 "after two years of delays caused by repairs to the harbour wall and a dispute over fares.")
+    blocks = parse_source("\n".join([*menu[:20], paragraph, *menu[20:]]), "text").blocks
+    at = next(i for i, b in enumerate(blocks) if b.text == paragraph)
+    probabilities = [0.35 if i == at else 0.05 for i in range(len(blocks))]
+    keep = _fallback(blocks, probabilities)
+    assert [b.text for b, k in zip(blocks, keep) if k] == [paragraph]
+
+
+def test_a_users_list_where_nothing_reads_as_a_story_keeps_every_line():
+    names = [f"{first} {last}" for first in ("Anna", "Bob", "Carla", "Dmitri", "Eve", "Femi", "Gita", "Hugo")
+             for last in ("Smith", "Novak", "Kim", "Ortiz", "Berg")]
+    result = clean(RawDocument(path="names.txt", text="\n".join(names), format="text", encoding="utf-8"))
+    shown = {result.title, *result.body.splitlines()}
+    assert set(names) <= shown
+    assert all(r.reason.startswith("headline") for r in result.removed)
