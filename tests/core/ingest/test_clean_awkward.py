@@ -7,8 +7,8 @@ import pytest
 from reader.core.ingest import metadata, templates
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
-from reader.core.models import RawDocument
 from reader.core.ingest.source import parse_source
+from reader.core.models import RawDocument
 from tests.conftest import FIXTURES, library_at, synced_library
 
 AWKWARD = FIXTURES / "awkward"

@@ -77,3 +77,21 @@ def test_a_digest_of_briefs_on_many_subjects_keeps_its_last_items():
     keep = [not b.text.startswith("-") for b in page]
     # Each brief is as foreign to the others as the last ones are: no part of it is another text.
     assert story_shape.drop_unrelated_tail(page, keep, {}) == set()
+
+
+def test_a_thread_of_readers_comments_after_the_story_is_removed():
+    page = blocks(LEAD, PARAGRAPH, "Comments", "1. harbourfan says:", "November 19, 2019 at 8:53 am",
+                  "They should have settled this months ago, the whole town depends on that port.",
+                  "Jo on November 19, 2019 at 9:47 am said:", "Agreed, and the ferries are late again.")
+    keep = [True, True, False, True, True, True, True, True]
+    assert story_shape.drop_comment_thread(page, keep) == {3, 4, 5, 6, 7}
+    assert keep == [True, True, False, False, False, False, False, False]
+    assert story_shape.REASONS["comments"].startswith("readers' comments")
+
+
+def test_lines_that_introduce_quotes_are_not_a_comment_thread():
+    page = blocks(LEAD, "The harbour master said:", PARAGRAPH, "In a statement at 10:30 the union wrote:",
+                  PARAGRAPH, "Its spokeswoman said:", PARAGRAPH)
+    keep = [True] * 7
+    assert story_shape.drop_comment_thread(page, keep) == set()
+    assert keep == [True] * 7
