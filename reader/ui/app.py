@@ -209,7 +209,6 @@ class ReaderApp(App[None]):
         self.library.refresh()
         screen = self.library_screen
         if screen is not None:
-            screen.stories = {}
             screen.reload()
 
     @work(thread=True, exclusive=True, group="stories")

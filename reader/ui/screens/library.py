@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
     DataTable,
@@ -25,15 +23,15 @@ from reader.core.library import Summary
 from reader.core.models import ReaderError
 from reader.core.search import Hit, Results
 from reader.ui import render
+from reader.ui.listing import SORTS, Story, empty_message, sort_rows, story_groups
 from reader.ui.status import status_line
 from reader.ui.widgets.article_table import ArticleTable, Marks
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.preview import Preview
 from reader.ui.widgets.results import ResultList
+from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.story_tree import StoryTree
 
-SORTS = ("date", "outlet", "title")
 PREVIEWS = ("wide", "narrow", "hidden")  # v cycles the preview pane through these
-DEBOUNCE = 0.02  # seconds of quiet typing before a search; a search takes 5-30 ms
 PAGE = 25  # hits fetched for a new query; more as the highlight nears the end of the list
 SEED_HINT = '/ search: zelensky  "root causes"  title:ceasefire  zaporizhya~  (? for syntax)'
 HINT = '/ search: words  "a phrase"  a AND b  title:word  outlet:name  word~  (? for syntax)'
@@ -68,19 +66,16 @@ class LibraryScreen(Screen[None]):
         self.grouped = False
         self.marks = Marks()  # shared with the article table, which shows them
         self.progress = ""
-        self._timer: Timer | None = None
         self._generation = 0
         self._library_size = 0
         self._limit = PAGE
-        self._previewed: tuple[object, ...] | None = None
         self._data_version = 0  # bumped when the catalogue may have changed under the preview
         self._rows: dict[str, Summary] = {}
-        self.stories: dict[str, tuple[int, str, int]] = {}
-        self._story_list: list[tuple[str, tuple[str, ...]]] = []
+        self._story_list: list[Story] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=HINT, id="search")
+        yield SearchBox(placeholder=HINT, id="search")
         yield Static(id="status")
         with Horizontal(id="library"):
             with ContentSwitcher(initial="articles", id="lists"):
@@ -89,8 +84,7 @@ class LibraryScreen(Screen[None]):
                 yield table
                 yield ResultList(id="results")
                 yield StoryTree("stories", id="stories")
-            with Vertical(id="preview-pane"):
-                yield ArticleView(id="preview")
+            yield Preview(id="preview-pane")
         yield Footer()
 
     def on_resize(self) -> None:
@@ -112,7 +106,7 @@ class LibraryScreen(Screen[None]):
 
     def recolour(self) -> None:
         """The theme changed: draw the preview and the hits with its colours."""
-        self._previewed = None
+        self.query_one(Preview).forget()
         self.show_preview()
         if self.results is not None:
             self.query_one("#results", ResultList).show(self.results.hits, self.app.colours)  # type: ignore[attr-defined]
@@ -141,7 +135,7 @@ class LibraryScreen(Screen[None]):
         self.marks.bookmarks = self.library.marks.bookmarked()
         known = self.library.known_stories()
         if known is not None:
-            self._take_stories([(story.title, story.articles) for story in known])
+            self._story_list = [(story.title, story.articles) for story in known]
         self._data_version += 1
         if self.filters:
             found = self.library.search("", limit=len(rows) or 1, filters=self.filters, facets=False)
@@ -155,15 +149,8 @@ class LibraryScreen(Screen[None]):
         self.update_status()
         self.show_preview()
 
-    def _sorted(self, rows: list[Summary]) -> list[Summary]:
-        if self.sort == "date":
-            return sorted(rows, key=lambda r: (r.published or "", r.id), reverse=True)
-        if self.sort == "outlet":
-            return sorted(rows, key=lambda r: ((r.outlet or "~").lower(), r.id))
-        return sorted(rows, key=lambda r: r.title.lower())
-
     def _fill(self, rows: list[Summary]) -> None:
-        self.query_one("#articles", ArticleTable).show(self._sorted(rows), keep=self.current_id())
+        self.query_one("#articles", ArticleTable).show(sort_rows(rows, self.sort), keep=self.current_id())
 
     @on(ArticleTable.Filled)
     def _filled(self) -> None:
@@ -180,26 +167,14 @@ class LibraryScreen(Screen[None]):
         self.query_one("#articles", ArticleTable).show_marks(row)
         self.update_status()
 
-    def _take_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
-        """Story number, title and size per article (numbers follow the order given: largest first)."""
+    def set_stories(self, stories: list[Story]) -> None:
+        """The library's stories were found (largest first): show them."""
         self._story_list = stories
-        self.stories = {a: (n, title, len(ids)) for n, (title, ids) in enumerate(stories) for a in ids}
-
-    def set_stories(self, stories: list[tuple[str, tuple[str, ...]]]) -> None:
-        self._take_stories(stories)
         self.reload()
 
     def _show_stories(self, rows: list[Summary]) -> None:
-        allowed = {r.id for r in rows}
-        stories = []
-        for title, ids in self._story_list:
-            members = sorted((self._rows[i] for i in ids if i in allowed and i in self._rows),
-                             key=lambda r: (r.published or "", r.id))
-            if members:
-                stories.append((title, members))
-        stories.sort(key=lambda s: (len(s[1]) < 2, -len(s[1])))
-        tree = self.query_one("#stories", StoryTree)
-        tree.show(stories, self.marked, keep=self.current_id())
+        groups = story_groups(self._story_list, self._rows, {r.id for r in rows})
+        self.query_one("#stories", StoryTree).show(groups, self.marked, keep=self.current_id())
 
     def current_id(self) -> str | None:
         switcher = self.query_one("#lists", ContentSwitcher)
@@ -229,45 +204,32 @@ class LibraryScreen(Screen[None]):
     def show_preview(self) -> None:
         if self.preview == "hidden":
             return
-        view = self.query_one("#preview", ArticleView)
+        pane = self.query_one(Preview)
         article_id = self.current_id()
         hit = self.current_hit()
-        key = (article_id, hit.body_highlights if hit else (), self._data_version)
-        if key == self._previewed:
+        matches = hit.body_highlights if hit else ()
+        if pane.showing((article_id, matches, self._data_version)):
             return  # already on screen (a highlight message after the list was refilled)
-        self._previewed = key
         self.app.settle()  # type: ignore[attr-defined]
         self._more_if_near_end()
         if article_id is None:
-            view.show(iter(()), Static(Text(self._empty_message())))
+            reading = bool(self.app.syncing or self.progress)  # type: ignore[attr-defined]
+            stories = self.query_one("#lists", ContentSwitcher).current == "stories"
+            pane.show_message(empty_message(bool(self.results or self.filters), reading, stories))
             return
         try:
             article = self.library.get(article_id)
         except ReaderError as exc:  # e.g. the file was removed and the list is being refreshed
-            view.show(iter(()), Static(Text(str(exc))))
+            pane.show_message(str(exc))
             return
-        colours = self.app.colours  # type: ignore[attr-defined]
-        matches = hit.body_highlights if hit else ()
-        view.show(render.blocks(article, article.entities, matches=matches, colours=colours),
-                  Static(render.header(article), classes="article-header"))
-        if matches:
-            view.reveal(matches[0][0])
-
-    def _empty_message(self) -> str:
-        if self.results or self.filters:
-            return "No articles match."
-        if self.app.syncing or self.progress:  # type: ignore[attr-defined]
-            return "Reading your articles… they appear here as soon as they are indexed."
-        if self.query_one("#lists", ContentSwitcher).current == "stories":
-            return "Choose an article of a story."
-        return "No articles yet: add some with `reader add PATH`."
+        pane.show_article(article, matches, self.app.colours)  # type: ignore[attr-defined]
 
     def show_progress(self, text: str) -> None:
         """What a sync running in the background is doing (an empty text: it finished)."""
         self.progress = text
         self.update_status()
         if not self._library_size:
-            self._previewed = None
+            self.query_one(Preview).forget()
             self.show_preview()
 
     def _apply_preview(self) -> None:
@@ -277,18 +239,13 @@ class LibraryScreen(Screen[None]):
 
     # search -----------------------------------------------------------------------------------
 
-    @on(Input.Changed, "#search")
-    def query_changed(self, event: Input.Changed) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
+    @on(SearchBox.Query)
+    def query_changed(self, event: SearchBox.Query) -> None:
+        self.run_search(event.text)
 
     @on(Input.Submitted, "#search")
     def query_submitted(self) -> None:
         """Enter in the search box opens the hit that is highlighted and previewed."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
         article_id = self.current_id()
         if article_id is not None and self.results is not None:
             self.open_article(article_id, self.current_hit())
@@ -329,7 +286,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#lists", ContentSwitcher).current = "results"
         self.query_one("#results", ResultList).show(results.hits, self.app.colours)  # type: ignore[attr-defined]
         self.update_status()
-        self._previewed = None
+        self.query_one(Preview).forget()
         # The hits first, the preview a frame later: typing shows its results sooner.
         self.call_after_refresh(self.show_preview)
 
@@ -436,18 +393,18 @@ class LibraryScreen(Screen[None]):
         if self.results is None:
             self.query_one(f"#{lists.current}").focus()
 
-    def action_toggle_read(self) -> None:
+    def _current_row(self) -> Summary | None:
         article_id = self.current_id()
-        row = self._rows.get(article_id) if article_id else None
-        if row is None:
+        return self._rows.get(article_id) if article_id else None
+
+    def action_toggle_read(self) -> None:
+        if (row := self._current_row()) is None:
             return
         self.library.marks.set_read(row.path, row.path not in self.marks.read)
         self.refresh_marks(row.id)
 
     def action_toggle_bookmark(self) -> None:
-        article_id = self.current_id()
-        row = self._rows.get(article_id) if article_id else None
-        if row is None:
+        if (row := self._current_row()) is None:
             return
         now = row.path not in self.marks.bookmarks
         self.library.marks.set_bookmarked(row.path, now)
@@ -458,5 +415,5 @@ class LibraryScreen(Screen[None]):
         self.preview = PREVIEWS[(PREVIEWS.index(self.preview) + 1) % len(PREVIEWS)]
         self.app.remember(preview=self.preview)  # type: ignore[attr-defined]
         self._apply_preview()
-        self._previewed = None
+        self.query_one(Preview).forget()
         self.show_preview()
