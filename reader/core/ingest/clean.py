@@ -72,6 +72,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
         story_shape.keep_subheadings(blocks, keep, probabilities,
                                      set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        story_shape.keep_list_continuations(blocks, keep)
         unframed = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
         # A legal notice is never the story, however much it reads like a sentence ("All rights

@@ -95,3 +95,27 @@ def test_lines_that_introduce_quotes_are_not_a_comment_thread():
     keep = [True] * 7
     assert story_shape.drop_comment_thread(page, keep) == set()
     assert keep == [True] * 7
+
+
+def test_the_rest_of_a_list_the_story_began_is_kept():
+    dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ MidFlorida Amphitheatre",
+             "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre", "June 17 – Nashville, TN @ Bridgestone Arena"]
+    page = blocks(LEAD, PARAGRAPH, *dates, "Sign up for our newsletter")
+    keep = [True, True, True, False, False, False, False]
+    assert story_shape.keep_list_continuations(page, keep) == {3, 4, 5}
+    assert keep == [True, True, True, True, True, True, False]
+
+
+def test_a_list_of_headlines_after_the_story_is_not_taken_for_its_continuation():
+    headlines = ["Anthropic surges as OpenAI struggles to keep up", "Florida lawsuit accuses OpenAI of ignoring warnings",
+                 "Markets rally as rates hold steady", "Dock strike spreads to northern ports"]
+    page = blocks(LEAD, PARAGRAPH, *headlines)
+    keep = [True, True, True, False, False, False]
+    assert story_shape.keep_list_continuations(page, keep) == set()
+    assert keep == [True, True, True, False, False, False]
+
+
+def test_two_lines_of_a_shape_are_not_yet_a_list():
+    page = blocks(LEAD, "June 9 – West Palm Beach, FL", "June 10 – Tampa, FL", "June 14 – Alpharetta, GA")
+    keep = [True, True, False, False]
+    assert story_shape.keep_list_continuations(page, keep) == set()
