@@ -75,26 +75,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         story_shape.keep_list_continuations(blocks, keep)
         unframed = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
-        # A legal notice is never the story, however much it reads like a sentence ("All rights
-        # reserved", "©", "Copyright 2019": in the labelled sets 1,149 such blocks are not body and
-        # 19 are, all of them photo credits such as "© Reuters" that the gold text kept).
-        # A long block may be a paragraph the scraper glued a footer onto: that one stays.
-        if keep[i] and len(block.text) <= RIGHTS_NOTICE and _RIGHTS.search(block.text):
-            keep[i] = False
-        # Nor is a block signed with a photographer's credit (in every labelled set, 26 blocks
-        # from 9 sites, none of them body).
-        if keep[i] and CAPTION_CREDIT.search(block.text.strip()):
-            keep[i] = False
-        # Nor one that ends with a picture's credit ("... (file photo) Photo:", "...Credit...Doug
-        # Mills/The New York Times"): out of fold, 71 kept blocks of html-train and 1 of the scrapes
-        # are not body, 9 are (a page's "See more photos:"). A credit in brackets may close a
-        # paragraph the gold keeps ("... (Photo Credit : PTI File Photo )").
-        if keep[i] and _ends_with_credit(block.text.strip()):
-            keep[i] = False
-        # Nor is a block that prints the same words twice: an image's alt text and its caption,
-        # or a promo card's title and tooltip (in the labelled sets 155 such blocks are not body
-        # and 2 are, both captions the gold text kept).
-        if keep[i] and printed_twice(block.text):
+        if keep[i] and _never_story(block.text):
             keep[i] = False
     # What is left and reads like a promo by its words alone (after the legal notices and
     # captions above, which have their own reasons).
@@ -173,24 +154,51 @@ def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
     return head + [1.0] * (len(blocks) - 2 * EDGE) + tail
 
 
-PAGE_BLOCKS = 30  # text blocks: fewer is a user's own file (a list, notes), not a scraped page
+def _never_story(text: str) -> bool:
+    """Whether a block is a legal notice or a picture's caption, however much it reads like a
+    sentence."""
+    # "All rights reserved", "©", "Copyright 2019": in the labelled sets 1,149 such blocks are not
+    # body and 19 are, all of them photo credits such as "© Reuters" that the gold text kept. A
+    # long block may be a paragraph the scraper glued a footer onto: that one stays.
+    if len(text) <= RIGHTS_NOTICE and _RIGHTS.search(text):
+        return True
+    # Signed with a photographer's credit (in every labelled set, 26 blocks from 9 sites, none of
+    # them body).
+    if CAPTION_CREDIT.search(text.strip()):
+        return True
+    # Ending with a picture's credit ("... (file photo) Photo:", "...Credit...Doug Mills/The New
+    # York Times"): out of fold, 71 kept blocks of html-train and 1 of the scrapes are not body, 9
+    # are (a page's "See more photos:"). A credit in brackets may close a paragraph the gold keeps
+    # ("... (Photo Credit : PTI File Photo )").
+    if _ends_with_credit(text.strip()):
+        return True
+    # The same words printed twice: an image's alt text and its caption, or a promo card's title
+    # and tooltip (in the labelled sets 155 such blocks are not body and 2 are, both captions the
+    # gold text kept).
+    return printed_twice(text)
+
+
+PAGE_BLOCKS = 30  # text blocks and ...
+PAGE_LINKS = 10  # ... links a scraped page has at least; a user's own file (a list, notes) has not
 PROSE_CHARS = 150  # a block this long with a sentence's stop is a passage of prose
 
 
 def _fallback(blocks: Sequence[Block], probabilities: Sequence[float]) -> list[bool]:
     """What to keep when nothing reads as a story.
 
-    A scraped page (many blocks) with some prose keeps its most article-like passage: the prose
-    block the model likes best and its neighbours scored at least half as well. Out of fold on
-    html-train, 4 of 1,179 renderings reach this point; keeping their whole page kept 1,082
-    lines of menus and archives against 48 of body. Anything else (a list, a file of numbers, a
-    page without a paragraph) keeps all its text rather than lose the user's file.
+    A scraped page (many blocks and links) with some prose keeps its most article-like passage:
+    the prose block the model likes best (never a legal notice or a caption) and its neighbours
+    scored at least half as well. Out of fold on html-train, 4 of 1,179 renderings reach this
+    point; keeping their whole page kept 1,082 lines of menus and archives against 48 of body.
+    Anything else (a list, a file of numbers, a page without a paragraph) keeps all its text
+    rather than lose the user's file.
     """
     texts = [i for i, b in enumerate(blocks) if b.text]
-    prose = [i for i in texts if len(blocks[i].text) >= PROSE_CHARS
+    prose = [i for i in texts if len(blocks[i].text) >= PROSE_CHARS and not _never_story(blocks[i].text)
              and re.search(r"[.!?\u3002\uff01\uff1f]", blocks[i].text)]
-    if len(texts) < PAGE_BLOCKS or not prose:
-        return [bool(b.text) for b in blocks]
+    everything = [bool(b.text) for b in blocks]
+    if len(texts) < PAGE_BLOCKS or sum(b.links for b in blocks) < PAGE_LINKS or not prose:
+        return everything
     best = max(prose, key=lambda i: probabilities[i])
     bar = probabilities[best] / 2
     keep = [False] * len(blocks)
@@ -198,7 +206,7 @@ def _fallback(blocks: Sequence[Block], probabilities: Sequence[float]) -> list[b
     for step in (-1, 1):
         i = best + step
         while 0 <= i < len(blocks) and (not blocks[i].text or probabilities[i] >= bar):
-            keep[i] = bool(blocks[i].text)
+            keep[i] = bool(blocks[i].text) and not _never_story(blocks[i].text)
             i += step
     return keep
 

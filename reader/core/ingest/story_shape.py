@@ -136,28 +136,34 @@ def drop_after_sign_off(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
 # A comment's header: "29. MightyMidwest says:", "Catherine on September 13, 2018 at 5:23 pm said:".
 _COMMENT_HEADER = re.compile(r"\b(?:says|said|wrote|writes|replied|commented)\s*:\s*$", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LEADING_TIME = re.compile(r"^\W*\d{1,2}[:.]\d{2}\b")
 COMMENT_HEADER_WORDS = 15
 COMMENT_HEADERS = 2  # headers a thread needs: one line ending "said:" may introduce a quote
+COMMENT_STORY_WORDS = 30  # kept words above the first header: a story the thread comes after
 
 
 def drop_comment_thread(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     """Remove a thread of readers' comments kept after the story: from the first of two comment
-    headers or more (a name and "says:", its time of day on that line or the next) to the end.
+    headers or more (a name and "says:", its time of day later on that line or on the next) to
+    the end.
 
-    A story's "The minister said:" introduces a quote; it has no time of day, and a story
-    rarely has two. In the labelled sets, 417 such headers stand in comment threads (two sites)
-    and none in a story; no BBC or BASIL article has two. Returns the blocks removed.
+    A story's "The minister said:" introduces a quote: it has no time of day, and a story rarely
+    has two. A live blog's entry opens with its time ("10:32 The minister said:"): not a header.
+    The thread must come after a story (COMMENT_STORY_WORDS kept above it), not in a box of
+    latest comments above one. In the labelled sets, 417 such headers stand in comment threads
+    (two sites) and none in a story; no BBC or BASIL article has two. Returns the blocks removed.
     """
     texts = [i for i, b in enumerate(blocks) if b.text]
     headers = []
     for n, i in enumerate(texts):
         text = blocks[i].text
-        if len(text.split()) > COMMENT_HEADER_WORDS or not _COMMENT_HEADER.search(text):
+        if (len(text.split()) > COMMENT_HEADER_WORDS or not _COMMENT_HEADER.search(text)
+                or _LEADING_TIME.match(text)):
             continue
         after = blocks[texts[n + 1]].text if n + 1 < len(texts) else ""
         if _TIME_OF_DAY.search(text) or (_TIME_OF_DAY.search(after) and len(after.split()) <= 8):
             headers.append(i)
-    if len(headers) < COMMENT_HEADERS or not any(keep[: headers[0]]):
+    if len(headers) < COMMENT_HEADERS or sum(_kept_words(blocks, keep)[: headers[0]]) < COMMENT_STORY_WORDS:
         return set()
     return _unkeep(keep, range(headers[0], len(blocks)))
 
@@ -317,13 +323,14 @@ LIST_WORDS = 20  # a longer line is a paragraph, not an item
 
 def keep_list_continuations(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     """Keep the rest of a list the story began: a kept short line ("June 9 – West Palm Beach, FL")
-    followed by LIST_RUN lines or more that open the same way (a capital, a number and a dash:
-    tour dates, results), each left out, none of them a link. The model keeps a list's first
-    item and drops the rest as a menu. A shape of capitalised words alone is not enough: a list
-    of related headlines shares it. Returns the blocks kept.
+    followed by LIST_RUN lines or more that open the same way with a number among their first
+    tokens (tour dates, results, times), each left out, none of them a link. The model keeps a
+    list's first item and drops the rest as a menu. Lines that open with words alone are not
+    enough: related headlines ("Watch: ...", "Opinion: ...") share such shapes. Returns the
+    blocks kept.
 
-    Out of fold on html-train: 252 body lines kept against 5 others; on the scrapes, seeds and
-    corpora no line changes.
+    Out of fold on html-train: about 250 body lines kept against 5 others; on the scrapes, seeds
+    and corpora no line changes.
     """
     texts = [i for i, b in enumerate(blocks) if b.text]
     added: set[int] = set()
@@ -331,7 +338,7 @@ def keep_list_continuations(blocks: Sequence[Block], keep: list[bool]) -> set[in
         if not keep[i] or not _an_item(blocks[i]):
             continue
         shape = _shape(blocks[i].text)
-        if len(shape) < LIST_SHAPE or all(kind in ("C", "w") for kind in shape):
+        if len(shape) < LIST_SHAPE or "9" not in shape:
             continue
         run = []
         for j in texts[n + 1:]:
@@ -353,11 +360,11 @@ def _an_item(block: Block) -> bool:
 
 
 def _shape(text: str) -> tuple[str, ...]:
-    """The kinds of a line's first LIST_SHAPE tokens: 9 a number, C a capitalised word, w another
-    word, else the character itself."""
+    """The kinds of a line's first LIST_SHAPE tokens: 9 a number ("10", "1st"), C a capitalised
+    word, w another word, else the character itself."""
     def kind(token: str) -> str:
-        if token.isdigit():
-            return "9"
+        if token[0].isdigit():
+            return "9"  # "10", "1st", "3pm"
         if token[0].isalpha() or token[0] == "_":
             return "C" if token[0].isupper() else "w"
         return token

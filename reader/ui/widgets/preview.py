@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from reader.core.models import Article
 from reader.ui import render
+from reader.ui.palette import Palette
 from reader.ui.widgets.article_view import ArticleView
 
 
@@ -38,7 +39,7 @@ class Preview(Vertical):
     def show_message(self, message: str) -> None:
         self.query_one(ArticleView).show(iter(()), Static(Text(message)))
 
-    def show_article(self, article: Article, matches: Sequence[tuple[int, int]], colours: object) -> None:
+    def show_article(self, article: Article, matches: Sequence[tuple[int, int]], colours: Palette) -> None:
         """The article with its entities coloured, scrolled to the first search match."""
         view = self.query_one(ArticleView)
         view.show(render.blocks(article, article.entities, matches=matches, colours=colours),

@@ -562,20 +562,25 @@ def test_a_last_section_that_speaks_of_the_story_is_kept(tmp_path):
 def test_a_page_where_nothing_reads_as_a_story_keeps_its_best_passage_not_its_menus():
     from reader.core.ingest.clean import _fallback
 
-    menu = [f"Section {n}" for n in range(40)]
+    menu = [f"[Section {n}](https://example.com/section-{n})" for n in range(40)]
     paragraph = ("The council said on Tuesday that the new ferry timetable would start in March, "
                  "after two years of delays caused by repairs to the harbour wall and a dispute over fares.")
-    blocks = parse_source("\n".join([*menu[:20], paragraph, *menu[20:]]), "text").blocks
-    at = next(i for i, b in enumerate(blocks) if b.text == paragraph)
-    probabilities = [0.35 if i == at else 0.05 for i in range(len(blocks))]
+    notice = ("We use cookies to improve your experience and measure traffic; by continuing to browse you "
+              "agree to our use of cookies. © 2024 Harbour Media Ltd. All rights reserved.")
+    blocks = parse_source("\n\n".join([*menu[:20], paragraph, *menu[20:], notice]), "markdown").blocks
+    scores = {paragraph: 0.35, notice: 0.6}
+    probabilities = [scores.get(b.text, 0.05) for b in blocks]
     keep = _fallback(blocks, probabilities)
-    assert [b.text for b, k in zip(blocks, keep) if k] == [paragraph]
+    assert [b.text for b, k in zip(blocks, keep) if k] == [paragraph]  # never the rights notice
 
 
 def test_a_users_list_where_nothing_reads_as_a_story_keeps_every_line():
     names = [f"{first} {last}" for first in ("Anna", "Bob", "Carla", "Dmitri", "Eve", "Femi", "Gita", "Hugo")
              for last in ("Smith", "Novak", "Kim", "Ortiz", "Berg")]
-    result = clean(RawDocument(path="names.txt", text="\n".join(names), format="text", encoding="utf-8"))
-    shown = {result.title, *result.body.splitlines()}
-    assert set(names) <= shown
-    assert all(r.reason.startswith("headline") for r in result.removed)
+    intro = ("Guests for the harbour festival dinner on Saturday, as confirmed by the committee last week; "
+             "please bring this list to the door and tick each name as people arrive.")
+    for lines in (names, [intro, *names]):
+        result = clean(RawDocument(path="names.txt", text="\n".join(lines), format="text", encoding="utf-8"))
+        shown = {result.title, *result.body.splitlines()}
+        assert set(names) <= shown
+        assert all(r.reason.startswith("headline") for r in result.removed)

@@ -89,6 +89,18 @@ def test_a_thread_of_readers_comments_after_the_story_is_removed():
     assert story_shape.REASONS["comments"].startswith("readers' comments")
 
 
+def test_a_live_blogs_timed_entries_and_a_box_of_comments_above_the_story_are_not_a_thread_after_it():
+    live = blocks(LEAD, PARAGRAPH, "10:32 The harbour master said:", PARAGRAPH, "10:45 The union's spokeswoman said:",
+                  PARAGRAPH)
+    keep = [True] * 6
+    assert story_shape.drop_comment_thread(live, keep) == set()
+    boxed = blocks("Harbour strike halts grain shipments", "Latest comments", "Jo says:", "November 19, 2019 at 8:53 am",
+                   "Sam says:", "November 19, 2019 at 9:47 am", LEAD, PARAGRAPH)
+    keep = [True, False, False, False, False, False, True, True]
+    assert story_shape.drop_comment_thread(boxed, keep) == set()
+    assert keep == [True, False, False, False, False, False, True, True]
+
+
 def test_lines_that_introduce_quotes_are_not_a_comment_thread():
     page = blocks(LEAD, "The harbour master said:", PARAGRAPH, "In a statement at 10:30 the union wrote:",
                   PARAGRAPH, "Its spokeswoman said:", PARAGRAPH)
@@ -107,8 +119,8 @@ def test_the_rest_of_a_list_the_story_began_is_kept():
 
 
 def test_a_list_of_headlines_after_the_story_is_not_taken_for_its_continuation():
-    headlines = ["Anthropic surges as OpenAI struggles to keep up", "Florida lawsuit accuses OpenAI of ignoring warnings",
-                 "Markets rally as rates hold steady", "Dock strike spreads to northern ports"]
+    headlines = ["Watch: OpenAI struggles to keep up", "Opinion: Florida lawsuit accuses OpenAI of ignoring warnings",
+                 "Live: Markets rally as rates hold steady", "Video: Dock strike spreads to northern ports"]
     page = blocks(LEAD, PARAGRAPH, *headlines)
     keep = [True, True, True, False, False, False]
     assert story_shape.keep_list_continuations(page, keep) == set()
@@ -119,3 +131,10 @@ def test_two_lines_of_a_shape_are_not_yet_a_list():
     page = blocks(LEAD, "June 9 – West Palm Beach, FL", "June 10 – Tampa, FL", "June 14 – Alpharetta, GA")
     keep = [True, True, False, False]
     assert story_shape.keep_list_continuations(page, keep) == set()
+
+
+def test_results_by_place_are_a_list_of_numbers():
+    page = blocks(LEAD, "1st – Anna Smith, Harbour Rowing Club", "2nd – Bob Novak, Quayside", "3rd – Carla Kim, Eastport",
+                  "4th – Dmitri Ortiz, Westport")
+    keep = [True, True, False, False, False]
+    assert story_shape.keep_list_continuations(page, keep) == {2, 3, 4}
