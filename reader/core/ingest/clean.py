@@ -96,9 +96,12 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             repeated[i] = count
             keep[i] = False
     header = {**source.meta, **source.front, **doc.meta}
+    # Readers' comments hold no metadata of the page: their dates and names are the readers'.
+    thread = None if unframed else story_shape.comment_thread(blocks, keep)
+    skip = frozenset(repeated) | (frozenset(range(thread, len(blocks))) if thread is not None else frozenset())
     # Front matter is the author's own record: its title is the title, not a candidate.
     fields = metadata.extract(blocks, keep, probabilities, header, header.get("url"),
-                              known_title=source.front.get("title"), skip=frozenset(repeated))
+                              known_title=source.front.get("title"), skip=skip)
     if not any(k and i not in fields.used for i, k in enumerate(keep)):
         # Lifting metadata must not empty the article: a one-line note keeps its line.
         for i, k in enumerate(keep):

@@ -204,6 +204,8 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
         text = blocks[i].text
         if i > start and keep[i - 1]:
             into += 1
+        if i in fields.skip:
+            continue  # site chrome or readers' comments: their dates are not the page's
         if not re.search(r"\d{4}", text) or (into >= LEAD_BLOCKS and not _is_date_line(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, _, iso in find_dates(text):

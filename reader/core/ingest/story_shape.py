@@ -153,6 +153,13 @@ def drop_comment_thread(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     latest comments above one. In the labelled sets, 417 such headers stand in comment threads
     (two sites) and none in a story; no BBC or BASIL article has two. Returns the blocks removed.
     """
+    start = comment_thread(blocks, keep)
+    return set() if start is None else _unkeep(keep, range(start, len(blocks)))
+
+
+def comment_thread(blocks: Sequence[Block], keep: Sequence[bool]) -> int | None:
+    """Where a thread of readers' comments after the story starts (see drop_comment_thread):
+    its first header, or None."""
     texts = [i for i, b in enumerate(blocks) if b.text]
     headers = []
     for n, i in enumerate(texts):
@@ -164,8 +171,8 @@ def drop_comment_thread(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
         if _TIME_OF_DAY.search(text) or (_TIME_OF_DAY.search(after) and len(after.split()) <= 8):
             headers.append(i)
     if len(headers) < COMMENT_HEADERS or sum(_kept_words(blocks, keep)[: headers[0]]) < COMMENT_STORY_WORDS:
-        return set()
-    return _unkeep(keep, range(headers[0], len(blocks)))
+        return None
+    return headers[0]
 
 
 LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label

@@ -584,3 +584,18 @@ def test_a_users_list_where_nothing_reads_as_a_story_keeps_every_line():
         shown = {result.title, *result.body.splitlines()}
         assert set(names) <= shown
         assert all(r.reason.startswith("headline") for r in result.removed)
+
+
+def test_readers_comments_are_removed_and_their_dates_do_not_date_the_page():
+    menu = "\n".join(f"* [Section {n}](https://harbour.example/s{n})" for n in range(8))
+    comments = ["1. harbourfan says:", "November 19, 2019 at 8:53 am",
+                "They should have settled this months ago, the whole town depends on that port and everyone knows it.",
+                "2. quaysider says:", "November 19, 2019 at 9:47 am",
+                "Agreed, and the ferries are late again this week because of it, which nobody seems to mention."]
+    text = (f"{menu}\n\n# Harbour strike halts grain shipments for a second day\n\n{STORY}\n\n## 2 comments\n\n"
+            + "\n\n".join(comments) + "\n")
+    result = clean(RawDocument(path="strike.md", text=text, format="markdown", encoding="utf-8"))
+    assert PARAGRAPHS[-1] in result.body
+    assert "harbourfan" not in result.body and "ferries are late" not in result.body
+    assert any(r.reason.startswith("readers' comments") and "ferries" in r.text for r in result.removed)
+    assert result.published is None
