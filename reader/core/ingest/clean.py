@@ -84,7 +84,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     worded = _drop_promo_wording(blocks, keep, words) if english else {}
     # (Labels are judged by their English words: on a page in another language every line would
     # look foreign to the story.)
-    ruled = {} if unframed else story_shape.remove(blocks, keep, words if english else None)
+    ruled, thread = ({}, None) if unframed else story_shape.remove(blocks, keep, words if english else None)
     if not any(keep):
         # Nothing reads as a story: a page's best passage, or a file's every line.
         keep = _fallback(blocks, probabilities)
@@ -97,7 +97,6 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             keep[i] = False
     header = {**source.meta, **source.front, **doc.meta}
     # Readers' comments hold no metadata of the page: their dates and names are the readers'.
-    thread = None if unframed else story_shape.comment_thread(blocks, keep)
     skip = frozenset(repeated) | (frozenset(range(thread, len(blocks))) if thread is not None else frozenset())
     # Front matter is the author's own record: its title is the title, not a candidate.
     fields = metadata.extract(blocks, keep, probabilities, header, header.get("url"),

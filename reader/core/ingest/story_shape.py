@@ -29,21 +29,26 @@ REASONS = {
 }
 
 
-def remove(blocks: Sequence[Block], keep: list[bool], words: Mapping[int, list[str]] | None) -> dict[int, str]:
-    """Apply the rules that remove kept blocks; return each removed block's reason.
+def remove(blocks: Sequence[Block], keep: list[bool],
+           words: Mapping[int, list[str]] | None) -> tuple[dict[int, str], int | None]:
+    """Apply the rules that remove kept blocks; return each removed block's reason, and where a
+    thread of readers' comments starts (None: the page has none), whose blocks hold no metadata
+    of the page either.
 
     `words`: the blocks' tokens() on a page in English (the label rule judges English words),
     None on a page in another language.
     """
     reasons: dict[int, str] = {}
     for name, rule in (("sign_off", drop_after_sign_off), ("dateline", drop_before_dateline),
-                       ("questions", drop_question_runs), ("island", drop_islands_after),
-                       ("comments", drop_comment_thread)):
+                       ("questions", drop_question_runs), ("island", drop_islands_after)):
         reasons.update(dict.fromkeys(rule(blocks, keep), REASONS[name]))
+    thread = comment_thread(blocks, keep)
+    if thread is not None:
+        reasons.update(dict.fromkeys(_unkeep(keep, range(thread, len(blocks))), REASONS["comments"]))
     if words is not None:
         reasons.update(dict.fromkeys(drop_alien_labels(blocks, keep, words), REASONS["label"]))
         reasons.update(dict.fromkeys(drop_unrelated_tail(blocks, keep, words), REASONS["tail"]))
-    return reasons
+    return reasons, thread
 
 
 def _kept_words(blocks: Sequence[Block], keep: Sequence[bool]) -> list[int]:
@@ -142,24 +147,17 @@ COMMENT_HEADERS = 2  # headers a thread needs: one line ending "said:" may intro
 COMMENT_STORY_WORDS = 30  # kept words above the first header: a story the thread comes after
 
 
-def drop_comment_thread(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
-    """Remove a thread of readers' comments kept after the story: from the first of two comment
-    headers or more (a name and "says:", its time of day later on that line or on the next) to
-    the end.
+def comment_thread(blocks: Sequence[Block], keep: Sequence[bool]) -> int | None:
+    """Where a thread of readers' comments kept after the story starts: its first of two comment
+    headers or more (a name and "says:", its time of day later on that line or on the next), or
+    None. Everything from there to the end is the thread.
 
     A story's "The minister said:" introduces a quote: it has no time of day, and a story rarely
     has two. A live blog's entry opens with its time ("10:32 The minister said:"): not a header.
     The thread must come after a story (COMMENT_STORY_WORDS kept above it), not in a box of
     latest comments above one. In the labelled sets, 417 such headers stand in comment threads
-    (two sites) and none in a story; no BBC or BASIL article has two. Returns the blocks removed.
+    (two sites) and none in a story; no BBC or BASIL article has two.
     """
-    start = comment_thread(blocks, keep)
-    return set() if start is None else _unkeep(keep, range(start, len(blocks)))
-
-
-def comment_thread(blocks: Sequence[Block], keep: Sequence[bool]) -> int | None:
-    """Where a thread of readers' comments after the story starts (see drop_comment_thread):
-    its first header, or None."""
     texts = [i for i, b in enumerate(blocks) if b.text]
     headers = []
     for n, i in enumerate(texts):

@@ -84,7 +84,9 @@ def test_a_thread_of_readers_comments_after_the_story_is_removed():
                   "They should have settled this months ago, the whole town depends on that port.",
                   "Jo on November 19, 2019 at 9:47 am said:", "Agreed, and the ferries are late again.")
     keep = [True, True, False, True, True, True, True, True]
-    assert story_shape.drop_comment_thread(page, keep) == {3, 4, 5, 6, 7}
+    reasons, thread = story_shape.remove(page, keep, None)
+    assert thread == 3
+    assert reasons == dict.fromkeys({3, 4, 5, 6, 7}, story_shape.REASONS["comments"])
     assert keep == [True, True, False, False, False, False, False, False]
     assert story_shape.REASONS["comments"].startswith("readers' comments")
 
@@ -93,19 +95,20 @@ def test_a_live_blogs_timed_entries_and_a_box_of_comments_above_the_story_are_no
     live = blocks(LEAD, PARAGRAPH, "10:32 The harbour master said:", PARAGRAPH, "10:45 The union's spokeswoman said:",
                   PARAGRAPH)
     keep = [True] * 6
-    assert story_shape.drop_comment_thread(live, keep) == set()
+    assert story_shape.comment_thread(live, keep) is None
+    assert story_shape.remove(live, keep, None) == ({}, None)
     boxed = blocks("Harbour strike halts grain shipments", "Latest comments", "Jo says:", "November 19, 2019 at 8:53 am",
                    "Sam says:", "November 19, 2019 at 9:47 am", LEAD, PARAGRAPH)
     keep = [True, False, False, False, False, False, True, True]
-    assert story_shape.drop_comment_thread(boxed, keep) == set()
-    assert keep == [True, False, False, False, False, False, True, True]
+    assert story_shape.comment_thread(boxed, keep) is None
 
 
 def test_lines_that_introduce_quotes_are_not_a_comment_thread():
     page = blocks(LEAD, "The harbour master said:", PARAGRAPH, "In a statement at 10:30 the union wrote:",
                   PARAGRAPH, "Its spokeswoman said:", PARAGRAPH)
     keep = [True] * 7
-    assert story_shape.drop_comment_thread(page, keep) == set()
+    assert story_shape.comment_thread(page, keep) is None
+    assert story_shape.remove(page, keep, None) == ({}, None)
     assert keep == [True] * 7
 
 
