@@ -1,9 +1,10 @@
 """A decoded document -> article body, metadata fields, and every removed piece with its reason.
 
 Text and Markdown files are split into blocks; the boilerplate model says which are article body,
-and the rules of story_shape.py and the wording model correct it; metadata is lifted from the
-blocks around the body; lines the library's other pages of the same site repeat are removed as
-site chrome. HTML pages arrive already extracted (see html.py).
+the rules of story_shape.py and reasons.py and the wording model correct it (reasons.py also says
+why each removed block went); metadata is lifted from the blocks around the body; lines the
+library's other pages of the same site repeat are removed as site chrome. HTML pages arrive
+already extracted (see html.py).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import metadata, outlets, story_shape, wording
-from reader.core.ingest.block_features import CREDIT, tokens
+from reader.core.ingest import metadata, outlets, reasons, story_shape, wording
+from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.source import parse_source
@@ -23,28 +24,7 @@ SITE_REPEATS = 2  # a line on this many other pages of the same site is the site
 # Given a page's lines (hash -> is prose), how many other pages of its site carry each.
 SiteRepeats = Callable[[Mapping[int, bool]], Mapping[int, int]]
 
-_MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: stories| articles)?|more on this"
-                     r"(?: story)?|recommended(?: for you)?|most (?:read|popular)|more in this section|"
-                     r"more from [\w ]{1,30}|you may also like|watch|listen)\b\s*:?", re.IGNORECASE)
-_RIGHTS = re.compile(r"\ball rights reserved\b|©|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)", re.IGNORECASE)
-RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story text glued to it
-# A photo caption signs off with its photographer and agency: "... in Madrid. (Manu Fernandez/AP)".
-# A story's own wire credit ("(AP/Reuters)") names no person before the slash, and ends no caption.
-CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}\)\s*$")
-TWICE_GLUE = 4  # words after a passage printed twice ("#shop", a credit) that still count as a card
 HEADLINE_WORDS = 25  # longer than any headline (of 1,685 labelled titles the longest has 24 words)
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
-        ("photo caption or credit",  # before the copyright: "Photograph © Reuters"
-         r"\bphoto(?:graph)?\b|\bimage\b|\bpic\b|getty|shutterstock|\bcredit\b|caption|/ap\b|/reuters\b"),
-        ("copyright footer", r"©|\bcopyright\b|all rights reserved"),
-        ("cookie, privacy or terms notice", r"\bcookies?\b|\bprivacy\b|terms of (?:use|service)|consent"),
-        ("newsletter or subscription promo",
-         r"newsletter|subscri|sign ?up|sign in|log ?in|inbox|email address|download (?:the|our) app"),
-        ("appeal for support", r"\bdonat|\bsupport (?:us|our|the)\b|contribution|journalism"),
-        ("advertisement", r"\badvert|\bsponsored\b|\bad\b"),
-        ("share and comment buttons", r"^(?:share|save|print|comment|email|tweet|copy link)\b"),
-    ))
 
 
 def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
@@ -75,7 +55,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         story_shape.keep_list_continuations(blocks, keep)
         unframed = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
-        if keep[i] and _never_story(block.text):
+        if keep[i] and reasons.never_story(block.text):
             keep[i] = False
     # What is left and reads like a promo by its words alone (after the legal notices and
     # captions above, which have their own reasons).
@@ -123,7 +103,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         elif block.raw.strip() or block.text:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
-                      if i in worded else ruled.get(i) or explain(blocks, i, probabilities[i], start, end))
+                      if i in worded else ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -156,30 +136,6 @@ def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
     return head + [1.0] * (len(blocks) - 2 * EDGE) + tail
 
 
-def _never_story(text: str) -> bool:
-    """Whether a block is a legal notice or a picture's caption, however much it reads like a
-    sentence."""
-    # "All rights reserved", "©", "Copyright 2019": in the labelled sets 1,149 such blocks are not
-    # body and 19 are, all of them photo credits such as "© Reuters" that the gold text kept. A
-    # long block may be a paragraph the scraper glued a footer onto: that one stays.
-    if len(text) <= RIGHTS_NOTICE and _RIGHTS.search(text):
-        return True
-    # Signed with a photographer's credit (in every labelled set, 26 blocks from 9 sites, none of
-    # them body).
-    if CAPTION_CREDIT.search(text.strip()):
-        return True
-    # Ending with a picture's credit ("... (file photo) Photo:", "...Credit...Doug Mills/The New
-    # York Times"): out of fold, 71 kept blocks of html-train and 1 of the scrapes are not body, 9
-    # are (a page's "See more photos:"). A credit in brackets may close a paragraph the gold keeps
-    # ("... (Photo Credit : PTI File Photo )").
-    if _ends_with_credit(text.strip()):
-        return True
-    # The same words printed twice: an image's alt text and its caption, or a promo card's title
-    # and tooltip (in the labelled sets 155 such blocks are not body and 2 are, both captions the
-    # gold text kept).
-    return printed_twice(text)
-
-
 PAGE_BLOCKS = 30  # text blocks and ...
 PAGE_LINKS = 10  # ... links a scraped page has at least; a user's own file (a list, notes) has not
 PROSE_CHARS = 150  # a block this long with a sentence's stop is a passage of prose
@@ -196,7 +152,7 @@ def _fallback(blocks: Sequence[Block], probabilities: Sequence[float]) -> list[b
     rather than lose the user's file.
     """
     texts = [i for i, b in enumerate(blocks) if b.text]
-    prose = [i for i in texts if len(blocks[i].text) >= PROSE_CHARS and not _never_story(blocks[i].text)
+    prose = [i for i in texts if len(blocks[i].text) >= PROSE_CHARS and not reasons.never_story(blocks[i].text)
              and re.search(r"[.!?\u3002\uff01\uff1f]", blocks[i].text)]
     everything = [bool(b.text) for b in blocks]
     if len(texts) < PAGE_BLOCKS or sum(b.links for b in blocks) < PAGE_LINKS or not prose:
@@ -208,7 +164,7 @@ def _fallback(blocks: Sequence[Block], probabilities: Sequence[float]) -> list[b
     for step in (-1, 1):
         i = best + step
         while 0 <= i < len(blocks) and (not blocks[i].text or probabilities[i] >= bar):
-            keep[i] = bool(blocks[i].text) and not _never_story(blocks[i].text)
+            keep[i] = bool(blocks[i].text) and not reasons.never_story(blocks[i].text)
             i += step
     return keep
 
@@ -271,82 +227,6 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     for i in range(first + 1, len(blocks)):
         keep[i] = bool(blocks[i].text)
     return True
-
-
-def _ends_with_credit(text: str) -> bool:
-    """Whether a text ends with a picture's credit that is not in brackets."""
-    tail = text[-120:]
-    match = CREDIT.search(tail)
-    return match is not None and not re.search(r"\([^()]*$", tail[: match.start() + 1])
-
-
-def printed_twice(text: str) -> bool:
-    """Whether a text is one passage of 8 words or more printed twice in a row (a few words of
-    glue after it allowed): "Police stand outside the station in Rambouillet, where ... Police
-    stand outside the station in Rambouillet, where ..." (an alt text, then the same caption)."""
-    words = re.findall(r"\w+", text.lower())
-    n = len(words)
-    for cut in range(max(8, n // 2 - 2), n // 2 + 1):
-        if words[cut:2 * cut] == words[:cut] and n - 2 * cut <= TWICE_GLUE:
-            return True
-    return False
-
-
-def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> str:
-    """A human reason for a block the model left out of the body."""
-    block = blocks[i]
-    text = block.text
-    if not text:
-        if block.images:
-            return "image"
-        return "link without text" if block.links else "markup only"
-    if CAPTION_CREDIT.search(text.strip()):
-        return "photo caption (signed with the photographer's credit)"
-    if printed_twice(text):
-        return "caption or card (its words printed twice: an image's text and its caption)"
-    if start < i < end and text.lstrip().startswith("©") and len(text.split()) <= 8:
-        return "photo credit"  # "© Amazon" between paragraphs credits a picture, not the page
-    marker = _MARKER.match(text.strip())
-    if marker and len(text.split()) <= 12:
-        return f"'{marker.group(0).strip(' :')}' link marker"
-    for reason, cue in _CUES:
-        if cue.search(text) and len(text) < 600:
-            return reason
-    words = len(text.split())
-    link_share = block.link_chars / len(text) if text else 0.0
-    run = _run(blocks, i)
-    if link_share >= 0.5 and run >= 3:
-        return ("navigation: run of short link lines" if words <= 5
-                else "related headlines: run of links")
-    if block.depth and words <= 6:
-        return "navigation: menu item"
-    if link_share >= 0.5:
-        return "link to another page"
-    if re.search(r"\d", text) and metadata._is_date_line(text):
-        return "date or time line"
-    if block.heading and i > end:
-        return "heading of a section after the article"
-    if i < start:
-        return f"page header before the article ({'menu or label' if words <= 6 else 'not article text'})"
-    if i < end and words <= 20 and not re.search(r"[.!?\"”]$", text):
-        return "headline or label inside the story (a link to another article?)"
-    if i > end:
-        return "after the article's last paragraph (related links, footer)"
-    return f"not article text (model score {p:.2f})"
-
-
-def _run(blocks: Sequence[Block], i: int) -> int:
-    """How many neighbouring blocks in a row are short or mostly links, this one included."""
-    def short(b: Block) -> bool:
-        return len(b.text.split()) <= 8 or (bool(b.text) and b.link_chars >= 0.5 * len(b.text))
-
-    lo = i
-    while lo > 0 and short(blocks[lo - 1]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(blocks) and short(blocks[hi + 1]):
-        hi += 1
-    return hi - lo + 1
 
 
 def _with_text(block: Block, text: str) -> Block:
