@@ -233,6 +233,7 @@ def _inline_blocks(token: Any, lines: list[str], depth: int, quote: bool, headin
     strong = 0
     line = start
     link_words: list[str] = []
+    link_alt = ""  # an image's alt text inside a link: a logo's link has no other words
     for child in token.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
@@ -251,14 +252,16 @@ def _inline_blocks(token: Any, lines: list[str], depth: int, quote: bool, headin
             block.hrefs += (str(child.attrs.get("href", "")),)
         elif kind == "link_close":
             in_link = max(0, in_link - 1)
-            block.link_texts += ("".join(link_words).strip(),)
-            link_words = []
+            block.link_texts += ("".join(link_words).strip() or link_alt,)
+            link_words, link_alt = [], ""
         elif kind in ("strong_open", "em_open"):
             strong += 1
         elif kind in ("strong_close", "em_close"):
             strong = max(0, strong - 1)
         elif kind == "image":
             block.images += 1
+            if in_link:
+                link_alt = child.content.strip()
         elif kind in ("text", "code_inline"):
             parts.append(child.content)
             if in_link:

@@ -264,15 +264,35 @@ def _assemble(blocks: Sequence[Block]) -> tuple[str, tuple[tuple[int, int], ...]
 
 
 def _lead_title(body: str, path: str) -> str:
-    """With no printed headline: the lead sentence (or the file name of an empty article)."""
-    first = body.strip().split("\n", 1)[0] if body.strip() else ""
-    first = BULLET.sub("", first)  # a list item's marker ("• ", as _assemble writes it) is not its text
+    """With no printed headline: the lead sentence (or the file name of an empty article).
+
+    The lead is the first paragraph that reads as words: a date and time line ("Published Wed,
+    Nov 20 2019 4:29 AM"), a byline or a row of share counts ("4 55 3") is skipped. A sentence
+    as short as a headline is kept whole; a longer one is cut at about 100 characters.
+    """
+    paragraphs = [BULLET.sub("", p.strip()) for p in body.split("\n\n") if p.strip()]
+    lead = next((p for p in paragraphs if _reads_as_words(p)), paragraphs[0] if paragraphs else "")
+    first = lead.split("\n", 1)[0]
     if not first:
         return re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
-    if len(sentence) <= 100:
+    if len(sentence) <= 100 or len(sentence.split()) <= HEADLINE_WORDS:
         return sentence
     return sentence[:100].rsplit(" ", 1)[0] + "…"
+
+
+DATED_LINE_WORDS = 15  # a line this short that holds a date is a timestamp line, not a lead
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether a paragraph can title an article: three words or more, not a date or byline line."""
+    from reader.core.ingest import bylines
+    from reader.core.ingest.dates import find_dates
+
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if len(words) < 3 or bylines.parse_byline(text):
+        return False
+    return not (len(text.split()) <= DATED_LINE_WORDS and find_dates(text[:300]))
 
 
 def _clean_extracted(doc: RawDocument) -> Cleaned:

@@ -254,4 +254,22 @@ def choose(blocks: Sequence[Block], p: Sequence[float], start: int, page_title: 
     scores = model.trees.probabilities(
         candidate_features(blocks, p, start, page_title, found, is_byline, is_date))
     best = int(np.argmax(scores))
-    return found[best] if scores[best] >= model.threshold else None
+    if scores[best] < model.threshold:
+        return None
+    return _untruncated(found[best], found)
+
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
+
+
+def _untruncated(chosen: Candidate, found: Sequence[Candidate]) -> Candidate:
+    """The whole headline when the chosen one is a teaser cut short ("Parise scores twice as
+    Wild…") and the page prints it in full elsewhere."""
+    if not _ELLIPSIS.search(chosen.headline):
+        return chosen
+    stem = norm(_ELLIPSIS.sub("", chosen.headline))
+    if len(stem.split()) < 3:
+        return chosen
+    longer = [c for c in found if len(norm(c.headline)) > len(stem) and norm(c.headline).startswith(stem)
+              and not _ELLIPSIS.search(c.headline)]
+    return min(longer, key=lambda c: len(c.headline)) if longer else chosen

@@ -145,6 +145,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
             # "Prefer the Guardian" is The Guardian; an unknown "the Harbour Gazette" drops its article.
             vote(name if known_outlet(name) else re.sub(r"^the\s+", "", name), 6, 4)
             break
+    vote(_masthead(blocks, keep), 6, 5)
     holders = {}  # each holder once: a footer may print its copyright line twice
     for block in blocks[-40:]:
         match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None
@@ -202,6 +203,48 @@ def _home_domain(blocks: Sequence[Block]) -> str | None:
     if count >= HOME_LINKS and count >= HOME_SHARE * sum(sites.values()):
         return f"https://{domain}/"
     return None
+
+
+# A link to a site's home page: "/", "//appleinsider.com", "https://www.space.com/?ref=logo".
+_HOME_HREF = re.compile(r"^(?:(?:https?:)?//(?P<host>[^/?#\s]+)/?|/)(?:[?#]\S*)?$", re.IGNORECASE)
+_HOME_WORDS = re.compile(r"(?:\s*\b(?:home\s*page|homepage|home|logo|main page|front page)\b)+\s*$",
+                         re.IGNORECASE)
+MASTHEAD_WORDS = 5
+
+
+def _masthead(blocks: Sequence[Block], keep: Sequence[bool]) -> str | None:
+    """The name a page's logo gives its site: above the story, a link to the site's home page
+    whose words are the site's address spelled as a name ("[The Verge homepage](/)" on a page
+    whose links go to theverge.com) or whose only content is the logo's image, named by its alt
+    text ("[![AppleInsider](wordmark.png)](//appleinsider.com)"). A home page link to another
+    site (a parent network, a social network) is not the page's own: an address must be on the
+    registered domain most of the page's links go to."""
+    extract = _domains()
+    domains: Counter[str] = Counter()
+    for block in blocks:
+        for href in block.hrefs:
+            if re.match(r"^(?:https?:)?//", href) and (domain := _registered(extract(href))):
+                domains[domain] += 1
+    own = domains.most_common(1)[0][0] if domains else ""
+    label = own.split(".")[0]
+    logo = None
+    for block, kept in zip(blocks, keep):
+        if kept:
+            break
+        for href, words in zip(block.hrefs, block.link_texts):
+            home = _HOME_HREF.match(href.strip())
+            if not home or (home.group("host") and _registered(extract(href)) != own):
+                continue
+            name = re.sub(r"['’]s$", "", _HOME_WORDS.sub("", words).strip(" -|:·•"))
+            if not 1 <= len(name.split()) <= MASTHEAD_WORDS or not name[:1].isalnum():
+                continue
+            squashed = re.sub(r"[\W_]+", "", name.lower())
+            if len(label) >= 3 and label in (squashed, squashed.removeprefix("the"), squashed.removesuffix(
+                    own.split(".", 1)[-1].replace(".", ""))):
+                return name
+            if logo is None and block.images and not block.text.strip():
+                logo = name
+    return logo
 
 
 def _printed(domain: str, blocks: Sequence[Block]) -> str | None:

@@ -599,3 +599,51 @@ def test_readers_comments_are_removed_and_their_dates_do_not_date_the_page():
     assert "harbourfan" not in result.body and "ferries are late" not in result.body
     assert any(r.reason.startswith("readers' comments") and "ferries" in r.text for r in result.removed)
     assert result.published is None
+
+
+@pytest.mark.parametrize(("logo", "outlet"), [
+    ("[The Harbour Gazette homepage](/)", "The Harbour Gazette"),  # the masthead's words spell the address
+    ("[![HarbourGazette](https://cdn.example/wordmark.png)](//www.harbourgazette.co.uk)", "HarbourGazette"),
+])
+def test_the_sites_logo_link_names_the_outlet_over_its_owners_copyright(tmp_path, logo, outlet):
+    """The logo links to the site's home page; the copyright line names the group that owns it."""
+    menu = "\n".join(f"* [{item}](https://www.harbourgazette.co.uk/{item.lower()}/)"
+                     for item in ("News", "Sport", "Business", "Weather", "Opinion", "Travel"))
+    path = tmp_path / "page.md"
+    path.write_text(f"{logo}\n\n{menu}\n\n# Harbour strike halts grain shipments\n\n{STORY}\n\n"
+                    f"© 2019 Coastline Media Group Ltd. All rights reserved.\n", encoding="utf-8")
+    assert clean(read_document(path)).outlet == outlet
+
+
+def test_a_home_link_to_another_site_or_a_section_names_no_outlet(tmp_path):
+    """A parent network's or a social network's home page, and a menu's "Sport" on the site's own
+    home page, are not the site's name."""
+    menu = "\n".join(f"* [{item}](https://www.harbourgazette.co.uk/{item.lower()}/)"
+                     for item in ("News", "Sport", "Business", "Weather", "Opinion", "Travel"))
+    links = "[Coastline Network](https://www.coastline.example/) [Facebook](https://www.facebook.com/) [Sport](/)"
+    path = tmp_path / "page.md"
+    path.write_text(f"{links}\n\n{menu}\n\n# Harbour strike halts grain shipments\n\n{STORY}\n\n"
+                    f"© 2019 Coastline Media Group Ltd. All rights reserved.\n", encoding="utf-8")
+    assert clean(read_document(path)).outlet == "Coastline Media Group"
+
+
+def test_a_teaser_cut_short_is_not_the_title_when_the_page_prints_it_whole(tmp_path):
+    teaser = "Harbour strike halts grain shipments as dock…"
+    whole = "Harbour strike halts grain shipments as dock workers stay out"
+    menu = "\n".join(f"* [{item}](https://harbourgazette.example/{item.lower()})"
+                     for item in ("News", "Business", "Sport", "Weather", "Opinion"))
+    path = tmp_path / "page.md"
+    path.write_text(f"{menu}\n\n## [{teaser}](https://harbourgazette.example/strike)\n\n"
+                    f"# {whole}\n\n{STORY}\n", encoding="utf-8")
+    assert clean(read_document(path)).title == whole
+
+
+def test_the_lead_title_skips_a_timestamp_line_and_keeps_a_headline_length_sentence_whole():
+    from reader.core.ingest.clean import _lead_title
+
+    lead = ("Dock workers at the eastern grain terminal stayed off the job on Tuesday as talks with the "
+            "port authority broke down over night shifts")
+    body = f"Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago\n\n4 55 3\n\n{lead}\n\nMore text."
+    assert _lead_title(body, "page.txt") == lead  # 24 words: no cut at 100 characters
+    long = " ".join(["word"] * 40) + "."
+    assert _lead_title(long, "page.txt").endswith("…")
