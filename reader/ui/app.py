@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from reader.core.library import Library
 from reader.core.models import SyncReport
 from reader.ui import settings
+from reader.ui.originals import open_original
 from reader.ui.palette import DEFAULT, Palette, palette, theme_colors
 from reader.ui.screens.library import LibraryScreen
 
@@ -307,31 +308,7 @@ class ReaderApp(App[None]):
         if not article_id:
             self.notify("No article chosen")
             return
-        article = self.library.get(article_id)
-        if article.url:
-            self._open_url(article.url)
-            return
-        pager = os.environ.get("PAGER") or "less"
-        try:
-            with self.suspend():
-                os.system(f"{pager} {_quoted(article.path)}")  # noqa: S605 - the user's own pager
-        except SuspendNotSupported:
-            self.notify(f"cannot open a pager here: {article.path}", severity="warning")
-
-    def _open_url(self, url: str) -> None:
-        """The browser of the user's choice (webbrowser: $BROWSER, else the system's). A browser
-        that runs in the terminal gets it while the interface is suspended."""
-        import webbrowser
-
-        try:
-            with self.suspend():
-                opened = webbrowser.open(url)
-        except SuspendNotSupported:  # no terminal to hand over (under a test, in a web terminal)
-            opened = webbrowser.open(url)
-        if opened:
-            self.notify(f"Opened {url}")
-        else:
-            self.notify(f"No browser to open {url}", severity="warning")
+        open_original(self, self.library.get(article_id))
 
     # read state, bookmarks and feeds ----------------------------------------------------------
 
@@ -378,12 +355,6 @@ class ReaderApp(App[None]):
         screen = self.library_screen
         if screen is not None:
             screen.show_progress(text)
-
-
-def _quoted(path: str) -> str:
-    import shlex
-
-    return shlex.quote(path)
 
 
 def save_traceback(folder: Path) -> Path | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from reader.core.ingest.files import SUFFIXES
 from reader.core.library import snapshot
 from reader.core.library.paths import Paths, added_sources, library_sources, resolve_paths
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
+from reader.core.search.session import Session
 
 if TYPE_CHECKING:
     from reader.core.language.entities import EntitySummary
@@ -39,9 +39,7 @@ class Library:
     def __init__(self, paths: Paths | None = None) -> None:
         self.paths = paths or resolve_paths()
         self._catalogue: Catalogue | None = None
-        self._searcher: Any = None
-        self._searcher_created: str | None = None  # Index.created() of the searcher's index
-        self._search_lock = threading.Lock()
+        self._search = Session(self.paths.index)
         self._marks: Marks | None = None
         self._web: WebStore | None = None
 
@@ -75,9 +73,7 @@ class Library:
             if store is not None:
                 store.close()
         self._marks = self._web = None
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        self._search.drop()
         if self._catalogue is not None:
             self._catalogue.close()
             self._catalogue = None
@@ -100,10 +96,7 @@ class Library:
 
     def refresh(self) -> None:
         """Drop the open searcher: the next search opens the index as it is now on disk."""
-        with self._search_lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+        self._search.drop()
 
     def _added(self) -> list[str]:
         try:
@@ -267,9 +260,8 @@ class Library:
         filters = filters or {}
         within = self._within(filters)
         indexed = {k: v for k, v in filters.items() if k in INDEX_FILTERS}
-        with self._search_lock:
-            return search(self._searcher_now(), text, limit=limit, filters=indexed, facets=facets,
-                          within=within)
+        return self._search.run(lambda searcher: search(searcher, text, limit=limit, filters=indexed,
+                                                        facets=facets, within=within))
 
     def _within(self, filters: dict[str, str]) -> frozenset[str] | None:
         """The source paths the "feed" and "show" filters allow (None: no such filter)."""
@@ -334,40 +326,21 @@ class Library:
         urls = [s.url for s in self.subscriptions()]
         return run(lambda fetcher: fetcher.feeds(urls), self.web, progress)  # type: ignore[return-value]
 
-    def _searcher_now(self) -> Any:
-        """One long-lived searcher, refreshed when a sync has committed a new index generation."""
-        from reader.core.search.index import Index
-        from reader.core.search.queries import open_searcher
-
-        index = Index(self.paths.index)
-        created = index.created()
-        if self._searcher is not None and (created != self._searcher_created
-                                           or not self._searcher.up_to_date()):
-            # Reopen rather than refresh(): a refreshed searcher can keep readers of segments that
-            # a merge has replaced, and count documents twice.
-            self._searcher.close()
-            self._searcher = None
-        if self._searcher is None:
-            # Readers never create the index (only a sync does, under its lock): until it
-            # exists, queries run against an empty one in memory.
-            self._searcher_created = created if index.exists() else None
-            self._searcher = open_searcher(index.open_for_reading())
-        return self._searcher
-
     def warm(self) -> None:
         """Open the searcher and read the vocabularies now, so the first query does not wait."""
         from reader.core.search.queries import FIELDS, lexicon
 
-        with self._search_lock:
-            searcher = self._searcher_now()
+        def read(searcher: Any) -> None:
             for fieldname in FIELDS:
                 lexicon(searcher, fieldname)
+
+        self._search.run(read)
 
     def more_like(self, prefix: str, limit: int = 10) -> list[Hit]:
         from reader.core.search.queries import more_like
 
-        with self._search_lock:
-            return more_like(self._searcher_now(), self.resolve(prefix), limit)
+        article_id = self.resolve(prefix)
+        return self._search.run(lambda searcher: more_like(searcher, article_id, limit))
 
     def entities(self, prefix: str | None = None, kinds: tuple[str, ...] | None = None
                  ) -> list[EntitySummary]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -119,3 +119,15 @@ class FilterScreen(ModalScreen[tuple[str, str] | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+def pick_filter(app: App[None], facets: dict[str, dict[str, int]] | None) -> None:
+    """Show the filter picker (`facets`: counts over the current hits, None for the whole
+    library); the choice becomes the app's filter, named as the picker names it."""
+    picker = FilterScreen(facets)
+
+    def chosen(choice: tuple[str, str] | None) -> None:
+        if choice:
+            app.set_filter(*choice, picker.labels.get(choice))  # type: ignore[attr-defined]
+
+    app.push_screen(picker, chosen)

@@ -28,13 +28,11 @@ from reader.ui.status import status_line
 from reader.ui.widgets.article_table import ArticleTable, Marks
 from reader.ui.widgets.preview import Preview
 from reader.ui.widgets.results import ResultList
-from reader.ui.widgets.search_box import SearchBox
+from reader.ui.widgets.search_box import SEED_HINT, SearchBox
 from reader.ui.widgets.story_tree import StoryTree
 
 PREVIEWS = ("wide", "narrow", "hidden")  # v cycles the preview pane through these
 PAGE = 25  # hits fetched for a new query; more as the highlight nears the end of the list
-SEED_HINT = '/ search: zelensky  "root causes"  title:ceasefire  zaporizhya~  (? for syntax)'
-HINT = '/ search: words  "a phrase"  a AND b  title:word  outlet:name  word~  (? for syntax)'
 
 
 class LibraryScreen(Screen[None]):
@@ -75,7 +73,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SearchBox(placeholder=HINT, id="search")
+        yield SearchBox(id="search")
         yield Static(id="status")
         with Horizontal(id="library"):
             with ContentSwitcher(initial="articles", id="lists"):
@@ -98,7 +96,7 @@ class LibraryScreen(Screen[None]):
         tree = self.query_one("#stories", StoryTree)
         tree.show_root = False
         if self.library.sources_are_seeds():
-            self.query_one("#search", Input).placeholder = SEED_HINT
+            self.query_one(SearchBox).placeholder = SEED_HINT
         if self.app.syncing and not self.library.catalogue.count():  # type: ignore[attr-defined]
             self.progress = "reading your articles…"
         self.reload()
@@ -177,18 +175,10 @@ class LibraryScreen(Screen[None]):
         self.query_one("#stories", StoryTree).show(groups, self.marked, keep=self.current_id())
 
     def current_id(self) -> str | None:
-        switcher = self.query_one("#lists", ContentSwitcher)
-        if switcher.current == "results":
-            results = self.query_one("#results", ResultList)
-            option = results.highlighted_option
-            return option.id if option else None
-        if switcher.current == "stories":
-            return self.query_one("#stories", StoryTree).current_id()
-        table = self.query_one("#articles", DataTable)
-        if not table.row_count:
-            return None
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(key.value)
+        """The highlighted article of the list on show (the articles, the hits or the stories)."""
+        shown = self.query_one(f"#{self.query_one('#lists', ContentSwitcher).current}")
+        assert isinstance(shown, ArticleTable | ResultList | StoryTree)
+        return shown.current_id()
 
     def current_hit(self) -> Hit | None:
         article_id = self.current_id()
@@ -340,8 +330,7 @@ class LibraryScreen(Screen[None]):
         self.update_status()
 
     def title_of(self, article_id: str) -> str:
-        row = self._rows.get(article_id)
-        return row.title if row is not None else article_id
+        return row.title if (row := self._rows.get(article_id)) is not None else article_id
 
     def _filtered_rows(self) -> list[Summary]:
         table = self.query_one("#articles", DataTable)
@@ -361,17 +350,12 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(CompareScreen(first, current))
 
     def action_filters(self) -> None:
-        from reader.ui.screens.filters import FilterScreen
-
-        def chosen(choice: tuple[str, str] | None) -> None:
-            if choice:
-                self.app.set_filter(*choice, picker.labels.get(choice))  # type: ignore[attr-defined]
+        from reader.ui.screens.filters import pick_filter
 
         facets = None
         if self.results is not None:  # counts over the current hits, not the whole library
             facets = self.library.search(self.results.query, limit=1, filters=self.filters).facets
-        picker = FilterScreen(facets)
-        self.app.push_screen(picker, chosen)
+        pick_filter(self.app, facets)
 
     def action_clear_filters(self) -> None:
         if self.filters:
@@ -398,17 +382,14 @@ class LibraryScreen(Screen[None]):
         return self._rows.get(article_id) if article_id else None
 
     def action_toggle_read(self) -> None:
-        if (row := self._current_row()) is None:
-            return
-        self.library.marks.set_read(row.path, row.path not in self.marks.read)
-        self.refresh_marks(row.id)
+        if (row := self._current_row()) is not None:
+            self.app.set_marks(row, read=row.path not in self.marks.read)  # type: ignore[attr-defined]
 
     def action_toggle_bookmark(self) -> None:
         if (row := self._current_row()) is None:
             return
         now = row.path not in self.marks.bookmarks
-        self.library.marks.set_bookmarked(row.path, now)
-        self.refresh_marks(row.id)
+        self.app.set_marks(row, bookmarked=now)  # type: ignore[attr-defined]
         self.notify(f"{'Bookmarked' if now else 'Bookmark removed'}: “{row.title[:50]}”")
 
     def action_preview(self) -> None:

@@ -88,6 +88,13 @@ class ArticleTable(DataTable[object]):
                      overflow="ellipsis", style="bold" if unread else "")
         return state_cell(unread, row.path in self.marks.bookmarks), title
 
+    def current_id(self) -> str | None:
+        """The id of the highlighted article (None in an empty table)."""
+        if not self.row_count:
+            return None
+        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return str(key.value)
+
     def show_marks(self, row: Summary) -> None:
         """Show an article's read state, bookmark and compare mark as `marks` has them now."""
         if row.id in self.rows:

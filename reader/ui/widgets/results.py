@@ -31,3 +31,8 @@ class ResultList(OptionList):
         self.add_options([Option(hit_prompt(h, colours), id=h.id) for h in hits])
         ids = [h.id for h in hits]
         self.highlighted = ids.index(highlighted) if highlighted in ids else (0 if ids else None)
+
+    def current_id(self) -> str | None:
+        """The id of the highlighted hit's article."""
+        option = self.highlighted_option
+        return option.id if option else None

@@ -8,6 +8,8 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 DEBOUNCE = 0.02  # seconds of quiet typing before a search; a search takes 5-30 ms
+HINT = '/ search: words  "a phrase"  a AND b  title:word  outlet:name  word~  (? for syntax)'
+SEED_HINT = '/ search: zelensky  "root causes"  title:ceasefire  zaporizhya~  (? for syntax)'  # the samples'
 
 
 class SearchBox(Input):
@@ -18,8 +20,8 @@ class SearchBox(Input):
             super().__init__()
             self.text = text
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, placeholder: str = HINT, **kwargs: object) -> None:
+        super().__init__(placeholder=placeholder, **kwargs)  # type: ignore[arg-type]
         self._timer: Timer | None = None
 
     def _cancel(self) -> None:

@@ -51,7 +51,7 @@ def synced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
 def test_a_sync_with_nothing_changed_opens_neither_catalogue_nor_index(synced):
     home, _ = synced
     library, report = _sync(home)
-    assert library._catalogue is None and library._searcher is None  # noqa: SLF001
+    assert library._catalogue is None and not library._search.is_open  # noqa: SLF001
     assert [Path(p.path).name for p in report.problems] == ["empty.txt"]  # still reported
     assert report.unchanged == 2 and report.added == report.updated == report.deleted == 0
     assert library.search("grain").total == 1

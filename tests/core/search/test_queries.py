@@ -153,7 +153,7 @@ def _phrases(library, n):
 def test_phrases_answered_from_word_pairs_match_whoosh_positions(library, n):
     from reader.core.search.queries import expand, pairs, parse
 
-    searcher = library._searcher_now()  # noqa: SLF001
+    searcher = library._search.searcher()  # noqa: SLF001
     phrases = _phrases(library, n)
     assert len(phrases) > 100
     rewritten = 0

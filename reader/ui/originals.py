@@ -1,0 +1,38 @@
+"""Opening an article's original: a fetched page in the browser, a saved file in $PAGER."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from typing import Any
+
+from textual.app import App, SuspendNotSupported
+
+
+def open_original(app: App[Any], article: Any) -> None:
+    """Show the original of an article: its page when it was fetched, else its file."""
+    if article.url:
+        _open_url(app, article.url)
+        return
+    pager = os.environ.get("PAGER") or "less"
+    try:
+        with app.suspend():
+            os.system(f"{pager} {shlex.quote(article.path)}")  # noqa: S605 - the user's own pager
+    except SuspendNotSupported:
+        app.notify(f"cannot open a pager here: {article.path}", severity="warning")
+
+
+def _open_url(app: App[Any], url: str) -> None:
+    """The browser of the user's choice (webbrowser: $BROWSER, else the system's). A browser
+    that runs in the terminal gets it while the interface is suspended."""
+    import webbrowser
+
+    try:
+        with app.suspend():
+            opened = webbrowser.open(url)
+    except SuspendNotSupported:  # no terminal to hand over (under a test, in a web terminal)
+        opened = webbrowser.open(url)
+    if opened:
+        app.notify(f"Opened {url}")
+    else:
+        app.notify(f"No browser to open {url}", severity="warning")
