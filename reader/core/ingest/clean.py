@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import metadata, outlets, reasons, story_shape, wording
+from reader.core.ingest import bylines, metadata, outlets, reasons, story_shape, wording
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
+from reader.core.ingest.dates import find_dates
 from reader.core.ingest.source import parse_source
 from reader.core.ingest.templates import line_hash, page_lines
 from reader.core.models import Cleaned, RawDocument, Removed
@@ -286,9 +287,6 @@ DATED_LINE_WORDS = 15  # a line this short that holds a date is a timestamp line
 
 def _reads_as_words(text: str) -> bool:
     """Whether a paragraph can title an article: three words or more, not a date or byline line."""
-    from reader.core.ingest import bylines
-    from reader.core.ingest.dates import find_dates
-
     words = re.findall(r"[^\W\d_]{2,}", text)
     if len(words) < 3 or bylines.parse_byline(text):
         return False

@@ -210,6 +210,9 @@ _HOME_HREF = re.compile(r"^(?:(?:https?:)?//(?P<host>[^/?#\s]+)/?|/)(?:[?#]\S*)?
 _HOME_WORDS = re.compile(r"(?:\s*\b(?:home\s*page|homepage|home|logo|main page|front page)\b)+\s*$",
                          re.IGNORECASE)
 MASTHEAD_WORDS = 5
+# A logo's alt text that names no one: "Site logo", "Header image".
+_GENERIC_ALT = frozenset("site website web header footer brand main company image icon default our the "
+                         "a top page".split())
 
 
 def _masthead(blocks: Sequence[Block], keep: Sequence[bool]) -> str | None:
@@ -242,7 +245,8 @@ def _masthead(blocks: Sequence[Block], keep: Sequence[bool]) -> str | None:
             if len(label) >= 3 and label in (squashed, squashed.removeprefix("the"), squashed.removesuffix(
                     own.split(".", 1)[-1].replace(".", ""))):
                 return name
-            if logo is None and block.images and not block.text.strip():
+            if (logo is None and block.images and not block.text.strip()
+                    and not set(name.lower().split()) <= _GENERIC_ALT):
                 logo = name
     return logo
 

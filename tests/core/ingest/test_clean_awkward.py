@@ -620,7 +620,8 @@ def test_a_home_link_to_another_site_or_a_section_names_no_outlet(tmp_path):
     home page, are not the site's name."""
     menu = "\n".join(f"* [{item}](https://www.harbourgazette.co.uk/{item.lower()}/)"
                      for item in ("News", "Sport", "Business", "Weather", "Opinion", "Travel"))
-    links = "[Coastline Network](https://www.coastline.example/) [Facebook](https://www.facebook.com/) [Sport](/)"
+    links = ("[Coastline Network](https://www.coastline.example/) [Facebook](https://www.facebook.com/) [Sport](/)"
+             "\n\n[![Site logo](https://cdn.example/logo.png)](/)")  # a logo whose alt text names no one
     path = tmp_path / "page.md"
     path.write_text(f"{links}\n\n{menu}\n\n# Harbour strike halts grain shipments\n\n{STORY}\n\n"
                     f"© 2019 Coastline Media Group Ltd. All rights reserved.\n", encoding="utf-8")
