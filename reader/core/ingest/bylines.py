@@ -193,16 +193,12 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             if authors:
                 break
         # Between the headline and the body, a line that is only a name (and a role) is a byline;
-        # one signed with a reporter's role ("Ana Ruiz, Reporter") or right under the headline even
-        # where the body seems to start.
+        # one signed with a reporter's role ("Ana Ruiz, Reporter") even where the body seems to start.
         bare = _NAME_TAIL.sub("", text.strip().strip("*•·- "))
         line = _NAME_LINE.match(bare)
         role = (line.group("role") or "") if line else ""
         signed = bool(re.search(_ROLE, role, re.IGNORECASE))
-        # A name right under the headline is its byline even where the body seems to start there.
-        under_headline = (header_from is not None and header_from < i == start
-                          and not any(b.text for b in blocks[header_from + 1:i]))
-        if keep[i] and not (i == start and (signed or under_headline)):
+        if keep[i] and not (signed and i == start):
             continue
         linked = _profile_links(block) if len(text.split()) <= 12 else []
         if linked:
@@ -212,7 +208,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         # A name under a picture is its photographer's credit, not a byline (an author's name
         # under their portrait links to their page).
         under_image = i > 0 and blocks[i - 1].images > 0 and not blocks[i - 1].text and not block.links
-        if (line and header_from is not None and header_from < i and (i < start or signed or under_headline)
+        if (line and header_from is not None and header_from < i and (i < start or signed)
                 and not under_image
                 and i not in used and i not in found.used and i not in skip
                 and len(bare) <= 60 and not re.search(r"\d", bare)):
