@@ -145,7 +145,8 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
             # "Prefer the Guardian" is The Guardian; an unknown "the Harbour Gazette" drops its article.
             vote(name if known_outlet(name) else re.sub(r"^the\s+", "", name), 6, 4)
             break
-    vote(_masthead(blocks, keep), 6, 5)
+    linked = _linked_domains(blocks)
+    vote(_masthead(blocks, keep, linked), 6, 5)
     holders = {}  # each holder once: a footer may print its copyright line twice
     for block in blocks[-40:]:
         match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None
@@ -158,7 +159,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         found = SOURCE_LINE.match(block.text.strip())
         if found:
             urls.append(found.group("url"))
-    if (home := _home_domain(blocks)) is not None:
+    if (home := _home_domain(blocks, linked)) is not None:
         urls.append(home)
     for url in urls:
         if url.startswith("http"):
@@ -188,15 +189,25 @@ HOME_LINKS = 5  # links to one site a page needs before that site counts as the 
 HOME_SHARE = 0.5  # ... and the share of the page's links they must be
 
 
-def _home_domain(blocks: Sequence[Block]) -> str | None:
-    """The address of the site most of a page's links point to (its menus, related stories and
-    tags link home), when one site clearly dominates; None for pages without such links."""
+def _linked_domains(blocks: Sequence[Block]) -> dict[str, str]:
+    """The registered domain of each address a page links to that names a host ("https://…",
+    "//…"), read once for the votes that need it."""
     extract = _domains()
-    sites: Counter[str] = Counter()
+    linked = {}
     for block in blocks:
         for href in block.hrefs:
-            if href.startswith("http") and (domain := _registered(extract(href))):
-                sites[domain] += 1
+            if href.startswith(("http", "//")) and href not in linked:
+                if domain := _registered(extract(href)):
+                    linked[href] = domain
+    return linked
+
+
+def _home_domain(blocks: Sequence[Block], linked: Mapping[str, str]) -> str | None:
+    """The address of the site most of a page's links point to (its menus, related stories and
+    tags link home), when one site clearly dominates; None for pages without such links.
+    `linked`: _linked_domains(blocks)."""
+    sites: Counter[str] = Counter(linked[href] for block in blocks for href in block.hrefs
+                                  if href.startswith("http") and href in linked)
     if not sites:
         return None
     domain, count = sites.most_common(1)[0]
@@ -215,19 +226,15 @@ _GENERIC_ALT = frozenset("site website web header footer brand main company imag
                          "a top page".split())
 
 
-def _masthead(blocks: Sequence[Block], keep: Sequence[bool]) -> str | None:
+def _masthead(blocks: Sequence[Block], keep: Sequence[bool], linked: Mapping[str, str]) -> str | None:
     """The name a page's logo gives its site: above the story, a link to the site's home page
     whose words are the site's address spelled as a name ("[The Verge homepage](/)" on a page
     whose links go to theverge.com) or whose only content is the logo's image, named by its alt
     text ("[![AppleInsider](wordmark.png)](//appleinsider.com)"). A home page link to another
     site (a parent network, a social network) is not the page's own: an address must be on the
-    registered domain most of the page's links go to."""
-    extract = _domains()
-    domains: Counter[str] = Counter()
-    for block in blocks:
-        for href in block.hrefs:
-            if re.match(r"^(?:https?:)?//", href) and (domain := _registered(extract(href))):
-                domains[domain] += 1
+    registered domain most of the page's links go to (`linked`: _linked_domains(blocks))."""
+    domains: Counter[str] = Counter(linked[href] for block in blocks for href in block.hrefs
+                                    if re.match(r"^(?:https?:)?//", href) and href in linked)
     own = domains.most_common(1)[0][0] if domains else ""
     label = own.split(".")[0]
     logo = None
@@ -236,7 +243,7 @@ def _masthead(blocks: Sequence[Block], keep: Sequence[bool]) -> str | None:
             break
         for href, words in zip(block.hrefs, block.link_texts):
             home = _HOME_HREF.match(href.strip())
-            if not home or (home.group("host") and _registered(extract(href)) != own):
+            if not home or (home.group("host") and linked.get(href) != own):
                 continue
             name = re.sub(r"['’]s$", "", _HOME_WORDS.sub("", words).strip(" -|:·•"))
             if not 1 <= len(name.split()) <= MASTHEAD_WORDS or not name[:1].isalnum():
