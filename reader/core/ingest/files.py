@@ -97,7 +97,9 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
+        # UTF-16 text has NUL bytes: every space, digit and line break is one byte and a NUL.
+        # Without any, the two bytes are a cp1252 file's "ÿþ", not a byte order mark.
+        if data.startswith(bom) and b"\x00" in data[2:4098]:
             return data[2:].decode(name, errors="replace"), "utf-16"
     if declared and not declared.lower().startswith(("utf-16", "utf-32")):  # those need a BOM
         name = "cp1252" if declared.lower() in _AS_CP1252 else declared.lower()

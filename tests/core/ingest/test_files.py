@@ -37,6 +37,12 @@ def test_utf16_with_bom(tmp_path):
     assert doc.text.strip() == "Kyiv talks"
 
 
+def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16(tmp_path):
+    # "\xff\xfe" then single-byte text: no NULs, so not UTF-16 (which would give CJK noise).
+    doc = read_document(write(tmp_path, "a.txt", b"\xff\xfe\xfa bad bytes \xc3\x28 here\n\nSecond para.\n"))
+    assert doc.encoding == "cp1252" and "bad bytes" in doc.text and "Second para." in doc.text
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"   \n\t\n", "only whitespace"),
