@@ -164,6 +164,18 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
     return authors or tuple(names), rest, ""
 
 
+def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None, line, role: str) -> bool:
+    """Whether block i is a bare name on a line of its own right under the headline: a byline,
+    even where the model took it for the body's first line. Not a name with a role, and not a
+    line the next one continues: a hard-wrapped wire lead can begin "Roger King, chairman of
+    King World" / "Productions Inc, faces charges ..."."""
+    if line is None or role or header_from is None or not header_from < i:
+        return False
+    if any(b.text for b in blocks[header_from + 1:i]):
+        return False
+    return i + 1 >= len(blocks) or blocks[i + 1].line > blocks[i].end + 1
+
+
 def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
          header: dict[str, str], used: Mapping[int, str], skip: frozenset[int]) -> Found:
     """The authors of a page whose body runs from block `start` to `end` (keep marks it).
@@ -198,7 +210,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         line = _NAME_LINE.match(bare)
         role = (line.group("role") or "") if line else ""
         signed = bool(re.search(_ROLE, role, re.IGNORECASE))
-        if keep[i] and not (signed and i == start):
+        if keep[i] and not (i == start and (signed or _alone_under(blocks, i, header_from, line, role))):
             continue
         linked = _profile_links(block) if len(text.split()) <= 12 else []
         if linked:
@@ -208,7 +220,8 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         # A name under a picture is its photographer's credit, not a byline (an author's name
         # under their portrait links to their page).
         under_image = i > 0 and blocks[i - 1].images > 0 and not blocks[i - 1].text and not block.links
-        if (line and header_from is not None and header_from < i and (i < start or signed)
+        if (line and header_from is not None and header_from < i
+                and (i < start or signed or _alone_under(blocks, i, header_from, line, role))
                 and not under_image
                 and i not in used and i not in found.used and i not in skip
                 and len(bare) <= 60 and not re.search(r"\d", bare)):

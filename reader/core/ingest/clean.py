@@ -54,6 +54,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         story_shape.keep_subheadings(blocks, keep, probabilities,
                                      set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
         story_shape.keep_list_continuations(blocks, keep)
+        if source.front:
+            _keep_lead_under_front_matter(blocks, keep)
         unframed = _keep_clean_page(blocks, keep, source.markdown)
     for i, block in enumerate(blocks):
         if keep[i] and reasons.never_story(block.text):
@@ -228,6 +230,21 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     for i in range(first + 1, len(blocks)):
         keep[i] = bool(blocks[i].text)
     return True
+
+
+def _keep_lead_under_front_matter(blocks: Sequence[Block], keep: list[bool]) -> None:
+    """Under front matter, the first paragraph is the story's lead when the story goes on right
+    after it. The file's metadata sits in its front matter (a clipper's or an author's record),
+    so what opens the text is not a crawler's description of the page, which the model, trained
+    on pages that open with one, would take it for."""
+    texts = [i for i, b in enumerate(blocks) if b.text]
+    if len(texts) < 2 or keep[texts[0]] or not keep[texts[1]]:
+        return
+    first = blocks[texts[0]]
+    text = first.text.strip()
+    if (not first.links and not first.depth and not first.heading and len(text.split()) >= 8
+            and re.search(r"[.!?\"”’]$", text)):
+        keep[texts[0]] = True
 
 
 def _with_text(block: Block, text: str) -> Block:
