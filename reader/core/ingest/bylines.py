@@ -164,7 +164,8 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
     return authors or tuple(names), rest, ""
 
 
-def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None, line, role: str) -> bool:
+def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None,
+                 line: re.Match[str] | None, role: str) -> bool:
     """Whether block i is a bare name on a line of its own right under the headline: a byline,
     even where the model took it for the body's first line. Not a name with a role, and not a
     line the next one continues: a hard-wrapped wire lead can begin "Roger King, chairman of
