@@ -7,6 +7,7 @@ and terminal browser dumps (lynx, w3m; hard-wrapped, indented).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -96,9 +97,17 @@ def block_lines(html: str) -> str:
     return "\n".join(line for line in out if line)
 
 
+# lynx reads the page from a temporary file and prints its random name wherever a link points
+# into the page itself ("file://localhost/tmp/lynxXXXXg4q3ml/L9750-2100TMP.html"), or its random
+# folder before a relative link it cannot resolve: replaced by fixed names, so that the same page
+# renders to the same text on every run.
+_LYNX_TEMP = re.compile(r"/tmp/lynxXXXX\w{6}/(L\d+-\d+TMP\.html)?")
+
+
 def _tool(argv: list[str], html: str) -> str:
     done = subprocess.run(argv, input=html.encode("utf-8"), capture_output=True, timeout=60)
-    return done.stdout.decode("utf-8", errors="replace")
+    return _LYNX_TEMP.sub(lambda m: "/tmp/page.html" if m.group(1) else "/tmp/page/",
+                          done.stdout.decode("utf-8", errors="replace"))
 
 
 def lynx(html: str) -> str:
