@@ -211,7 +211,8 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         line = _NAME_LINE.match(bare)
         role = (line.group("role") or "") if line else ""
         signed = bool(re.search(_ROLE, role, re.IGNORECASE))
-        if keep[i] and not (i == start and (signed or _alone_under(blocks, i, header_from, line, role))):
+        alone = _alone_under(blocks, i, header_from, line, role)
+        if keep[i] and not (i == start and (signed or alone)):
             continue
         linked = _profile_links(block) if len(text.split()) <= 12 else []
         if linked:
@@ -222,7 +223,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         # under their portrait links to their page).
         under_image = i > 0 and blocks[i - 1].images > 0 and not blocks[i - 1].text and not block.links
         if (line and header_from is not None and header_from < i
-                and (i < start or signed or _alone_under(blocks, i, header_from, line, role))
+                and (i < start or signed or alone)
                 and not under_image
                 and i not in used and i not in found.used and i not in skip
                 and len(bare) <= 60 and not re.search(r"\d", bare)):

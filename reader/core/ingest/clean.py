@@ -223,8 +223,7 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     if above and len(above[0].text.split()) > HEADLINE_WORDS:
         return False  # what stands above the body is a crawler's description, not a title
     # Above the body: a title, and perhaps the lead paragraph the model was unsure of.
-    if len(above) == 2 and not (len(above[1].text.split()) >= 8
-                                and re.search(r"[.!?\"”’]$", above[1].text.strip())):
+    if len(above) == 2 and not _a_lead_sentence(above[1].text):
         return False
     first = next(i for i, b in enumerate(blocks) if b.text)
     for i in range(first + 1, len(blocks)):
@@ -241,10 +240,14 @@ def _keep_lead_under_front_matter(blocks: Sequence[Block], keep: list[bool]) -> 
     if len(texts) < 2 or keep[texts[0]] or not keep[texts[1]]:
         return
     first = blocks[texts[0]]
-    text = first.text.strip()
-    if (not first.links and not first.depth and not first.heading and len(text.split()) >= 8
-            and re.search(r"[.!?\"”’]$", text)):
+    if not first.links and not first.depth and not first.heading and _a_lead_sentence(first.text):
         keep[texts[0]] = True
+
+
+def _a_lead_sentence(text: str) -> bool:
+    """Whether a paragraph the model was unsure of reads as a story's lead: 8 words or more,
+    ending a sentence."""
+    return len(text.split()) >= 8 and bool(re.search(r"[.!?\"”’]$", text.strip()))
 
 
 def _with_text(block: Block, text: str) -> Block:

@@ -90,7 +90,6 @@ def test_a_name_under_a_picture_is_its_photographers_credit_not_the_byline(tmp_p
     assert clean(read_document(path)).authors == ("Alice Brennan",)
 
 
-
 def test_the_first_line_of_a_hard_wrapped_lead_is_not_a_byline(tmp_path):
     """A wire story wrapped at a short first line: "Roger King, chairman of King World" reads
     like a name and a role, but it is the start of the lead sentence and stays in the body."""
