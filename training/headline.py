@@ -91,13 +91,13 @@ def rows(doc: Doc, p: np.ndarray):
         return None
     start = metadata.body_start(doc.blocks, [q >= 0.5 and bool(b.text) for q, b in zip(p, doc.blocks)])
     title = page_title(doc)
-    found = candidates(doc.blocks, start, title, bylines.parse_byline, metadata._is_date_line)
+    found = candidates(doc.blocks, start, title, bylines.parse_byline, metadata.is_date_line)
     if not found:
         return None
     key = norm(gold)
     labels = np.array([float(norm(c.headline) == key or norm(c.text) == key) for c in found])
     x = candidate_features(doc.blocks, p, start, title, found, bylines.parse_byline,
-                           metadata._is_date_line)
+                           metadata.is_date_line)
     return x, labels, found, gold
 
 
@@ -116,7 +116,7 @@ def headless(doc: Doc, p: np.ndarray, item):
         return None
     start = metadata.body_start(doc.blocks, [q >= 0.5 and bool(b.text) for q, b in zip(p, doc.blocks)])
     x = candidate_features(doc.blocks, p, start, title, rest, bylines.parse_byline,
-                           metadata._is_date_line)
+                           metadata.is_date_line)
     return x, np.zeros(len(rest)), rest, start
 
 

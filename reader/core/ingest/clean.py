@@ -51,8 +51,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     else:
         probabilities = _probabilities(boiler, blocks)
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
-        story_shape.keep_subheadings(blocks, keep, probabilities,
-                                     set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        story_shape.keep_subheadings(blocks, keep, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
         story_shape.keep_list_continuations(blocks, keep)
         if source.front:
             _keep_lead_under_front_matter(blocks, keep)
@@ -216,7 +215,9 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     scraped page always has some. Lists at their end (results, award winners) are the story's,
     though the model, trained on pages whose trailing lists are links, drops them.
     """
-    start = next((i for i, k in enumerate(keep) if k), len(blocks))
+    # The story starts at its first kept block that is not a byline or a date line: whether the
+    # model kept those or not, the page above the story is the same.
+    start = next((i for i, k in enumerate(keep) if k and not _a_byline_or_date(blocks[i].text)), len(blocks))
     above = [b for b in blocks[:start] if b.text]
     if markdown or start >= len(blocks) or len(above) > 2 or any(b.links for b in above):
         return False
@@ -242,6 +243,10 @@ def _keep_lead_under_front_matter(blocks: Sequence[Block], keep: list[bool]) -> 
     first = blocks[texts[0]]
     if not first.links and not first.depth and not first.heading and _a_lead_sentence(first.text):
         keep[texts[0]] = True
+
+
+def _a_byline_or_date(text: str) -> bool:
+    return bool(bylines.parse_byline(text)) or metadata.is_date_line(text)
 
 
 def _a_lead_sentence(text: str) -> bool:

@@ -109,7 +109,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     if len(blocks) > 1 and not keep[0]:
         first = blocks[0].text.strip()
         if (1 <= len(first.split()) <= 4 and not re.search(r"[.!?,:]$|\d", first)
-                and (_is_date_line(blocks[1].text) or bylines.parse_byline(blocks[1].text))):
+                and (is_date_line(blocks[1].text) or bylines.parse_byline(blocks[1].text))):
             fields.used[0] = "outlet name (lifted into the outlet field)"
     if known_title:
         fields.title = known_title
@@ -133,7 +133,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
                 continue  # a menu item ("Weather") just above the story is not its title
             if (text and i not in fields.used and i not in skip and not blocks[i].links
                     and not blocks[i].depth and len(text.split()) <= 20
-                    and not re.search(r"[.:;,]$", text) and not _is_date_line(text)
+                    and not re.search(r"[.:;,]$", text) and not is_date_line(text)
                     and not bylines.parse_byline(text)):
                 fields.title = text.strip("#*_ ")
                 fields.used[i] = "headline (lifted into the title field)"
@@ -164,7 +164,7 @@ def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], st
            page_title: str | None, fields: Fields, skip: frozenset[int]) -> None:
     from reader.core.ingest.headline import choose
 
-    chosen = choose(blocks, p, start, page_title, bylines.parse_byline, _is_date_line,
+    chosen = choose(blocks, p, start, page_title, bylines.parse_byline, is_date_line,
                     frozenset(fields.used) | skip)
     if chosen is None:
         return
@@ -179,7 +179,8 @@ def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], st
             fields.used.setdefault(i, "headline repeated (lifted into the title field)")
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
+    """Whether a line is a date: one is found and covers half of it, or the line is short."""
     found = find_dates(text) if re.search(r"\d", text) else []
     if not found:
         return False
@@ -206,7 +207,7 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
             into += 1
         if i in fields.skip:
             continue  # site chrome or readers' comments: their dates are not the page's
-        if not re.search(r"\d{4}", text) or (into >= LEAD_BLOCKS and not _is_date_line(text)):
+        if not re.search(r"\d{4}", text) or (into >= LEAD_BLOCKS and not is_date_line(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, _, iso in find_dates(text):
             before = text[max(0, a - 40):a]
@@ -231,7 +232,7 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
     if best is not None:
         _, i, iso = best
         fields.published = iso
-        if not keep[i] and _is_date_line(blocks[i].text):
+        if not keep[i] and is_date_line(blocks[i].text):
             fields.used.setdefault(i, "date (lifted into the published field)")
         return
     urls = [source_url] if source_url else []
@@ -299,7 +300,7 @@ def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, heade
             if i in fields.used or keep[i] or i in fields.skip:
                 continue
             n = len(_words(text))
-            if (8 <= n <= 60 and not blocks[i].links and not _is_date_line(text)
+            if (8 <= n <= 60 and not blocks[i].links and not is_date_line(text)
                     and not bylines.parse_byline(text)):
                 fields.standfirst = text
                 fields.used[i] = "standfirst (lifted into the standfirst field)"

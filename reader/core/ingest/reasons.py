@@ -108,7 +108,7 @@ def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> 
         return "navigation: menu item"
     if link_share >= 0.5:
         return "link to another page"
-    if re.search(r"\d", text) and metadata._is_date_line(text):
+    if re.search(r"\d", text) and metadata.is_date_line(text):
         return "date or time line"
     if block.heading and i > end:
         return "heading of a section after the article"

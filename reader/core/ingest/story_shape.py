@@ -40,11 +40,13 @@ def remove(blocks: Sequence[Block], keep: list[bool],
     """
     reasons: dict[int, str] = {}
     for name, rule in (("sign_off", drop_after_sign_off), ("dateline", drop_before_dateline),
-                       ("questions", drop_question_runs), ("island", drop_islands_after)):
+                       ("questions", drop_question_runs)):
         reasons.update(dict.fromkeys(rule(blocks, keep), REASONS[name]))
+    # Before the islands: a thread's last comments, kept apart from the story, are comments.
     thread = comment_thread(blocks, keep)
     if thread is not None:
         reasons.update(dict.fromkeys(_unkeep(keep, range(thread, len(blocks))), REASONS["comments"]))
+    reasons.update(dict.fromkeys(drop_islands_after(blocks, keep), REASONS["island"]))
     if words is not None:
         reasons.update(dict.fromkeys(drop_alien_labels(blocks, keep, words), REASONS["label"]))
         reasons.update(dict.fromkeys(drop_unrelated_tail(blocks, keep, words), REASONS["tail"]))
@@ -283,8 +285,7 @@ def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
     return _unkeep(keep, [i for run in runs[story + 1:] if len(run) <= ISLAND_BLOCKS for i in run])
 
 
-def keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[float],
-                      boilerplate_words: set[str]) -> None:
+def keep_subheadings(blocks: Sequence[Block], keep: list[bool], boilerplate_words: set[str]) -> None:
     """Keep a short heading between two body paragraphs when it speaks of what they speak of.
 
     The model scores a lone cross-head ("ZELENSKIY SAYS SOVEREIGNTY NOT NEGOTIABLE") like a menu
@@ -293,7 +294,7 @@ def keep_subheadings(blocks: Sequence[Block], keep: list[bool], p: Sequence[floa
     candidates = []
     for i in range(1, len(blocks) - 1):
         block = blocks[i]
-        if keep[i] or not keep[i - 1] or not keep[i + 1] or p[i] < 0.02 or block.links:
+        if keep[i] or not keep[i - 1] or not keep[i + 1] or block.links:
             continue
         text = block.text.strip()
         n = len(text.split())

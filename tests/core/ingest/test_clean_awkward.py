@@ -45,6 +45,26 @@ def test_front_matter_is_metadata():
     assert "---" not in result.body and "title:" not in result.body
 
 
+@pytest.mark.parametrize(("byline_kept", "date_kept"), [(False, False), (True, False), (True, True)])
+def test_a_kept_byline_or_date_does_not_make_a_page_with_chrome_above_it_a_clean_article(byline_kept, date_kept):
+    """A clean article has a title and at most its lead paragraph above its story. A menu line, a
+    byline and a date above the lead are a page, whether or not the model (near its threshold on
+    a lone byline) kept the byline or the date: the story starts at the lead either way."""
+    from reader.core.ingest.clean import _keep_clean_page
+
+    text = ("Skip to content Home News Sport Weather Harbour cranes idle as dock strike enters third week"
+            f"\n\nBy Ana Ruiz\n\nMarch 3, 2026\n\n{STORY}\n\nMost read\n\nLocal bakery wins national award\n")
+    page = parse_source(text, "text").blocks
+    keep = [False, byline_kept, date_kept] + [True] * len(PARAGRAPHS) + [False, False]
+    assert len(keep) == len(page)
+    assert not _keep_clean_page(page, keep, markdown=False)
+    assert keep[-2:] == [False, False]
+    # A title and the story: a clean article, whose trailing lines are kept.
+    clean_article = parse_source(f"Harbour cranes idle\n\n{STORY}\n\nMost read\n", "text").blocks
+    keep = [False] + [True] * len(PARAGRAPHS) + [False]
+    assert _keep_clean_page(clean_article, keep, markdown=False) and keep[-1]
+
+
 @pytest.mark.parametrize(("lead", "kept"), [
     ("The city council voted 31 to 9 on Monday night to build protected cycle lanes.", True),
     ("[Subscribe](https://example.com/subscribe) to read the whole council story tonight.", False),

@@ -91,6 +91,20 @@ def test_a_thread_of_readers_comments_after_the_story_is_removed():
     assert story_shape.REASONS["comments"].startswith("readers' comments")
 
 
+def test_comments_kept_apart_from_the_story_are_comments_not_an_island():
+    """A thread whose last comment alone was kept, four blocks below the story, is still the
+    thread: the comments rule goes before the island rule."""
+    page = blocks(LEAD, PARAGRAPH, "1. harbourfan says:", "November 19, 2019 at 8:53 am",
+                  "They should have settled this months ago, the whole town depends on that port.",
+                  "2. quaysider says:", "November 19, 2019 at 9:47 am",
+                  "Agreed, and the ferries are late again this week because of it.")
+    keep = [True, True, False, False, False, False, True, True]
+    reasons, thread = story_shape.remove(page, keep, None)
+    assert thread == 2
+    assert reasons == dict.fromkeys({6, 7}, story_shape.REASONS["comments"])
+    assert keep == [True, True, False, False, False, False, False, False]
+
+
 def test_a_live_blogs_timed_entries_and_a_box_of_comments_above_the_story_are_not_a_thread_after_it():
     live = blocks(LEAD, PARAGRAPH, "10:32 The harbour master said:", PARAGRAPH, "10:45 The union's spokeswoman said:",
                   PARAGRAPH)
