@@ -220,6 +220,22 @@ def test_a_caption_signed_with_the_photographers_credit_is_removed_and_a_wire_cr
         "photo caption (signed with the photographer's credit)"]
 
 
+@pytest.mark.parametrize("credit", ["Getty/Marta Quiroga", "Marta QUIROGA / Harbour Wire"])
+def test_a_caption_signed_with_names_joined_by_a_slash_and_no_brackets_is_removed(tmp_path, credit):
+    from reader.core.ingest.reasons import never_story
+
+    caption = f"Dock workers picket outside the eastern grain terminal on Tuesday.  {credit}"
+    assert never_story(caption)
+    assert not never_story(PARAGRAPHS[0]) and not never_story("The talks resumed. Ships wait at sea.")
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments\n\n" + "\n\n".join(
+        [*PARAGRAPHS[:3], caption, *PARAGRAPHS[3:]]) + "\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert "picket outside" not in result.body and PARAGRAPHS[3] in result.body
+    assert [r.reason for r in result.removed if r.text == caption] == [
+        "photo caption (signed with the photographer's credit)"]
+
+
 def test_the_authors_box_after_the_story_gives_the_author(tmp_path):
     body = STORY
     bio = ("[Ana Ruiz](https://www.harbourgazette.example/author/ana-ruiz/) is a senior reporter at the "
