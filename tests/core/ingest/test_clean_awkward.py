@@ -74,13 +74,34 @@ def test_under_front_matter_the_first_paragraph_is_the_lead_even_where_the_model
     """The model, trained on pages that open with a crawler's description, scores a lone first
     paragraph near its threshold (0.52 for the front-matter fixture's lead). Under front matter
     the file's metadata is already lifted, so that paragraph is the story's lead."""
-    from reader.core.ingest.clean import _keep_lead_under_front_matter
+    from reader.core.ingest.clean import _keep_lead_under_header
 
     text = f"{lead}\n\nThe plan removes one lane of traffic on each side of the river.\n\nWork begins in spring.\n"
     blocks = parse_source(text, "markdown").blocks
     keep = [False] + [True] * (len(blocks) - 1)
-    _keep_lead_under_front_matter(blocks, keep)
+    _keep_lead_under_header(blocks, keep)
     assert keep[0] is kept
+
+
+@pytest.mark.parametrize("header", [
+    "---\ntitle: Council backs cycle lanes\n---\n",
+    "Title: Council backs cycle lanes\n\nURL Source: https://news.example/cycle-lanes\n\nMarkdown Content:\n",
+    "",
+])
+def test_under_a_crawlers_header_or_front_matter_the_lead_is_kept_whatever_its_score(monkeypatch, header):
+    """A crawler's header ("Title:", "URL Source:", "Markdown Content:") holds the page's
+    metadata as front matter does: the first paragraph under it is the lead, not a description
+    line. With no header the model's verdict stands."""
+    import importlib
+
+    clean_module = importlib.import_module("reader.core.ingest.clean")
+    lead = "The city council voted 31 to 9 on Monday night to build protected cycle lanes."
+    monkeypatch.setattr(clean_module, "_probabilities",
+                        lambda model, blocks: [0.05] + [0.99] * (len(blocks) - 1))
+    text = f"{header}{lead}\n\n{STORY}\n"
+    result = clean_module.clean(RawDocument(path="lanes.md", text=text, format="markdown", encoding="utf-8"))
+    assert PARAGRAPHS[0] in result.body
+    assert (lead in result.body) is bool(header)
 
 
 def test_wire_dateline_byline_and_credit_become_fields():
