@@ -217,7 +217,8 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     """
     # The story starts at its first kept block that is not a byline or a date line: whether the
     # model kept those or not, the page above the story is the same.
-    start = next((i for i, k in enumerate(keep) if k and not _a_byline_or_date(blocks[i].text)), len(blocks))
+    start = next((i for i, k in enumerate(keep) if k and not metadata.is_byline_or_date(blocks[i].text)),
+                 len(blocks))
     above = [b for b in blocks[:start] if b.text]
     if markdown or start >= len(blocks) or len(above) > 2 or any(b.links for b in above):
         return False
@@ -245,10 +246,6 @@ def _keep_lead_under_header(blocks: Sequence[Block], keep: list[bool]) -> None:
     first = blocks[texts[0]]
     if not first.links and not first.depth and not first.heading and _a_lead_sentence(first.text):
         keep[texts[0]] = True
-
-
-def _a_byline_or_date(text: str) -> bool:
-    return bool(bylines.parse_byline(text)) or metadata.is_date_line(text)
 
 
 def _a_lead_sentence(text: str) -> bool:

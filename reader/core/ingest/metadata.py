@@ -109,7 +109,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     if len(blocks) > 1 and not keep[0]:
         first = blocks[0].text.strip()
         if (1 <= len(first.split()) <= 4 and not re.search(r"[.!?,:]$|\d", first)
-                and (is_date_line(blocks[1].text) or bylines.parse_byline(blocks[1].text))):
+                and is_byline_or_date(blocks[1].text)):
             fields.used[0] = "outlet name (lifted into the outlet field)"
     if known_title:
         fields.title = known_title
@@ -133,8 +133,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
                 continue  # a menu item ("Weather") just above the story is not its title
             if (text and i not in fields.used and i not in skip and not blocks[i].links
                     and not blocks[i].depth and len(text.split()) <= 20
-                    and not re.search(r"[.:;,]$", text) and not is_date_line(text)
-                    and not bylines.parse_byline(text)):
+                    and not re.search(r"[.:;,]$", text) and not is_byline_or_date(text)):
                 fields.title = text.strip("#*_ ")
                 fields.used[i] = "headline (lifted into the title field)"
                 break
@@ -186,6 +185,12 @@ def is_date_line(text: str) -> bool:
         return False
     covered = sum(b - a for a, b, _ in found)
     return covered >= 0.5 * len(text.strip()) or len(_words(text)) <= 8
+
+
+def is_byline_or_date(text: str) -> bool:
+    """Whether a line is a byline or a date: page metadata, never a headline, a standfirst or
+    the start of the story."""
+    return is_date_line(text) or bool(bylines.parse_byline(text))
 
 
 LEAD_BLOCKS = 6  # kept blocks into the body where a date in a line may still be the page's
@@ -300,8 +305,7 @@ def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, heade
             if i in fields.used or keep[i] or i in fields.skip:
                 continue
             n = len(_words(text))
-            if (8 <= n <= 60 and not blocks[i].links and not is_date_line(text)
-                    and not bylines.parse_byline(text)):
+            if 8 <= n <= 60 and not blocks[i].links and not is_byline_or_date(text):
                 fields.standfirst = text
                 fields.used[i] = "standfirst (lifted into the standfirst field)"
                 return
