@@ -64,6 +64,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     words = {} if unframed else _read_words(blocks)
     english = bool(words) and any(keep) and wording.english(list(words.values()))
     worded = _drop_promo_wording(blocks, keep, words) if english else {}
+    boxed = _drop_promo_runs(blocks, keep, words) if english else {}
     # (Labels are judged by their English words: on a page in another language every line would
     # look foreign to the story.)
     ruled, thread = ({}, None) if unframed else story_shape.remove(blocks, keep, words if english else None)
@@ -105,7 +106,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         elif block.raw.strip() or block.text:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
-                      if i in worded else ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
+                      if i in worded else
+                      f"a short passage apart from the story, promo-like throughout (wording model {boxed[i]:.2f})"
+                      if i in boxed else ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -204,6 +207,46 @@ def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool],
             if p < model.threshold:
                 keep[i] = False
                 dropped[i] = p
+    return dropped
+
+
+PROMO_RUN = 3  # blocks: a newsletter box or a subscription pitch, not a passage of the story
+PROMO_RUN_MEAN, PROMO_RUN_MAX = 0.3, 0.5  # wording probabilities of such a run's blocks
+
+
+def _drop_promo_runs(blocks: Sequence[Block], keep: list[bool],
+                     words: Mapping[int, list[str]]) -> dict[int, float]:
+    """Remove a short run of kept blocks, cut off from the rest of the story by removed ones,
+    whose wording is promo-like throughout ("Sign up to Business Today" / "Free daily
+    newsletter" / "Get set for the working day - we'll point you to ..."): each of its blocks
+    alone is too short or too near the wording model's threshold to go, but a passage of the
+    story does not stand apart with none of its sentences worded like one. A run with the most
+    words of the page is the story, whatever its wording. Returns each removed block's
+    probability of body wording."""
+    model = wording.model()
+    runs: list[list[int]] = []
+    last = None  # whether the previous block with text was kept
+    for i, block in enumerate(blocks):
+        if not block.text:
+            continue
+        if keep[i]:
+            if not last:
+                runs.append([])
+            runs[-1].append(i)
+        last = keep[i]
+    if len(runs) < 2:
+        return {}
+    size = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
+    dropped: dict[int, float] = {}
+    for run, n in zip(runs, size):
+        if len(run) > PROMO_RUN or n >= max(size) or any(i not in words for i in run):
+            continue
+        scores = {i: model.probability(blocks[i].text, words[i]) for i in run}
+        scored = [scores[i] for i in run if len(words[i]) >= 3]
+        if scored and sum(scored) / len(scored) < PROMO_RUN_MEAN and max(scored) < PROMO_RUN_MAX:
+            for i in run:
+                keep[i] = False
+                dropped[i] = scores[i]
     return dropped
 
 

@@ -104,6 +104,46 @@ def test_under_a_crawlers_header_or_front_matter_the_lead_is_kept_whatever_its_s
     assert (lead in result.body) is bool(header)
 
 
+@pytest.mark.parametrize(("box", "removed"), [
+    (["Sign up to Morning Briefing", "Free weekly newsletter",
+      "Get the most important stories of the week delivered to your inbox every Monday morning"], True),
+    (["The council will meet again on Thursday to vote on the proposal."], False),
+])
+def test_a_short_passage_apart_from_the_story_goes_when_it_is_promo_like_throughout(monkeypatch, box, removed):
+    """A newsletter box between two paragraphs, each of its lines too short or too near the
+    wording model's threshold to go alone (0.41 for the third line), goes as a whole: nothing
+    in it reads like the story. A sentence of the story set apart by removed lines stays."""
+    import importlib
+
+    clean_module = importlib.import_module("reader.core.ingest.clean")
+    chrome = ["Skip to content", "Home News Sport Weather", "Sign in"]
+    lines = [*chrome, *PARAGRAPHS[:3], "skip past newsletter promotion", *box, "after newsletter promotion",
+             *PARAGRAPHS[3:]]
+    scores = [0.01 if line in chrome or "newsletter promotion" in line else 0.99 for line in lines]
+    monkeypatch.setattr(clean_module, "_probabilities", lambda model, blocks: scores)
+    result = clean_module.clean(RawDocument(path="box.txt", text="\n\n".join(lines), format="text",
+                                            encoding="utf-8"))
+    assert PARAGRAPHS[0] in result.body and PARAGRAPHS[-1] in result.body
+    for line in box:
+        assert (line not in result.body) is removed
+    if removed:
+        why = {r.text: r.reason for r in result.removed}
+        assert why[box[0]].startswith("a short passage apart from the story, promo-like throughout")
+
+
+def test_a_page_whose_story_is_one_short_passage_keeps_it_whatever_its_wording(monkeypatch):
+    """The run with the most words is the story: a brief of one promo-like passage stays."""
+    import importlib
+
+    clean_module = importlib.import_module("reader.core.ingest.clean")
+    lines = ["Skip to content", "Home News Sport", "Sign in", "Get the most important stories of the week "
+             "delivered to your inbox every Monday morning", "Privacy policy", "Free weekly newsletter"]
+    monkeypatch.setattr(clean_module, "_probabilities", lambda model, blocks: [0.01] * 3 + [0.99, 0.01, 0.99])
+    result = clean_module.clean(RawDocument(path="brief.txt", text="\n\n".join(lines), format="text",
+                                            encoding="utf-8"))
+    assert lines[3] in result.body
+
+
 def test_wire_dateline_byline_and_credit_become_fields():
     result = cleaned("wire-dateline.txt")
     assert result.title == "Dutch port throughput falls as container volumes slide"
