@@ -84,9 +84,15 @@ def body_start(blocks: Sequence[Block], keep: Sequence[bool]) -> int:
     for j, i in enumerate(texts):
         if keep[i]:
             following = texts[j + 1: j + 1 + START_REACH]
+            if _a_label(blocks[i].text) and following and not keep[following[0]]:
+                continue  # a teaser's headline kept among links, not the story's first line
             if not following or any(keep[x] for x in following):
                 return i
     return next((i for i, k in enumerate(keep) if k), len(blocks))
+
+
+def _a_label(text: str) -> bool:
+    return len(text.split()) < 8 and not re.search(r"[.!?:\"”]$", text.strip())
 
 
 def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],

@@ -28,3 +28,14 @@ def test_with_no_block_followed_by_another_the_first_kept_block_is_the_start():
     lines = ["Menu", "Only paragraph.", "Footer", "More footer", "Even more", "And more", "Last", "End"]
     keep = [False, True, False, False, False, False, False, False]
     assert body_start(_blocks(lines), keep) == 1
+
+
+def test_a_teasers_headline_kept_among_the_links_above_the_story_is_not_its_start():
+    """A short line with no sentence stop that the model kept, with removed links after it, is a
+    teaser of another story (under "Top Stories:"); a headline the story follows stays the start."""
+    lines = ["Top Stories:", "Bipartisan pension proposal", "A plus-size model's fears", "Takeaways from the primaries",
+             "Port strike enters a second day", "Dock workers stayed off the job on Tuesday.", "Second.", "Third."]
+    keep = [False, False, True, False, False, True, True, True]
+    assert body_start(_blocks(lines), keep) == 5
+    keep[4] = True  # the headline kept just above the lead
+    assert body_start(_blocks(lines), keep) == 4
