@@ -68,6 +68,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # (Labels are judged by their English words: on a page in another language every line would
     # look foreign to the story.)
     ruled, thread = ({}, None) if unframed else story_shape.remove(blocks, keep, words if english else None)
+    if english:
+        # Once the box's labels are gone ("skip past newsletter promotion"), the rest of it stands apart.
+        boxed.update(_drop_promo_runs(blocks, keep, words))
     if not any(keep):
         # Nothing reads as a story: a page's best passage, or a file's every line.
         keep = _fallback(blocks, probabilities)
