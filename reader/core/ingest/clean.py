@@ -71,6 +71,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     if english:
         # Once the box's labels are gone ("skip past newsletter promotion"), the rest of it stands apart.
         boxed.update(_drop_promo_runs(blocks, keep, words))
+    trailing = _drop_trailing_label(blocks, keep, words) if english else {}
     if not any(keep):
         # Nothing reads as a story: a page's best passage, or a file's every line.
         keep = _fallback(blocks, probabilities)
@@ -111,7 +112,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
                       else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
                       if i in worded else
                       f"a short passage apart from the story, promo-like throughout (wording model {boxed[i]:.2f})"
-                      if i in boxed else ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
+                      if i in boxed else
+                      f"after the story's last paragraph, a heading worded unlike it (of a list or box that "
+                      f"follows: wording model {trailing[i]:.2f})" if i in trailing else ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -251,6 +254,32 @@ def _drop_promo_runs(blocks: Sequence[Block], keep: list[bool],
                 keep[i] = False
                 dropped[i] = scores[i]
     return dropped
+
+
+LABEL_WORDS = 8  # at most, in a heading
+_SENTENCE_END = re.compile(r"[.!?:;,\"”’)。]$")
+
+
+def _drop_trailing_label(blocks: Sequence[Block], keep: list[bool],
+                         words: Mapping[int, list[str]]) -> dict[int, float]:
+    """Remove the story's last kept block when it is a heading (a short line with no sentence
+    stop) right after a paragraph, worded unlike the story (wording model below PROMO_RUN_MEAN):
+    a story does not end on a subheading, so it is the label of what follows ("You Might Also
+    Like", "More Great WIRED Stories", "Tags ..."). Returns its probability of body wording."""
+    kept = [i for i, k in enumerate(keep) if k and blocks[i].text]
+    if len(kept) < 2 or kept[-1] not in words:
+        return {}
+    last, before = kept[-1], kept[-2]
+    text = blocks[last].text.strip().strip("#*_ ").strip()
+    paragraph = blocks[before].text.strip()
+    if (not text or len(text.split()) > LABEL_WORDS or _SENTENCE_END.search(text)
+            or len(paragraph.split()) <= LABEL_WORDS or not re.search(r"[.!?\"”’)]$", paragraph)):
+        return {}
+    p = wording.model().probability(blocks[last].text, words[last])
+    if p >= PROMO_RUN_MEAN:
+        return {}
+    keep[last] = False
+    return {last: p}
 
 
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> bool:

@@ -148,6 +148,33 @@ def test_a_page_whose_story_is_one_short_passage_keeps_it_whatever_its_wording(m
     assert lines[3] in result.body
 
 
+@pytest.mark.parametrize(("last", "removed"), [
+    ("More grain terminal stories", True),
+    ("## More grain terminal stories …", True),
+    ("The grain terminal said talks would resume on Monday.", False),  # a sentence ends a story
+])
+def test_a_story_does_not_end_on_a_heading_worded_unlike_it(monkeypatch, last, removed):
+    """A short line with no sentence stop after the story's last paragraph, which the model kept,
+    is the label of the list that follows ("You Might Also Like"), not a subheading: nothing of
+    the story comes after it. (Its words are the story's, so the rule for labels foreign to the
+    story leaves it.)"""
+    import importlib
+
+    clean_module = importlib.import_module("reader.core.ingest.clean")
+    chrome = ["Skip to content", "Home News Sport Weather", "Sign in"]
+    related = ["Harbour cranes idle as strike enters third week", "Grain prices jump on export fears"]
+    lines = [*chrome, *PARAGRAPHS, last, *related]
+    scores = [0.01] * len(chrome) + [0.99] * (len(PARAGRAPHS) + 1) + [0.01] * len(related)
+    monkeypatch.setattr(clean_module, "_probabilities", lambda model, blocks: scores)
+    result = clean_module.clean(RawDocument(path="end.md", text="\n\n".join(lines), format="markdown",
+                                            encoding="utf-8"))
+    assert result.body.startswith(PARAGRAPHS[0]) and PARAGRAPHS[-1] in result.body
+    assert (last.strip("# …") not in result.body) is removed
+    if removed:
+        why = {r.text: r.reason for r in result.removed}
+        assert why[last].startswith("after the story's last paragraph, a heading worded unlike it")
+
+
 def test_wire_dateline_byline_and_credit_become_fields():
     result = cleaned("wire-dateline.txt")
     assert result.title == "Dutch port throughput falls as container volumes slide"
