@@ -72,6 +72,12 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         # Once the box's labels are gone ("skip past newsletter promotion"), the rest of it stands apart.
         boxed.update(_drop_promo_runs(blocks, keep, words))
     trailing = _drop_trailing_label(blocks, keep, words) if english else {}
+    by_wording = {
+        **{i: f"worded like a promo or another story's headline (wording model {p:.2f})" for i, p in worded.items()},
+        **{i: f"a short passage apart from the story, promo-like throughout (wording model {p:.2f})"
+           for i, p in boxed.items()},
+        **{i: f"after the story's last paragraph, a heading worded unlike it (of a list or box that follows: "
+              f"wording model {p:.2f})" for i, p in trailing.items()}}
     if not any(keep):
         # Nothing reads as a story: a page's best passage, or a file's every line.
         keep = _fallback(blocks, probabilities)
@@ -109,12 +115,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             body.append(block)
         elif block.raw.strip() or block.text:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
-                      else f"worded like a promo or another story's headline (wording model {worded[i]:.2f})"
-                      if i in worded else
-                      f"a short passage apart from the story, promo-like throughout (wording model {boxed[i]:.2f})"
-                      if i in boxed else
-                      f"after the story's last paragraph, a heading worded unlike it (of a list or box that "
-                      f"follows: wording model {trailing[i]:.2f})" if i in trailing else ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
+                      else by_wording.get(i) or ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
@@ -256,10 +257,6 @@ def _drop_promo_runs(blocks: Sequence[Block], keep: list[bool],
     return dropped
 
 
-LABEL_WORDS = 8  # at most, in a heading
-_SENTENCE_END = re.compile(r"[.!?:;,\"”’)。]$")
-
-
 def _drop_trailing_label(blocks: Sequence[Block], keep: list[bool],
                          words: Mapping[int, list[str]]) -> dict[int, float]:
     """Remove the story's last kept block when it is a heading (a short line with no sentence
@@ -270,10 +267,7 @@ def _drop_trailing_label(blocks: Sequence[Block], keep: list[bool],
     if len(kept) < 2 or kept[-1] not in words:
         return {}
     last, before = kept[-1], kept[-2]
-    text = blocks[last].text.strip().strip("#*_ ").strip()
-    paragraph = blocks[before].text.strip()
-    if (not text or len(text.split()) > LABEL_WORDS or _SENTENCE_END.search(text)
-            or len(paragraph.split()) <= LABEL_WORDS or not re.search(r"[.!?\"”’)]$", paragraph)):
+    if not story_shape.is_label(blocks[last].text) or not _a_lead_sentence(blocks[before].text):
         return {}
     p = wording.model().probability(blocks[last].text, words[last])
     if p >= PROMO_RUN_MEAN:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.ingest import bylines, outlets
+from reader.core.ingest import bylines, outlets, story_shape
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import find_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
@@ -84,15 +84,11 @@ def body_start(blocks: Sequence[Block], keep: Sequence[bool]) -> int:
     for j, i in enumerate(texts):
         if keep[i]:
             following = texts[j + 1: j + 1 + START_REACH]
-            if _a_label(blocks[i].text) and following and not keep[following[0]]:
+            if story_shape.is_label(blocks[i].text) and following and not keep[following[0]]:
                 continue  # a teaser's headline kept among links, not the story's first line
             if not following or any(keep[x] for x in following):
                 return i
     return next((i for i, k in enumerate(keep) if k), len(blocks))
-
-
-def _a_label(text: str) -> bool:
-    return len(text.split()) < 8 and not re.search(r"[.!?:\"”]$", text.strip())
 
 
 def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],

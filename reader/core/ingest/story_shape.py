@@ -178,6 +178,12 @@ def comment_thread(blocks: Sequence[Block], keep: Sequence[bool]) -> int | None:
 LABEL_WORDS = 8  # a kept line this short, with no sentence stop, is a subheading or a label
 
 
+def is_label(text: str) -> bool:
+    """Whether a line is a subheading or a label ("Top Stories", "You Might Also Like …"): at
+    most LABEL_WORDS words and no sentence stop."""
+    return 0 < len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?:\"”’)]$", text.strip())
+
+
 def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
                        read: Mapping[int, list[str]]) -> set[int]:
     """Remove short kept lines with no sentence stop whose content words the rest of the story
@@ -190,8 +196,7 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
     kept = [i for i, k in enumerate(keep) if k]
     words = {i: _content_words(blocks[i].text, read.get(i)) for i in kept}
     # (A line ending in a colon leads into what follows: "Here's what to know:".)
-    labels = {i for i in kept if words[i] and len(blocks[i].text.split()) <= LABEL_WORDS
-              and not re.search(r"[.!?:\"”’)]$", blocks[i].text.strip())}
+    labels = {i for i in kept if words[i] and is_label(blocks[i].text)}
     # Labels do not vouch for one another ("[skip past newsletter promotion]", "after newsletter
     # promotion"): the story's other lines do.
     story: set[str] = set()
