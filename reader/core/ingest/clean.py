@@ -231,16 +231,7 @@ def _drop_promo_runs(blocks: Sequence[Block], keep: list[bool],
     words of the page is the story, whatever its wording. Returns each removed block's
     probability of body wording."""
     model = wording.model()
-    runs: list[list[int]] = []
-    last = None  # whether the previous block with text was kept
-    for i, block in enumerate(blocks):
-        if not block.text:
-            continue
-        if keep[i]:
-            if not last:
-                runs.append([])
-            runs[-1].append(i)
-        last = keep[i]
+    runs = story_shape.kept_runs(blocks, keep)
     if len(runs) < 2:
         return {}
     size = [sum(len(blocks[i].text.split()) for i in run) for run in runs]

@@ -260,13 +260,9 @@ ISLAND_GAP = 4  # text blocks left out in a row that part a kept island from the
 ISLAND_BLOCKS = 2  # an island after the story of at most this many blocks is the page's
 
 
-def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
-    """Remove small islands of kept blocks below the story, parted from it by blocks left out
-    (a caption in a gallery of related stories, a promo among the footer's links); returns them.
-
-    The story is the run of kept blocks with the most words; a run ends where ISLAND_GAP text
-    blocks in a row were left out.
-    """
+def kept_runs(blocks: Sequence[Block], keep: Sequence[bool], gap: int = 1) -> list[list[int]]:
+    """The runs of kept blocks (their indices), a run ending where `gap` text blocks in a row
+    were left out."""
     runs: list[list[int]] = []
     current: list[int] = []
     left_out = 0
@@ -274,7 +270,7 @@ def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
         if not block.text:
             continue
         if keep[i]:
-            if current and left_out >= ISLAND_GAP:
+            if current and left_out >= gap:
                 runs.append(current)
                 current = []
             current.append(i)
@@ -283,6 +279,17 @@ def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
             left_out += 1
     if current:
         runs.append(current)
+    return runs
+
+
+def drop_islands_after(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Remove small islands of kept blocks below the story, parted from it by blocks left out
+    (a caption in a gallery of related stories, a promo among the footer's links); returns them.
+
+    The story is the run of kept blocks with the most words; a run ends where ISLAND_GAP text
+    blocks in a row were left out.
+    """
+    runs = kept_runs(blocks, keep, ISLAND_GAP)
     if len(runs) < 2:
         return set()
     words = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
