@@ -1,8 +1,8 @@
 """A decoded document -> article body, metadata fields, and every removed piece with its reason.
 
 Text and Markdown files are split into blocks; the boilerplate model says which are article body,
-the rules of story_shape.py and reasons.py and the wording model correct it (reasons.py also says
-why each removed block went); metadata is lifted from the blocks around the body; lines the
+the rules of story_shape.py, reasons.py and promos.py (the wording model's) correct it (reasons.py
+also says why each removed block went); metadata is lifted from the blocks around the body; lines the
 library's other pages of the same site repeat are removed as site chrome. HTML pages arrive
 already extracted (see html.py).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import bylines, metadata, outlets, reasons, story_shape, wording
+from reader.core.ingest import bylines, metadata, outlets, promos, reasons, story_shape, wording
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
@@ -63,21 +63,17 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     # captions above, which have their own reasons).
     words = {} if unframed else _read_words(blocks)
     english = bool(words) and any(keep) and wording.english(list(words.values()))
-    worded = _drop_promo_wording(blocks, keep, words) if english else {}
-    boxed = _drop_promo_runs(blocks, keep, words) if english else {}
+    by_wording: dict[int, str] = {}
+    if english:
+        by_wording |= promos.drop_worded(blocks, keep, words)
+        by_wording |= promos.drop_runs(blocks, keep, words)
     # (Labels are judged by their English words: on a page in another language every line would
     # look foreign to the story.)
     ruled, thread = ({}, None) if unframed else story_shape.remove(blocks, keep, words if english else None)
     if english:
         # Once the box's labels are gone ("skip past newsletter promotion"), the rest of it stands apart.
-        boxed.update(_drop_promo_runs(blocks, keep, words))
-    trailing = _drop_trailing_label(blocks, keep, words) if english else {}
-    by_wording = {
-        **{i: f"worded like a promo or another story's headline (wording model {p:.2f})" for i, p in worded.items()},
-        **{i: f"a short passage apart from the story, promo-like throughout (wording model {p:.2f})"
-           for i, p in boxed.items()},
-        **{i: f"after the story's last paragraph, a heading worded unlike it (of a list or box that follows: "
-              f"wording model {p:.2f})" for i, p in trailing.items()}}
+        by_wording |= promos.drop_runs(blocks, keep, words)
+        by_wording |= promos.drop_trailing_label(blocks, keep, words)
     if not any(keep):
         # Nothing reads as a story: a page's best passage, or a file's every line.
         keep = _fallback(blocks, probabilities)
@@ -202,71 +198,6 @@ def _read_words(blocks: Sequence[Block]) -> dict[int, list[str]]:
     return {i: tokens(blocks[i].text) for i in read}
 
 
-def _drop_promo_wording(blocks: Sequence[Block], keep: list[bool],
-                        words: Mapping[int, list[str]]) -> dict[int, float]:
-    """Remove kept blocks worded like promos (wording.py), on a page in English; returns each
-    removed block's probability of body wording. `words`: _read_words(blocks)."""
-    model = wording.model()
-    dropped = {}
-    for i, block_words in words.items():
-        if keep[i] and wording.judged(blocks[i], block_words):
-            p = model.probability(blocks[i].text, block_words)
-            if p < model.threshold:
-                keep[i] = False
-                dropped[i] = p
-    return dropped
-
-
-PROMO_RUN = 3  # blocks: a newsletter box or a subscription pitch, not a passage of the story
-PROMO_RUN_MEAN, PROMO_RUN_MAX = 0.3, 0.5  # wording probabilities of such a run's blocks
-
-
-def _drop_promo_runs(blocks: Sequence[Block], keep: list[bool],
-                     words: Mapping[int, list[str]]) -> dict[int, float]:
-    """Remove a short run of kept blocks, cut off from the rest of the story by removed ones,
-    whose wording is promo-like throughout ("Sign up to Business Today" / "Free daily
-    newsletter" / "Get set for the working day - we'll point you to ..."): each of its blocks
-    alone is too short or too near the wording model's threshold to go, but a passage of the
-    story does not stand apart with none of its sentences worded like one. A run with the most
-    words of the page is the story, whatever its wording. Returns each removed block's
-    probability of body wording."""
-    model = wording.model()
-    runs = story_shape.kept_runs(blocks, keep)
-    if len(runs) < 2:
-        return {}
-    size = [sum(len(blocks[i].text.split()) for i in run) for run in runs]
-    dropped: dict[int, float] = {}
-    for run, n in zip(runs, size):
-        if len(run) > PROMO_RUN or n >= max(size) or any(i not in words for i in run):
-            continue
-        scores = {i: model.probability(blocks[i].text, words[i]) for i in run}
-        scored = [scores[i] for i in run if len(words[i]) >= 3]
-        if scored and sum(scored) / len(scored) < PROMO_RUN_MEAN and max(scored) < PROMO_RUN_MAX:
-            for i in run:
-                keep[i] = False
-                dropped[i] = scores[i]
-    return dropped
-
-
-def _drop_trailing_label(blocks: Sequence[Block], keep: list[bool],
-                         words: Mapping[int, list[str]]) -> dict[int, float]:
-    """Remove the story's last kept block when it is a heading (a short line with no sentence
-    stop) right after a paragraph, worded unlike the story (wording model below PROMO_RUN_MEAN):
-    a story does not end on a subheading, so it is the label of what follows ("You Might Also
-    Like", "More Great WIRED Stories", "Tags ..."). Returns its probability of body wording."""
-    kept = [i for i, k in enumerate(keep) if k and blocks[i].text]
-    if len(kept) < 2 or kept[-1] not in words:
-        return {}
-    last, before = kept[-1], kept[-2]
-    if not story_shape.is_label(blocks[last].text) or not _a_lead_sentence(blocks[before].text):
-        return {}
-    p = wording.model().probability(blocks[last].text, words[last])
-    if p >= PROMO_RUN_MEAN:
-        return {}
-    keep[last] = False
-    return {last: p}
-
-
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> bool:
     """A plain text whose body starts at its first or second line is an article, not a page:
     keep all its text and return True.
@@ -285,7 +216,7 @@ def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) 
     if above and len(above[0].text.split()) > HEADLINE_WORDS:
         return False  # what stands above the body is a crawler's description, not a title
     # Above the body: a title, and perhaps the lead paragraph the model was unsure of.
-    if len(above) == 2 and not _a_lead_sentence(above[1].text):
+    if len(above) == 2 and not story_shape.a_lead_sentence(above[1].text):
         return False
     first = next(i for i, b in enumerate(blocks) if b.text)
     for i in range(first + 1, len(blocks)):
@@ -304,14 +235,8 @@ def _keep_lead_under_header(blocks: Sequence[Block], keep: list[bool]) -> None:
     if len(texts) < 2 or keep[texts[0]] or not keep[texts[1]]:
         return
     first = blocks[texts[0]]
-    if not first.links and not first.depth and not first.heading and _a_lead_sentence(first.text):
+    if not first.links and not first.depth and not first.heading and story_shape.a_lead_sentence(first.text):
         keep[texts[0]] = True
-
-
-def _a_lead_sentence(text: str) -> bool:
-    """Whether a paragraph the model was unsure of reads as a story's lead: 8 words or more,
-    ending a sentence."""
-    return len(text.split()) >= 8 and bool(re.search(r"[.!?\"”’]$", text.strip()))
 
 
 def _with_text(block: Block, text: str) -> Block:

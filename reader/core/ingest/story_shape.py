@@ -184,6 +184,12 @@ def is_label(text: str) -> bool:
     return 0 < len(text.split()) <= LABEL_WORDS and not re.search(r"[.!?:\"”’)]$", text.strip())
 
 
+def a_lead_sentence(text: str) -> bool:
+    """Whether a paragraph the model was unsure of reads as a story's lead: 8 words or more,
+    ending a sentence."""
+    return len(text.split()) >= 8 and bool(re.search(r"[.!?\"”’]$", text.strip()))
+
+
 def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
                        read: Mapping[int, list[str]]) -> set[int]:
     """Remove short kept lines with no sentence stop whose content words the rest of the story
