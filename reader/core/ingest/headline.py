@@ -65,8 +65,14 @@ def split_site(title: str) -> tuple[str, str | None]:
         # part this long is the headline's own, not a site or section name.
         return title.strip(), None
     if site and (len(site.split()) > 5 or _NOT_A_SITE.search(site)):
-        site = None
-    if at > 0 and site == parts[0] and len(parts[0].split()) > 3:
+        # "Die elektronische Patientenakte (ePA) – der lange Marsch ...": the part that is not
+        # a site's name is the headline's own, so nothing is cut.
+        return title.strip(), None
+    if at > 0 and site == parts[0] and (len(parts[0].split()) > 3
+                                        or SEPARATOR.search(title).group().strip() in "-–—"):
+        # A site or section before the headline is set off by a bar ("Opinion | Republicans
+        # Are ..."); before a dash a phrase is the headline's own: a speaker, a topic ("Wood -
+        # Ireland can win Grand Slam", "Take C.A.R.E. - comwrap auf der DMEXCO 2018").
         return title.strip(), None
     return headline, site
 

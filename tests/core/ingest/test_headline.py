@@ -61,3 +61,17 @@ def test_a_site_suffix_is_split_off():
 def test_a_long_first_part_before_a_dash_is_the_headlines_own():
     title = "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars"
     assert split_site(title) == (title, None)
+
+
+@pytest.mark.parametrize("title", [
+    "Wood - Ireland can win Grand Slam",  # a speaker before the dash
+    "Take C.A.R.E. - comwrap auf der DMEXCO 2018",
+    "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen",
+])
+def test_a_phrase_before_a_dash_or_a_part_that_names_no_site_is_the_headlines_own(title):
+    assert split_site(title) == (title, None)
+
+
+def test_a_section_before_a_bar_is_split_off():
+    assert split_site("Opinion | Republicans Are Following Trump to Nowhere") == (
+        "Republicans Are Following Trump to Nowhere", "Opinion")
