@@ -99,7 +99,8 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
             f"{pct(sc['outlet'])} / {pct(sc['date'])} / {pct(sc['authors'])}", ">= 90% / 90% / –",
             held["outlet"] >= 0.9 and held["date"] >= 0.9),
         Row("cleaning", f"html-train renderings: title (the headline ranker learns from these pages: "
-            f"its own figure held out by site in brackets, all renderings) / outlet / date right (rules "
+            f"its own figure held out by site in brackets, all renderings) / outlet (og:site_name, spelling "
+            f"aside: Space = Space.com) / date right (rules "
             f"never tuned on them) / authors right (byline rules written with these pages in view) "
             f"({ht['title_n']} / {ht['outlet_n']} / {ht['date_n']} / {ht['authors_n']} printed)",
             f"{pct(ht['title'])} ({pct(head['html-train']['right'])}) / {pct(ht['outlet'])} / "

@@ -181,11 +181,24 @@ def page_authors(tree, site: str) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
+def _squashed(name: str) -> str:
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().lower())
+    name = re.sub(r"\.[a-z]{2,4}(?:\.[a-z]{2})?/?$", "", name)  # "Space.com", "Sportsnet.ca"
+    return re.sub(r"[\W_]+", "", name).removeprefix("the")
+
+
+def same_site(ours: str | None, site: str) -> bool:
+    """The outlet of a page's og:site_name, spelling aside: "Space" is "Space.com", "The Hill" is
+    "TheHill", "CBS Sports" is "CBSSports.com" (a parent company or an abbreviation is not)."""
+    return bool(ours) and _squashed(ours) == _squashed(site)
+
+
 def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "lines")) -> dict[str, float]:
     """Title, outlet, date and authors found in text renderings of the html-train pages (never
     tuned on).
 
-    Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name, the
+    Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name (spelling
+    aside: same_site()), the
     publication date htmldate reads from the HTML, and the people its JSON-LD or meta tags name as
     authors; a field counts only where the rendering prints it (the date in some form, the
     outlet's name, the headline's words, every author's name).
@@ -222,7 +235,7 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
                 counts["title"] += norm(result.title) == norm(title)
             if site and norm(site) in norm(text):
                 counts["outlet_n"] += 1
-                counts["outlet"] += norm(result.outlet) == norm(site)
+                counts["outlet"] += same_site(result.outlet, site)
             if date and any(iso[:10] == date for _, _, iso in find_dates(text)):
                 counts["date_n"] += 1
                 counts["date"] += (result.published or "")[:10] == date
