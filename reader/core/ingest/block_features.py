@@ -79,7 +79,7 @@ def _base(block: Block) -> list[float]:
     ws = _WORD.findall(text)
     nw = len(ws)
     lower = [w.lower() for w in ws]
-    letters = sum(c.isalpha() for c in text)
+    letters = sum(map(str.isalpha, text))
     caps = sum(w[0].isupper() for w in ws)
     upper = sum(w.isupper() and len(w) > 1 for w in ws)
     stop = sum(w in STOP_WORDS for w in lower)
@@ -94,7 +94,7 @@ def _base(block: Block) -> list[float]:
         stop_share, (sum(len(w) <= 3 for w in ws) / nw) if nw else 0.0, float(ends),
         float(len(_INNER_END.findall(text))), text.count(",") / (nw + 1),
         caps / nw if nw else 0.0, upper / nw if nw else 0.0,
-        sum(c.isdigit() for c in text) / (n + 1), letters / (n + 1),
+        sum(map(str.isdigit, text)) / (n + 1), letters / (n + 1),
         float(stripped[:1].isupper()), float(stripped[:1] in "\"“‘'"),
         float(any(q in text for q in "\"“”")), float(stripped[:1] == "("),
         float(stripped[:1] == "[" and stripped[-1:] == "]"),

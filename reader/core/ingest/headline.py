@@ -86,15 +86,15 @@ def candidates(blocks: Sequence[Block], start: int, page_title: str | None,
     out = []
     if page_title:
         out.append(Candidate(-1, page_title, split_site(page_title)[0]))
-    story: set[str] = set()
-    for block in blocks[start:start + 12]:
-        story.update(_stems(block.text))
+    story: set[str] | None = None  # the stems of the story's opening, read when a long line needs them
     for i in range(max(0, start - REACH), min(len(blocks), start + 2)):
         text = blocks[i].text.strip().strip("#*_ ").strip()
         n = len(_WORD.findall(text))
         if 1 <= n <= 45 and "\n" not in text and not is_date(text) and not is_byline(text):
             out.append(Candidate(i, text, split_site(text)[0]))
         if i < start and n > GLUED_LINE:
+            if story is None:
+                story = {stem for block in blocks[start:start + 12] for stem in _stems(block.text)}
             out += [Candidate(i, run, run, glued=True) for run in glued_runs(text, story)]
     return out
 
