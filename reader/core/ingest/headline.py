@@ -60,13 +60,10 @@ def split_site(title: str) -> tuple[str, str | None]:
     headline = max(parts, key=len)
     at = parts.index(headline)
     site = parts[-1] if at < len(parts) - 1 else (parts[0] if at > 0 else None)
-    if site and len(parts) == 2 and len(site.split()) > 5:
-        # "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars": a
-        # part this long is the headline's own, not a site or section name.
-        return title.strip(), None
     if site and (len(site.split()) > 5 or _NOT_A_SITE.search(site)):
-        # "Die elektronische Patientenakte (ePA) – der lange Marsch ...": the part that is not
-        # a site's name is the headline's own, so nothing is cut.
+        # A part too long for a site's name ("Star Wars Jedi: Fallen Order review – shoots for
+        # the moon, lands among the stars") or with brackets ("Die elektronische Patientenakte
+        # (ePA) – der lange Marsch ...") is the headline's own, so nothing is cut.
         return title.strip(), None
     if at > 0 and site == parts[0] and (len(parts[0].split()) > 3
                                         or SEPARATOR.search(title).group().strip() in "-–—"):
