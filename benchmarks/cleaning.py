@@ -153,7 +153,8 @@ def reuters_sample(work: Path, n: int = 1000) -> list[Path]:
 def cross_validated() -> dict[str, object]:
     data = resources.files("reader.core.data")
     return {"boilerplate": load(data.joinpath("boilerplate.json.gz")).get("cross_validated", {}),
-            "headline": load(data.joinpath("headline.json.gz")).get("cross_validated", {})}
+            "headline": load(data.joinpath("headline.json.gz")).get("cross_validated", {}),
+            "outlet": load(data.joinpath("outlet.json.gz")).get("cross_validated", {})}
 
 
 _PERSON = re.compile(r"[A-Z][\w'’.-]+(?: (?:[a-z]{1,3} )?[A-Z][\w'’.-]+){1,3}")

@@ -1,11 +1,12 @@
 """The whole cleaner on scrapes from sites its models never saw: `python -m training.heldout`.
 
 For each fold of scrape sites (the folds of training/boilerplate.py), the boilerplate model,
-the headline ranker and the wording model are fitted without those sites, put in place of the
-shipped ones, and reader's own clean() is scored on the held-out files with the checks of
+the headline ranker, the wording model and the outlet ranker are fitted without those sites,
+put in place of the shipped ones, and reader's own clean() is scored on the held-out files with the checks of
 benchmarks.cleaning: boilerplate examples removed, body passages kept, title, outlet, date,
 authors; and on the html-train renderings of held-out sites, the body lines kept against the
-gold labels (precision, recall, F1 by lines and by words). Needs the out-of-fold scores `python -m training.boilerplate` leaves in the cache.
+gold labels (precision, recall, F1 by lines and by words). Needs the out-of-fold scores `python
+-m training.boilerplate` and the documents `python -m training.outlet` leave in the cache.
 Writes the figures to benchmarks/cleaning-heldout.json, which `python -m benchmarks` reports as
 the "held out" rows of the README table (rerun this after retraining either model).
 """
@@ -20,11 +21,12 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import cleaning
-from reader.core.ingest import boilerplate, clean, headline, wording
+from reader.core.ingest import boilerplate, clean, headline, outlet_ranker, wording
 from reader.core.ingest.trees import Forest
 from training import bag
 from training import boilerplate as train_boilerplate
 from training import headline as train_headline
+from training import outlet as train_outlet
 from training import wording as train_wording
 from training.data import CACHE, load_all
 
@@ -35,14 +37,20 @@ def runtime_boilerplate(model, threshold: float) -> boilerplate.Model:
                              Forest(bag.trees(booster)))
 
 
-def fold_models(docs, items, variants, held: set[str], threshold: float, title_threshold: float):
-    """The boilerplate model, headline ranker and wording model fitted without the sites in `held`."""
+def fold_models(docs, items, variants, outlet_rows, held: set[str], threshold: float,
+                title_threshold: float):
+    """The boilerplate model, headline ranker, wording model and outlet ranker fitted without
+    the sites in `held`."""
     train = [d for d in docs if d.site not in held]
     model = runtime_boilerplate(train_boilerplate.fit(train), threshold)
     keys = [k for k in items if docs[k].site not in held]
     ranker = headline.Ranker(title_threshold, Forest(bag.trees(train_headline.fit(
         *train_headline.training_set(docs, items, variants, keys)))))
-    return model, ranker, train_wording.fit(train)
+    rows = [r for r in outlet_rows if r["site"] not in held]
+    common = train_outlet.common_names(rows)
+    outlets = outlet_ranker.Ranker(train_outlet.THRESHOLD, Forest(bag.trees(train_outlet.fit(
+        train_outlet.with_common(rows, common, own=True)))), common)
+    return model, ranker, train_wording.fit(train), outlets
 
 
 def kept_lines(docs) -> tuple[list, list]:
@@ -64,15 +72,17 @@ def measure(folds: int = 5, threshold: float = 0.5,
     docs = load_all()
     oof = pickle.loads((CACHE / "cv.pickle").read_bytes())["probs"]
     items, variants = train_headline.examples(docs, oof)
+    outlet_rows = train_outlet.featurise(pickle.loads(train_outlet.ROWS.read_bytes()))
     totals: Counter = Counter()
     misses: list[str] = []
     rendered, rendered_keeps = [], []
     for origin in ("scrapes", "html-train"):
         for held in train_boilerplate.sites_folds(docs, origin, folds):
-            model, ranker, words = fold_models(docs, items, variants, held, threshold, title_threshold)
-            saved = clean.model, headline.ranker, wording.model
+            model, ranker, words, outlets = fold_models(docs, items, variants, outlet_rows, held,
+                                                        threshold, title_threshold)
+            saved = clean.model, headline.ranker, wording.model, outlet_ranker.ranker
             clean.model, headline.ranker = (lambda: model), (lambda: ranker)
-            wording.model = lambda: words
+            wording.model, outlet_ranker.ranker = (lambda: words), (lambda: outlets)
             try:
                 if origin == "scrapes":
                     names = {d.name for d in docs if d.site in held and d.origin == "scrapes"}
@@ -87,7 +97,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
                     rendered_keeps += keeps
                     print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
             finally:
-                clean.model, headline.ranker, wording.model = saved
+                clean.model, headline.ranker, wording.model, outlet_ranker.ranker = saved
     keys = ("bp", "body", "title", "outlet", "date", "authors")
     out = {key: round(totals[key] / max(totals[f"{key}_n"], 1), 4) for key in keys}
     train_boilerplate.BY_WORDS = False
@@ -103,7 +113,7 @@ OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "cleaning-heldout.
 def main() -> int:
     started = time.time()
     figures = measure()
-    figures["about"] = ("reader's clean() on each scrape and html-train rendering with its three models "
+    figures["about"] = ("reader's clean() on each scrape and html-train rendering with its four models "
                         "fitted without its site (5 folds of sites each); written by training/heldout.py")
     figures["minutes"] = round((time.time() - started) / 60, 1)
     OUT.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")

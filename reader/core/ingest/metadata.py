@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.ingest import bylines, outlets, story_shape
+from reader.core.ingest import bylines, outlet_ranker, story_shape
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import find_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
@@ -155,7 +155,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     fields.trimmed.update(found.trimmed)
     _published(blocks, keep, start, header, fields, source_url)
     _agencies(blocks, keep, start, end, fields)
-    fields.outlet = outlets.find(blocks, keep, header, site, source_url, named=fields.named,
+    fields.outlet = outlet_ranker.find(blocks, keep, header, site, source_url, named=fields.named,
                                  title=fields.title, used=fields.used)
     _standfirst(blocks, keep, start, header, fields)
     return fields

@@ -11,6 +11,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -102,30 +103,55 @@ def domain_outlet(url: str) -> str | None:
 # the vote -------------------------------------------------------------------------------------
 
 
-def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], site: str | None,
+SOURCES = ("site", "named", "block0", "preferred", "masthead", "holder", "url_printed", "url",
+           "home", "mention")
+
+
+@dataclass
+class Evidence:
+    """The vote among the places a page names itself: each name's weight, how many times each
+    source named it (SOURCES), the vote's choice, and the page's addresses as name keys
+    ("quantamagazine") for the ranker (outlet_ranker)."""
+    votes: dict[str, float] = field(default_factory=dict)
+    sources: dict[str, Counter[str]] = field(default_factory=dict)
+    top: str | None = None
+    domains: frozenset[str] = frozenset()
+    lifted: frozenset[int] = frozenset()  # blocks lifted into other fields (headline, byline)
+
+    @property
+    def weight(self) -> float:
+        return self.votes.get(self.top, 0.0) if self.top else 0.0
+
+
+def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], site: str | None,
          source_url: str | None, *, named: Sequence[str] = (), title: str | None = None,
-         used: Mapping[int, str] | None = None) -> str | None:
-    """The outlet: the page's own name for itself, weighed across every place it is printed.
+         used: Mapping[int, str] | None = None) -> Evidence:
+    """The page's own name for itself, weighed across every place it is printed.
 
     `site`: the site suffix of the page title; `named`: outlets its bylines named ("By A, NY
     Times"); `used`: blocks already lifted into metadata (index -> reason), which are not chrome.
     """
     used = used or {}
+    evidence = Evidence(lifted=frozenset(used))
     for key in ("sitename", "site_name", "outlet", "publication", "publisher"):
         value = header.get(key)
         if value and not value.startswith("http"):
-            return outlet_name(value)
-    votes: dict[str, float] = {}
+            name = outlet_name(value)
+            return Evidence({name: 100.0}, {name: Counter(header=1)}, name)
+    votes = evidence.votes
 
-    def vote(name: str | None, known_weight: float, unknown_weight: float) -> None:
+    def count(name: str | None, known_weight: float, unknown_weight: float, source: str) -> None:
         if not name or re.fullmatch(r"[\d\W]+", name):
             return
         canonical = known_outlet(name)
         if canonical:
             votes[canonical] = votes.get(canonical, 0.0) + known_weight
         elif unknown_weight:
-            tidy = outlet_name(name)
-            votes[tidy] = votes.get(tidy, 0.0) + unknown_weight
+            canonical = outlet_name(name)
+            votes[canonical] = votes.get(canonical, 0.0) + unknown_weight
+        else:
+            return
+        evidence.sources.setdefault(canonical, Counter())[source] += 1
 
     if site and not known_outlet(site):
         # "RNZ Skip to main content": a suffix that starts with a known name is that name.
@@ -134,55 +160,62 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
             if known_outlet(" ".join(words[:n])):
                 site = " ".join(words[:n])
                 break
-    vote(site, 6, 4)
+    count(site, 6, 4, "site")
     for name in named:
-        vote(name, 6, 0)
+        count(name, 6, 0, "named")
     if used.get(0, "").startswith("outlet name"):
-        vote(blocks[0].text.strip(), 6, 5)
+        count(blocks[0].text.strip(), 6, 5, "block0")
     for block in blocks[:60]:
         if preferred := PREFERRED.search(block.text):
             name = preferred.group("name")
             # "Prefer the Guardian" is The Guardian; an unknown "the Harbour Gazette" drops its article.
-            vote(name if known_outlet(name) else re.sub(r"^the\s+", "", name), 6, 4)
+            count(name if known_outlet(name) else re.sub(r"^the\s+", "", name), 6, 4, "preferred")
             break
     linked = _linked_domains(blocks)
-    vote(_masthead(blocks, keep, linked), 6, 5)
+    count(_masthead(blocks, keep, linked), 6, 5, "masthead")
     holders = {}  # each holder once: a footer may print its copyright line twice
     for block in blocks[-40:]:
         match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None
         if match and (holder := _holder(match.group("holder"))):
             holders[holder.lower()] = holder
     for holder in holders.values():
-        vote(holder, 4, 1.5)
-    urls = [source_url or header.get("url") or header.get("source") or ""]
+        count(holder, 4, 1.5, "holder")
+    urls = [(source_url or header.get("url") or header.get("source") or "", "url")]
     for block in blocks[:8]:
         found = SOURCE_LINE.match(block.text.strip())
         if found:
-            urls.append(found.group("url"))
+            urls.append((found.group("url"), "url"))
     if (home := _home_domain(blocks, linked)) is not None:
-        urls.append(home)
-    for url in urls:
+        urls.append((home, "home"))
+    domains = set()
+    for url, source in urls:
         if url.startswith("http"):
+            if (parts := _domains()(url)).domain:
+                domains.add(re.sub(r"[\W_]+", "", parts.domain.lower()))
             domain = domain_outlet(url)
             if domain and "." in domain and (spelled := _printed(domain, blocks)):
-                vote(spelled, 5, 5)  # the address and the page's print agree: "MoreBikes"
+                count(spelled, 5, 5, "url_printed")  # the address and the page's print agree: "MoreBikes"
             else:
-                vote(domain, 5, 1)
+                count(domain, 5, 1, source)
+    evidence.domains = frozenset(domains)
     title_key = norm(title or "")
     mentions = _mentions([b.text for i, (b, k) in enumerate(zip(blocks, keep))
                           if not k and i not in used and title_key not in norm(b.text)])
-    for name, count in mentions.items():
-        votes[name] = votes.get(name, 0.0) + min(count, 3) * 0.8
+    for name, n in mentions.items():
+        votes[name] = votes.get(name, 0.0) + min(n, 3) * 0.8
+        evidence.sources.setdefault(name, Counter())["mention"] += n
     if not votes:
-        return None
+        return evidence
     # A wire agency is named on many pages that carry its copy: another name is the outlet, when
     # the page backs it nearly as well. A copyright line's parent company ("Turner Broadcasting
     # System", 1.5) does not outvote CNN's own address and menus (7.4).
     top, weight = max(votes.items(), key=lambda kv: kv[1])
     if agency(top) is None or weight >= 8:
-        return top
-    others = [(w, name) for name, w in votes.items() if not agency(name) and w >= max(1.5, weight / 2)]
-    return max(others)[1] if others else top
+        evidence.top = top
+    else:
+        others = [(w, name) for name, w in votes.items() if not agency(name) and w >= max(1.5, weight / 2)]
+        evidence.top = max(others)[1] if others else top
+    return evidence
 
 
 HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own

@@ -1,0 +1,78 @@
+"""The outlet of a page whose vote is weak or empty: the learned ranker over the names it prints."""
+
+from __future__ import annotations
+
+from reader.core.ingest import outlet_ranker
+from reader.core.ingest.clean import clean
+from reader.core.models import RawDocument
+from tests.core.ingest.test_clean_awkward import STORY
+
+
+def cleaned(text: str, name: str = "page.txt"):
+    return clean(RawDocument(path=name, text=text, format="text", encoding="utf-8"))
+
+
+def test_names_are_read_from_capitalised_runs_and_short_lines():
+    assert "U.S. News & World Report" in outlet_ranker.phrases("© 2025 U.S. News & World Report L.P.")
+    assert "Quanta Magazine" in outlet_ranker.phrases("Get Quanta Magazine delivered to your inbox")
+    # A sentence glued to a caption's credit is two names, not "Thursday.Credit".
+    found = outlet_ranker.phrases("Volodymyr Zelensky in Denmark on Thursday.Credit: AP")
+    assert "Thursday" in found and "Credit" in found and not any("Thursday.Credit" in f for f in found)
+    assert "9to5Mac" in outlet_ranker.phrases("9to5Mac")  # a short line is a name as a whole
+
+
+def test_an_unknown_site_named_only_by_its_chrome_is_the_outlet_not_its_owner():
+    """No address, no title suffix, no logo link: the site's name is printed as its logo's text,
+    in its menu, its newsletter box and its comments policy, and its parent company holds the
+    copyright (the vote's only, weak, name)."""
+    page = "\n".join([
+        "Tidewater Review", "Home", "News", "Science", "Culture", "About Tidewater Review", "Subscribe",
+        "", "Harbour strike halts grain shipments", "", STORY, "",
+        "Get Tidewater Review delivered to your inbox", "Sign up",
+        "Tidewater Review moderates comments to keep the conversation civil.",
+        "© 2019 Coastline Media Group Ltd. All rights reserved.",
+    ])
+    result = cleaned(page)
+    assert result.outlet == "Tidewater Review"
+    assert "Tidewater Review" not in result.body
+
+
+def test_a_clean_article_with_a_photo_credit_gets_no_outlet():
+    """The only lines removed credit a photo to a paper: who took the picture is not the outlet."""
+    page = "\n".join([
+        "Harbour strike halts grain shipments", "",
+        "Dock workers at the terminal on Tuesday. Photograph: Erin Schaff/The New York Times", "",
+        "Dock workers at the terminal on Tuesday. Photograph: Erin Schaff/The New York Times", "",
+        STORY,
+    ])
+    result = cleaned(page)
+    assert result.outlet is None
+    assert any("Photograph" in r.text for r in result.removed)
+
+
+def test_a_strong_vote_is_kept_whatever_the_chrome_repeats():
+    """A title's site suffix decides; a name the menus repeat more often does not outvote it."""
+    page = "\n".join([
+        "Harbour strike halts grain shipments | The Harbour Gazette", "",
+        "Coastline Deals", "Coastline Deals: ferries", "Coastline Deals: hotels", "Coastline Deals: cars", "",
+        "Harbour strike halts grain shipments", "", STORY,
+    ])
+    assert cleaned(page).outlet == "The Harbour Gazette"
+
+
+def test_the_shipped_model_matches_the_features_it_reads():
+    model = outlet_ranker.ranker()
+    assert 0.0 < model.threshold < 1.0
+    names, x = outlet_ranker.candidates(
+        *_page_blocks("Home\nAbout Tidewater Review\n\n" + STORY + "\n\nTidewater Review\n"))
+    assert x.shape == (len(names), len(outlet_ranker.FEATURES))
+    assert "Tidewater Review" in names
+
+
+def _page_blocks(text: str):
+    from reader.core.ingest import outlets
+    from reader.core.ingest.source import parse_source
+
+    blocks = parse_source(text, "text").blocks
+    keep = [b.text.startswith("Paragraph") for b in blocks]
+    return blocks, keep, outlets.vote(blocks, keep, {}, None, None)
