@@ -113,7 +113,9 @@ def _line_stats(blocks: Sequence[Block], keep: Sequence[bool], lifted: frozenset
         short = len(text.split()) <= 6
         # A photo credit names who took the picture: "Photograph: Erin Schaff/The New York Times".
         credit = CREDIT.search(text[-120:]) is not None
-        for name in phrases(text):
+        # The longest spelling of a name first ("The Verge" before "Verge"): one line counts
+        # once per name, under the same spelling in every run.
+        for name in sorted(phrases(text), key=lambda n: (-len(n), n)):
             k = key(name)
             if not k or k in stats and stats[k]["_line"] == i + 1:
                 continue

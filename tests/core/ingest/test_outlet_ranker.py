@@ -76,3 +76,20 @@ def _page_blocks(text: str):
     blocks = parse_source(text, "text").blocks
     keep = [b.text.startswith("Paragraph") for b in blocks]
     return blocks, keep, outlets.vote(blocks, keep, {}, None, None)
+
+
+def test_the_names_and_their_features_do_not_depend_on_the_hash_seed():
+    """A line's names come from a set: the same page must give the same rows in every process."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("from tests.core.ingest.test_outlet_ranker import _page_blocks\n"
+              "from reader.core.ingest import outlet_ranker\n"
+              "names, x = outlet_ranker.candidates(*_page_blocks('The Verge\\nHome\\nAbout The Verge\\n\\n'"
+              " + 'Paragraph 1: a story of the harbour, long enough to be read as prose by anyone.\\n\\n'"
+              " + 'Verge Deals | The Verge\\nSubscribe to Verge Deals\\n'))\n"
+              "print(names, x.tolist())\n")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and "The Verge" in outputs.pop()
