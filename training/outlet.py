@@ -202,7 +202,8 @@ def pick(model, row: dict, threshold: float) -> str | None:
         return row["top"]
     scores = model.predict(row["x"])
     best = int(np.argmax(scores))
-    return outlet_name(row["names"][best]) if scores[best] >= threshold else row["top"]
+    return outlet_ranker._decide(row["names"][best], float(scores[best]), threshold,
+                                 outlets.Evidence(top=row["top"]))
 
 
 def fold_of(site: str) -> int:

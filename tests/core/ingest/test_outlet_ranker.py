@@ -93,3 +93,15 @@ def test_the_names_and_their_features_do_not_depend_on_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1 and "The Verge" in outputs.pop()
+
+
+def test_another_known_outlet_never_replaces_the_pages_own_weak_vote():
+    """A page cites other outlets in its chrome; the ranker may like their names, but a known
+    outlet that is not the vote's choice is taken only when the page has no vote at all."""
+    from reader.core.ingest.outlets import Evidence
+
+    own = Evidence(votes={"Harbour Gazette": 1.5}, top="Harbour Gazette")
+    assert outlet_ranker._decide("Daily Mail", 0.9, 0.2, own) == "Harbour Gazette"
+    assert outlet_ranker._decide("Tidewater Review", 0.9, 0.2, own) == "Tidewater Review"
+    assert outlet_ranker._decide("Daily Mail", 0.1, 0.2, own) == "Harbour Gazette"  # not sure enough
+    assert outlet_ranker._decide("VOA", 0.9, 0.2, Evidence()) == "Voice of America"  # no vote: its name
