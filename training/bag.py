@@ -55,3 +55,14 @@ def trees(model) -> list[list[list[float]]]:
         walk(info["tree_structure"])
         out.append(nodes)
     return out
+
+
+def save(payload: dict, path: str) -> None:
+    """Write a model file as reader reads it (trees.load): gzipped, compact JSON."""
+    import gzip
+    import json
+    import sys
+
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        json.dump(payload, handle, separators=(",", ":"))
+    print(f"wrote {path}", file=sys.stderr)

@@ -11,7 +11,6 @@ numbers, evaluated by reader without lightgbm).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import random
@@ -288,8 +287,7 @@ def export(model, threshold: float, figures: dict, path: str) -> None:
         "last_words": last, "threshold": threshold, "cross_validated": figures,
         "trees": bag.trees(booster),
     }
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        json.dump(payload, handle, separators=(",", ":"))
+    bag.save(payload, path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -323,7 +321,6 @@ def main(argv: list[str] | None = None) -> int:
         figures["folds"] = args.folds
         figures["threshold"] = args.threshold
         export(fit(docs), args.threshold, figures, MODEL_PATH)
-        print(f"wrote {MODEL_PATH}", file=sys.stderr)
     return 0
 
 

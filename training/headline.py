@@ -250,9 +250,7 @@ def main(argv: list[str] | None = None) -> int:
                             "lines, trained by training/headline.py.",
                    "features": FEATURES, "threshold": args.threshold,
                    "cross_validated": report, "trees": bag.trees(booster)}
-        with gzip.open(MODEL_PATH, "wt", encoding="utf-8") as handle:
-            json.dump(payload, handle, separators=(",", ":"))
-        print(f"wrote {MODEL_PATH}", file=sys.stderr)
+        bag.save(payload, MODEL_PATH)
     return 0
 
 

@@ -246,9 +246,7 @@ def main(argv: list[str] | None = None) -> int:
                             "prints, trained by training/outlet.py.",
                    "features": FEATURES, "threshold": THRESHOLD, "common": common,
                    "cross_validated": report, "trees": bag.trees(model)}
-        with gzip.open(MODEL_PATH, "wt", encoding="utf-8") as handle:
-            json.dump(payload, handle, separators=(",", ":"))
-        print(f"wrote {MODEL_PATH}", file=sys.stderr)
+        bag.save(payload, MODEL_PATH)
     return 0
 
 
