@@ -141,11 +141,11 @@ def featurise(recorded: list[dict]) -> list[dict]:
                                                        or right(r["origin"], r["gold"], outlet_name(n))))
                       for n in names])
         chrome = {key(b.text) for b, kept in zip(blocks, keep) if not kept}
+        keys = [key(n) for n in names]
+        # the names printed in the chrome (the vote's may come from an address)
+        printed = {k for k, row in zip(keys, x) if row[0] > 0} | (chrome & set(keys))
         rows.append({**{k: v for k, v in r.items() if k != "seen"}, "names": names, "x": x, "y": y,
-                     "top": evidence.top, "weight": evidence.weight,
-                     "keys": [key(n) for n in names],
-                     # the names printed in the chrome (the vote's may come from an address)
-                     "printed": {key(n) for n, row in zip(names, x) if row[0] > 0} | (chrome & {key(n) for n in names})})
+                     "top": evidence.top, "weight": evidence.weight, "keys": keys, "printed": printed})
     return rows
 
 
