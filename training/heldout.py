@@ -2,13 +2,13 @@
 
 For each fold of scrape sites (the folds of training/boilerplate.py), the boilerplate model,
 the headline ranker, the wording model and the outlet ranker are fitted without those sites,
-put in place of the shipped ones, and reader's own clean() is scored on the held-out files with the checks of
-benchmarks.cleaning: boilerplate examples removed, body passages kept, title, outlet, date,
-authors; and on the html-train renderings of held-out sites, the body lines kept against the
-gold labels (precision, recall, F1 by lines and by words). Needs the out-of-fold scores `python
+put in place of the shipped ones, and reader's own clean() is scored on the held-out files
+with the checks of benchmarks.cleaning: boilerplate examples removed, body passages kept,
+title, outlet, date, authors; and on the html-train renderings of held-out sites, the body
+lines kept against the gold labels (precision, recall, F1 by lines and by words). Needs the out-of-fold scores `python
 -m training.boilerplate` and the documents `python -m training.outlet` leave in the cache.
 Writes the figures to benchmarks/cleaning-heldout.json, which `python -m benchmarks` reports as
-the "held out" rows of the README table (rerun this after retraining either model).
+the "held out" rows of the README table (rerun this after retraining any of them).
 """
 
 from __future__ import annotations
@@ -46,10 +46,8 @@ def fold_models(docs, items, variants, outlet_rows, held: set[str], threshold: f
     keys = [k for k in items if docs[k].site not in held]
     ranker = headline.Ranker(title_threshold, Forest(bag.trees(train_headline.fit(
         *train_headline.training_set(docs, items, variants, keys)))))
-    rows = [r for r in outlet_rows if r["site"] not in held]
-    common = train_outlet.common_names(rows)
-    outlets = outlet_ranker.Ranker(train_outlet.THRESHOLD, Forest(bag.trees(train_outlet.fit(
-        train_outlet.with_common(rows, common, own=True)))), common)
+    outlet_model, common = train_outlet.fit_counted([r for r in outlet_rows if r["site"] not in held])
+    outlets = outlet_ranker.Ranker(train_outlet.THRESHOLD, Forest(bag.trees(outlet_model)), common)
     return model, ranker, train_wording.fit(train), outlets
 
 

@@ -181,6 +181,13 @@ MONOTONE = {"chrome_lines": 1, "chrome_share": 1, "vote": 1, "vote_share": 1, "s
             "credit_lines": -1, "lowercase_uses": -1, "vote_rank": -1, "other_sites": -1}
 
 
+def fit_counted(rows: list[dict]):
+    """The ranker fitted on `rows`, with the table of names their sites print (common_names()),
+    which it reads at run time."""
+    common = common_names(rows)
+    return fit(with_common(rows, common, own=True)), common
+
+
 def fit(rows: list[dict]):
     import lightgbm as lgb
 
@@ -221,8 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     misses = []
     for fold in range(FOLDS):
         train = [r for r in rows if fold_of(r["site"]) != fold]
-        common = common_names(train)
-        model = fit(with_common(train, common, own=True))
+        model, common = fit_counted(train)
         for r in with_common([r for r in rows if fold_of(r["site"]) == fold], common, own=False):
             right_by[(r["origin"], "n")] += 1
             right_by[(r["origin"], "vote")] += right(r["origin"], r["gold"], r["top"])
@@ -240,8 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(report, indent=1))
     print("\n".join(misses))
     if not args.cv_only:
-        common = common_names(rows)
-        model = fit(with_common(rows, common, own=True))
+        model, common = fit_counted(rows)
         payload = {"about": "Outlet ranker of reader: gradient-boosted trees over the names a page "
                             "prints, trained by training/outlet.py.",
                    "features": FEATURES, "threshold": THRESHOLD, "common": common,

@@ -156,7 +156,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     _published(blocks, keep, start, header, fields, source_url)
     _agencies(blocks, keep, start, end, fields)
     fields.outlet = outlet_ranker.find(blocks, keep, header, site, source_url, named=fields.named,
-                                 title=fields.title, used=fields.used)
+                                       title=fields.title, used=fields.used)
     _standfirst(blocks, keep, start, header, fields)
     return fields
 
