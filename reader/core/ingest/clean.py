@@ -87,9 +87,12 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     header = {**source.meta, **source.front, **doc.meta}
     # Readers' comments hold no metadata of the page: their dates and names are the readers'.
     skip = frozenset(repeated) | (frozenset(range(thread, len(blocks))) if thread is not None else frozenset())
-    # Front matter is the author's own record: its title is the title, not a candidate.
+    # Front matter is the author's own record: its title is the title, not a candidate. A line
+    # whose words make it chrome (a share bar, a caption) is none either: on a page that prints
+    # no headline the lead titles the article.
     fields = metadata.extract(blocks, keep, probabilities, header, header.get("url"),
-                              known_title=source.front.get("title"), skip=skip)
+                              known_title=source.front.get("title"), skip=skip,
+                              is_chrome=reasons.never_headline)
     if not any(k and i not in fields.used for i, k in enumerate(keep)):
         # Lifting metadata must not empty the article: a one-line note keeps its line.
         for i, k in enumerate(keep):

@@ -247,10 +247,15 @@ def ranker() -> Ranker:
 
 
 def choose(blocks: Sequence[Block], p: Sequence[float], start: int, page_title: str | None,
-           is_byline, is_date, exclude: frozenset[int] = frozenset()) -> Candidate | None:
-    """The likeliest headline, or None when no candidate is likely enough."""
+           is_byline, is_date, exclude: frozenset[int] = frozenset(),
+           is_chrome=lambda text: False) -> Candidate | None:
+    """The likeliest headline, or None when no candidate is likely enough.
+
+    `is_chrome`: a predicate on a line's text for page chrome that is never a headline (a
+    share bar, a caption), whatever the ranker makes of it.
+    """
     found = [c for c in candidates(blocks, start, page_title, is_byline, is_date)
-             if c.index not in exclude]
+             if c.index not in exclude and not (c.index >= 0 and is_chrome(c.text))]
     if not found:
         return None
     model = ranker()

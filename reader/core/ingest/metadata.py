@@ -93,11 +93,13 @@ def body_start(blocks: Sequence[Block], keep: Sequence[bool]) -> int:
 
 def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
             header: dict[str, str], source_url: str | None = None,
-            known_title: str | None = None, skip: frozenset[int] = frozenset()) -> Fields:
+            known_title: str | None = None, skip: frozenset[int] = frozenset(),
+            is_chrome=lambda text: False) -> Fields:
     """Find the metadata of a page whose body blocks are marked in keep (p: body probabilities).
 
     `known_title` (from front matter) is taken as the title; a line repeating it is lifted.
     `skip`: blocks already known to be site chrome, which hold no metadata of this page.
+    `is_chrome`: a predicate on a line's text for chrome that is never the headline.
     """
     fields = Fields(skip=skip)
     n = len(blocks)
@@ -120,7 +122,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
             if norm(blocks[i].text) == key:
                 fields.used[i] = "headline (lifted into the title field)"
     elif len(blocks) > 3 or page_title:  # (a note's title is its first line: see below)
-        _title(blocks, keep, p, start, page_title, fields, skip)
+        _title(blocks, keep, p, start, page_title, fields, skip, is_chrome)
     if fields.title is None and headline:
         fields.title = headline
     if fields.title is None:
@@ -133,8 +135,8 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
                 continue
             if i != first_line and len(text.split()) < 3:
                 continue  # a menu item ("Weather") just above the story is not its title
-            if (text and i not in fields.used and i not in skip and not blocks[i].links
-                    and not blocks[i].depth and len(text.split()) <= 20
+            if (text and i not in fields.used and i not in skip and not is_chrome(text)
+                    and not blocks[i].links and not blocks[i].depth and len(text.split()) <= 20
                     and not re.search(r"[.:;,]$", text) and not is_byline_or_date(text)):
                 fields.title = text.strip("#*_ ")
                 fields.used[i] = "headline (lifted into the title field)"
@@ -162,11 +164,11 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
 
 
 def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], start: int,
-           page_title: str | None, fields: Fields, skip: frozenset[int]) -> None:
+           page_title: str | None, fields: Fields, skip: frozenset[int], is_chrome) -> None:
     from reader.core.ingest.headline import choose
 
     chosen = choose(blocks, p, start, page_title, bylines.parse_byline, is_date_line,
-                    frozenset(fields.used) | skip)
+                    frozenset(fields.used) | skip, is_chrome)
     if chosen is None:
         return
     fields.title = chosen.headline

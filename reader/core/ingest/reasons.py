@@ -87,6 +87,25 @@ def never_story(text: str) -> bool:
     return printed_twice(text)
 
 
+# A row of share or save buttons: the cue alone, or followed by what it acts on or another button
+# ("Save StorySave this story", "Share Close extra sharing options", "Print Email"); a headline
+# goes on with its own words ("Share prices fall", "Email scam hits").
+_BUTTON_ROW = re.compile(r"^(?:share|save|print|comments?|email|tweet|copy link)(?:\s*$|\s+(?:this|story|"
+                         r"article|post|page|link|options|close|share|save|print|email|comment|tweet|"
+                         r"\(button\)))", re.IGNORECASE)
+_SKIP_LINK = re.compile(r"^skip to\b", re.IGNORECASE)
+_CONTACT = re.compile(r"^(?:\s*(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+)[,;|·•]?)+\s*$")
+
+
+def never_headline(text: str) -> bool:
+    """Whether a line is page chrome by its words alone, so never a page's headline: a legal
+    notice or caption (never_story), a row of share or save buttons, a skip link, or only
+    handles and addresses ("@rayssamalmeida rayssa.almeida@rnz.co.nz")."""
+    stripped = text.strip()
+    return bool(never_story(stripped) or _BUTTON_ROW.search(stripped) or _SKIP_LINK.search(stripped)
+                or _CONTACT.match(stripped))
+
+
 def signed_caption(text: str) -> bool:
     """Whether a text ends with a photographer's and an agency's names joined by a slash."""
     text = text.strip()

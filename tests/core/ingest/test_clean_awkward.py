@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.ingest import metadata, templates
+from reader.core.ingest import metadata, reasons, templates
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
 from reader.core.ingest.source import parse_source
@@ -353,6 +353,29 @@ def test_the_authors_box_after_the_story_gives_the_author(tmp_path):
     assert result.authors == ("Ana Ruiz",)
     assert "senior reporter" not in result.body
     assert any(r.reason == "author's biography (lifted into the authors field)" for r in result.removed)
+
+
+def test_a_page_with_no_headline_is_not_titled_by_its_share_bar(tmp_path):
+    path = tmp_path / "share-bar.md"
+    path.write_text("\n\n".join([
+        "[Skip to main content](https://example.org/story#main)",
+        "Save StorySave this story", "Save StorySave this story",
+        "All products featured here are independently selected by our editors.",
+        *PARAGRAPHS]) + "\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert result.title.startswith("Paragraph 0: dock workers")  # the lead sentence
+    assert [r.reason for r in result.removed if r.text == "Save StorySave this story"] == [
+        "share and comment buttons"] * 2
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Save StorySave this story", True), ("Share (BUTTON) Close extra sharing options", True),
+    ("Print Email", True), ("Skip to main content", True), ("@jdoe jane.doe@example.org", True),
+    ("Credit...Jane Doe for The Example Times", True),
+    ("Share prices fall as the Fed holds rates", False), ("Email scam hits thousands", False),
+    ("Save the bees, says minister", False), ("Comment: the talks failed", False)])
+def test_a_line_that_is_chrome_by_its_words_is_never_a_headline(line, chrome):
+    assert reasons.never_headline(line) is chrome
 
 
 def test_a_page_with_no_headline_that_opens_with_a_list_is_titled_without_the_bullet(tmp_path):
