@@ -33,10 +33,10 @@ def measure() -> dict[str, dict[str, float]]:
     bodies = [articles[k].body for k in keys]
     bare = ner.recognise(bodies, recase=False, places=False)
     raw = ner.recognise(bodies)
-    votes = label_votes(raw)
+    votes, surnames = label_votes(raw)
     rows = {
         "spaCy model alone (surface names)": {k: model_only(articles[k].body, r) for k, r in zip(keys, bare)},
-        "reader (canonical names, places, votes)": {k: canonicalise(articles[k].body, r, votes)
+        "reader (canonical names, places, votes)": {k: canonicalise(articles[k].body, r, votes, surnames)
                                                     for k, r in zip(keys, raw)},
     }
     return {label: entity_scores(found, gold) for label, found in rows.items()}

@@ -21,6 +21,7 @@ from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places, pl
 from reader.core.models import Mention
 
 NAME_KINDS = ("person", "org", "place", "group", "other")
+SURNAME = "surname"  # not a kind: counts, among the library's votes, the full names a word ends
 KIND_OF = SPACY_TO_KIND
 _TITLES = re.compile(
     r"^(?:the\s+)?(?:(?:mr|mrs|ms|dr|prof|sen|rep|gen|lt|col|maj|capt|gov|pres)\.?\s+|"
@@ -137,20 +138,21 @@ def _join_particles(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
     return out
 
 
-def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None
-                 ) -> list[Mention]:
+def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None,
+                 surnames: frozenset[str] = frozenset()) -> list[Mention]:
     """Turn the model's mentions of one article into Mentions with canonical names and kinds.
 
-    Order of evidence for a name's kind: reference places (a city is never a person; the
-    library's vote may keep it an organisation, a club named after its town); the library's
-    majority vote for the name (`votes`); the model's label. A lone name links to the one full
-    name in the article that ends with it, else to the one that begins with it; with two
-    candidates it stays unlinked.
+    Order of evidence for a name's kind: reference places (a city is never a person, unless
+    this article or the library names a person ending with the word, `surnames`; the library's
+    vote may keep it an organisation, a club named after its town); the library's majority vote
+    for the name (`votes`); the model's label. A lone name links to the one full name in the
+    article that ends with it, else to the one that begins with it; with two candidates it
+    stays unlinked.
     """
     votes = votes or {}
     raw = _join_particles(body, raw)
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
-    surnames = {name_key(bare(m.text).split()[-1]) for m in raw
+    own_surnames = {name_key(bare(m.text).split()[-1]) for m in raw
                 if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
     # Every word of those full names: "Vladimir, STOP!" is Vladimir Putin, not the town.
     name_words = {name_key(word) for m in raw if m.label == "PERSON" and len(bare(m.text).split()) >= 2
@@ -180,10 +182,13 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         key = name_key(name)
         voted = votes.get(key)
         place = place_name(name)
-        if place and kind == "person" and (key in surnames or key in name_words
-                                           or (voted == "person" and name not in major_places())):
+        if place and kind == "person" and (key in own_surnames or key in name_words
+                                           or (voted == "person" and key in surnames
+                                               and name not in major_places())):
             # A name that is also some town's: the article ("Rubio" ... Marco Rubio; "Vladimir,
-            # STOP!" ... Vladimir V. Putin) or the library says it is a person.
+            # STOP!" ... Vladimir V. Putin) or the library, which votes it a person and names
+            # a person ending with it, says it is a person. (The model calls "Zaporizhzhia" a
+            # person wherever it stands alone, but never ends a person's name with it.)
             place = None
         if kind in ("place", "org") and " " not in name and key in name_words and name not in major_places():
             # The article names this person in full ("Joe Sestak ... Sestak said"): its own
@@ -214,22 +219,31 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
 
 
 def kind_counts(all_raw: Iterable[Sequence[RawMention]]) -> Counter[tuple[str, str]]:
-    """How often the model called each name (by key) each kind, over some articles."""
+    """How often the model called each name (by key) each kind, over some articles; and, as
+    the pseudo-kind SURNAME, how often a word ended a person's full name."""
     counts: Counter[tuple[str, str]] = Counter()
     for raw in all_raw:
         for m in raw:
             kind = SPACY_TO_KIND.get(m.label)
             if kind in NAME_KINDS and (key := name_key(m.text)):
                 counts[(key, kind)] += 1
+            if kind == "person" and len(words := bare(m.text).split()) >= 2 and (last := name_key(words[-1])):
+                counts[(last, SURNAME)] += 1
     return counts
 
 
-def label_votes(all_raw: Iterable[Sequence[RawMention]]) -> dict[str, str]:
-    """The most frequent kind of every name across the library: one-off mislabels lose the vote."""
+def label_votes(all_raw: Iterable[Sequence[RawMention]]) -> tuple[dict[str, str], frozenset[str]]:
+    """The most frequent kind of every name across the library (one-off mislabels lose the
+    vote), and the words that end a person's full name somewhere in it."""
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames = set()
     for (key, kind), n in kind_counts(all_raw).items():
-        by_key[key][kind] += n
-    return {key: c.most_common(1)[0][0] for key, c in by_key.items() if sum(c.values()) >= 2}
+        if kind == SURNAME:
+            surnames.add(key)
+        else:
+            by_key[key][kind] += n
+    return ({key: c.most_common(1)[0][0] for key, c in by_key.items() if sum(c.values()) >= 2},
+            frozenset(surnames))
 
 
 @dataclass(frozen=True)
@@ -288,5 +302,5 @@ def summarise(rows: Iterable[Row], kinds: Sequence[str] = NAME_KINDS) -> list[En
 
 def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]]) -> list[list[Mention]]:
     """Canonical mentions of a set of articles, with the set's own vote on each name's kind."""
-    votes = label_votes(raws)
-    return [canonicalise(body, raw, votes) for body, raw in zip(bodies, raws)]
+    votes, surnames = label_votes(raws)
+    return [canonicalise(body, raw, votes, surnames) for body, raw in zip(bodies, raws)]

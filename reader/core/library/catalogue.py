@@ -236,8 +236,12 @@ class Catalogue:
         for article_id, name, kind, count, spellings in rows:
             yield article_id, name, kind, count, json.loads(spellings)
 
-    def add_votes(self, counts: dict[tuple[str, str], int]) -> dict[str, str]:
-        """Add label counts (name key, kind) and return the majority kind of each of those keys."""
+    def add_votes(self, counts: dict[tuple[str, str], int]) -> tuple[dict[str, str], frozenset[str]]:
+        """Add label counts (name key, kind) and return the majority kind of each of those keys,
+        and those of them that end a person's full name somewhere in the library (the
+        pseudo-kind SURNAME, which takes no part in the majority)."""
+        from reader.core.language.entities import SURNAME
+
         with self.transaction():
             self.db.executemany(
                 "INSERT INTO votes VALUES (?, ?, ?) ON CONFLICT(key, kind) "
@@ -245,14 +249,17 @@ class Catalogue:
                 [(k, kind, n) for (k, kind), n in counts.items()])
         keys = sorted({k for k, _ in counts})
         best: dict[str, tuple[int, str]] = {}
+        surnames = set()
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
             for key, kind, n in self.db.execute(
                     f"SELECT key, kind, count FROM votes WHERE key IN ({marks})", chunk):
-                if key not in best or n > best[key][0]:
+                if kind == SURNAME:
+                    surnames.add(key)
+                elif key not in best or n > best[key][0]:
                     best[key] = (n, kind)
-        return {k: kind for k, (n, kind) in best.items() if n >= 2}
+        return {k: kind for k, (n, kind) in best.items() if n >= 2}, frozenset(surnames)
 
 
 def _entity_rows(article: Article) -> list[tuple[str, str, str, int, str]]:

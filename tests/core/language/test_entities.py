@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reader.core.language import ner
-from reader.core.language.entities import bare, canonicalise, name_key
+from reader.core.language.entities import bare, canonicalise, label_votes, name_key
 from reader.core.language.evaluate import entity_scores
 from tests.conftest import FIXTURES
 
@@ -40,6 +40,11 @@ def test_ushakov_is_one_person(seeded):
     names = {m.name for prefix in ("000", "002") for m in mentions(seeded, prefix) if "Ushakov" in m.text}
     assert {name_key(n) for n in names} == {"yuri ushakov"}  # Yuri and Yury: one key
     assert {m.label for prefix in ("000", "002") for m in mentions(seeded, prefix) if "Ushakov" in m.text} == {"person"}
+
+
+def test_zaporizhzhia_is_a_place_in_the_library(seeded):
+    kinds = {m.label for s in seeded.summaries() for m in seeded.get(s.id).entities if "Zaporizhzhia" in m.text}
+    assert kinds == {"place"}  # the model calls it a person; the library names no such person
 
 
 @pytest.mark.parametrize("surname", PEOPLE)
@@ -169,6 +174,20 @@ def test_a_surname_that_is_also_a_town_stays_a_person():
     raw = [mention(body, "Marco Rubio", "PERSON"), mention(body, "Rubio", "PERSON", 1)]
     found = canonicalise(body, raw)
     assert {(m.label, m.name) for m in found} == {("person", "Marco Rubio")}
+
+
+def test_a_town_the_model_always_calls_a_person_is_a_place_unless_the_library_names_that_person():
+    body = "Rubio said the Zaporizhzhia plant must stay shut."
+    raw = [mention(body, "Rubio", "PERSON"), mention(body, "Zaporizhzhia", "PERSON")]
+    votes = {name_key("Rubio"): "person", name_key("Zaporizhzhia"): "person"}  # the model, every time
+    # Elsewhere the library names Marco Rubio in full, and no one whose name ends "Zaporizhzhia".
+    others = [[ner.RawMention("Marco Rubio", "PERSON", 0, 11)], raw]
+    surnames = label_votes(others)[1]
+    assert name_key("Rubio") in surnames and name_key("Zaporizhzhia") not in surnames
+    found = {m.text: m.label for m in canonicalise(body, raw, votes, surnames)}
+    assert found == {"Rubio": "person", "Zaporizhzhia": "place"}
+    # Without that evidence the vote alone does not make the town a person.
+    assert {m.text: m.label for m in canonicalise(body, raw, votes)}["Rubio"] == "place"
 
 
 def test_a_given_name_that_is_also_a_town_is_the_person_the_article_names():
