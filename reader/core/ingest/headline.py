@@ -75,10 +75,11 @@ def split_site(title: str) -> tuple[str, str | None]:
 
 
 def candidates(blocks: Sequence[Block], start: int, page_title: str | None,
-               is_byline, is_date) -> list[Candidate]:
+               is_byline, is_date, is_chrome=lambda text: False) -> list[Candidate]:
     """The blocks above the body (and the body's first) that could be the headline.
 
-    Bylines and date lines never are; is_byline and is_date are predicates on text.
+    Bylines, date lines and lines that are chrome by their words (a share bar, a caption)
+    never are; is_byline, is_date and is_chrome are predicates on text.
     """
     out = []
     if page_title:
@@ -87,7 +88,8 @@ def candidates(blocks: Sequence[Block], start: int, page_title: str | None,
     for i in range(max(0, start - REACH), min(len(blocks), start + 2)):
         text = blocks[i].text.strip().strip("#*_ ").strip()
         n = len(_WORD.findall(text))
-        if 1 <= n <= 45 and "\n" not in text and not is_date(text) and not is_byline(text):
+        if (1 <= n <= 45 and "\n" not in text and not is_date(text) and not is_byline(text)
+                and not is_chrome(text)):
             out.append(Candidate(i, text, split_site(text)[0]))
         if i < start and n > GLUED_LINE:
             if story is None:
@@ -249,13 +251,9 @@ def ranker() -> Ranker:
 def choose(blocks: Sequence[Block], p: Sequence[float], start: int, page_title: str | None,
            is_byline, is_date, exclude: frozenset[int] = frozenset(),
            is_chrome=lambda text: False) -> Candidate | None:
-    """The likeliest headline, or None when no candidate is likely enough.
-
-    `is_chrome`: a predicate on a line's text for page chrome that is never a headline (a
-    share bar, a caption), whatever the ranker makes of it.
-    """
-    found = [c for c in candidates(blocks, start, page_title, is_byline, is_date)
-             if c.index not in exclude and not (c.index >= 0 and is_chrome(c.text))]
+    """The likeliest headline, or None when no candidate is likely enough."""
+    found = [c for c in candidates(blocks, start, page_title, is_byline, is_date, is_chrome)
+             if c.index not in exclude]
     if not found:
         return None
     model = ranker()
