@@ -11,6 +11,7 @@ their given name).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -138,6 +139,43 @@ def _join_particles(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
     return out
 
 
+PROPAGATE_LABELS = frozenset(label for label, kind in SPACY_TO_KIND.items() if kind in NAME_KINDS)
+
+
+def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
+    """The model's mentions, and where the same article prints a name it found elsewhere but
+    missed there: the model tags "Alexander Lebed" and misses the bare "Lebed" further on, or
+    tags "KDP" once in five. A name is printed the same way and capitalised; a single word must
+    not also be one the article writes in lower case, and a surname comes from a full name."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in raw:
+        if m.label not in PROPAGATE_LABELS:
+            continue
+        name = bare(m.text)
+        if len(name) >= 3 and name[0].isupper():
+            forms[name][m.label] += 1
+        words = name.split()
+        if m.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            forms[words[-1]]["PERSON"] += 1
+    if not forms:
+        return list(raw)
+    ordinary = set(re.findall(r"\b[a-z][\w'’-]*\b", body))
+    taken = sorted((m.start, m.end) for m in raw)
+    out = list(raw)
+    for form in sorted(forms, key=lambda f: (-len(f), f)):  # "Alexander Lebed" before "Lebed"
+        if " " not in form and form.lower() in ordinary:
+            continue
+        label = forms[form].most_common(1)[0][0]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
+            a, b = match.span()
+            at = bisect_left(taken, (b, b))
+            if any(s < b and a < e for s, e in taken[max(0, at - 20):at]):
+                continue  # inside or across a mention the model made
+            taken.insert(at, (a, b))
+            out.append(RawMention(form, label, a, b))
+    return out
+
+
 def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None,
                  surnames: frozenset[str] = frozenset()) -> list[Mention]:
     """Turn the model's mentions of one article into Mentions with canonical names and kinds.
@@ -150,7 +188,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     stays unlinked.
     """
     votes = votes or {}
-    raw = _join_particles(body, raw)
+    raw = _propagate(body, _join_particles(body, raw))
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     own_surnames = {name_key(bare(m.text).split()[-1]) for m in raw
                 if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
@@ -190,9 +228,10 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
             # a person ending with it, says it is a person. (The model calls "Zaporizhzhia" a
             # person wherever it stands alone, but never ends a person's name with it.)
             place = None
-        if kind in ("place", "org") and " " not in name and key in name_words and name not in major_places():
+        if (kind in ("person", "place", "org") and " " not in name and key in name_words
+                and name not in major_places()):
             # The article names this person in full ("Joe Sestak ... Sestak said"): its own
-            # evidence outweighs the library's vote for the bare word.
+            # evidence outweighs the model's label and the library's vote for the bare word.
             kind, place, voted = "person", None, None
         if place and not (voted == "org" and kind == "org"):
             kind, name = "place", place
