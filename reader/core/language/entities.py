@@ -81,9 +81,11 @@ def place_name(text: str) -> str | None:
     return table.get(name.lower()) or table.get(strip_accents(name.lower()))
 
 
-def _tidy(body: str, start: int, end: int) -> tuple[int, int]:
-    """A mention's span without a leading 'the', a possessive, trailing digits or whitespace,
-    and cut at a line break (a name does not run over a line)."""
+def _tidy(body: str, start: int, end: int, name: bool = True) -> tuple[int, int]:
+    """A mention's span without a leading 'the', a possessive or whitespace, and cut at a line
+    break (a name does not run over a line). A name (`name`) loses the numbers and lower-case
+    words at its ends too ("Lithuania 2-1", "1 Stockport", "Interfax news agency"); a date or
+    a figure keeps them ("June 25, 2025", "$5 million")."""
     text = body[start:end]
     cut = re.search(r"\s*\n", text)
     if cut:
@@ -93,11 +95,16 @@ def _tidy(body: str, start: int, end: int) -> tuple[int, int]:
         else:
             start = start + cut.end()
             del after
-    lead = re.match(r"(?i)\s*the\s+|\s+", body[start:end])
+    lead = re.match(r"(?i)\s*the\s+|\s+" + (r"|[\"“”‘'\s]+(?:the\s+)?|\d[\d.,:/-]*\s+" if name else ""),
+                    body[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
+    # (A name cut after a joining word, "Republic of", stays a fragment, which is no name.)
+    tails = r"\s*['’]s?|[\s'’,.:;]+" + (r"|\s+\d[\d.,:/-]*|\s+(?!(?:of|and|for|the|de|da|del|der|"
+                                       r"den|di|du|la|le|van|von|al|el|bin|ibn)$)[a-z][a-z'’-]*"
+                                       if name else "")
     while True:
-        tail = re.search(r"(?:\s*['’]s?|\s+\d[\d.,:]*|[\s'’,.:;]+)$", body[start:end])
+        tail = re.search(rf"(?:{tails})$", body[start:end])
         if not tail or tail.start() == 0:
             break
         # Keep the dot of an abbreviation ("U.S.", "Jr."), which is part of the name.
@@ -201,7 +208,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         kind = SPACY_TO_KIND.get(m.label)
         if kind is None:
             continue
-        start, end = _tidy(body, m.start, m.end)
+        start, end = _tidy(body, m.start, m.end, kind in NAME_KINDS)
         text = body[start:end]
         if start >= end or _not_a_name(text, kind):
             continue

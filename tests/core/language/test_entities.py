@@ -218,6 +218,15 @@ def test_a_word_the_article_also_writes_in_lower_case_is_not_looked_for_again():
     assert found[0].start == body.index("Reading")
 
 
+def test_a_name_loses_the_scores_and_lower_case_words_at_its_ends_and_a_date_keeps_its_numbers():
+    body = "On June 25, 2025 Lithuania 2-1 paid $5 million, the Interfax news agency said."
+    raw = [mention(body, "June 25, 2025", "DATE"), mention(body, "Lithuania 2-1", "GPE"),
+           mention(body, "$5 million", "MONEY"), mention(body, "Interfax news agency", "ORG")]
+    found = [(m.text, m.label) for m in canonicalise(body, raw)]
+    assert found == [("June 25, 2025", "date"), ("Lithuania", "place"), ("$5 million", "money"),
+                     ("Interfax", "org")]
+
+
 def test_the_library_vote_makes_one_name_one_kind():
     votes = {name_key("Rustem Umerov"): "person"}
     body = "Rustem Umerov led the delegation."
