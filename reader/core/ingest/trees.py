@@ -43,6 +43,10 @@ class Forest:
         self.roots = np.array(roots, dtype=np.intp)
         self.leaf = np.isinf(self.threshold)
         self.depth = depth
+        # One gather picks a node's child: children[2 * node + goes_left] (right, then left).
+        self.children = np.empty(2 * len(feature), dtype=np.intp)
+        self.children[0::2] = self.right
+        self.children[1::2] = self.left
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The sum of the trees' leaf values for each row of x."""
@@ -55,11 +59,10 @@ class Forest:
         base = np.repeat(np.arange(rows) * width, trees)
         pair = np.arange(rows * trees)
         final = np.empty(rows * trees, dtype=np.intp)
-        leaf = self.leaf
+        leaf, feature, threshold, children = self.leaf, self.feature, self.threshold, self.children
         level = 0
         while node.size:
-            goes_left = flat[base + self.feature[node]] <= self.threshold[node]
-            node = np.where(goes_left, self.left[node], self.right[node])
+            node = children[2 * node + (flat[base + feature[node]] <= threshold[node])]
             level += 1
             if level % 3 == 0 or level >= self.depth:
                 done = leaf[node]
