@@ -198,7 +198,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     raw = _propagate(body, _join_particles(body, raw))
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     own_surnames = {name_key(bare(m.text).split()[-1]) for m in raw
-                if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
+                    if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
     # Every word of those full names: "Vladimir, STOP!" is Vladimir Putin, not the town.
     name_words = {name_key(word) for m in raw if m.label == "PERSON" and len(bare(m.text).split()) >= 2
                   for word in bare(m.text).split() if len(word) > 2}
