@@ -167,19 +167,20 @@ def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
     if not forms:
         return list(raw)
     ordinary = set(re.findall(r"\b[a-z][\w'’-]*\b", body))
+    wanted = sorted((f for f in forms if " " in f or f.lower() not in ordinary),
+                    key=lambda f: (-len(f), f))  # "Alexander Lebed" before "Lebed"
+    if not wanted:
+        return list(raw)
     taken = sorted((m.start, m.end) for m in raw)
     out = list(raw)
-    for form in sorted(forms, key=lambda f: (-len(f), f)):  # "Alexander Lebed" before "Lebed"
-        if " " not in form and form.lower() in ordinary:
-            continue
-        label = forms[form].most_common(1)[0][0]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
-            a, b = match.span()
-            at = bisect_left(taken, (b, b))
-            if any(s < b and a < e for s, e in taken[max(0, at - 20):at]):
-                continue  # inside or across a mention the model made
-            taken.insert(at, (a, b))
-            out.append(RawMention(form, label, a, b))
+    for match in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, wanted))})(?![\w-])", body):
+        a, b = match.span()
+        at = bisect_left(taken, (b, b))
+        if any(s < b and a < e for s, e in taken[max(0, at - 20):at]):
+            continue  # inside or across a mention the model made
+        taken.insert(at, (a, b))
+        form = match.group(0)
+        out.append(RawMention(form, forms[form].most_common(1)[0][0], a, b))
     return out
 
 
