@@ -131,6 +131,7 @@ def _not_a_name(text: str, kind: str | None) -> bool:
     return bool(re.fullmatch(r"[^\W\d_]\.?", text))  # a lone initial
 
 
+_OFFICE_OF = re.compile(r"(?<![\w-])(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor) of (?:the )?$")
 _PARTICLE_END = re.compile(r"\s(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|al|el|ibn)$")
 
 
@@ -218,6 +219,10 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
             continue
         if " " not in text and text.lower() in ordinary and _opens_sentence(body, start):
             continue  # "Billionaire Elon Musk": a capital for the sentence, not for a name
+        if kind == "org" and " " not in text and _OFFICE_OF.search(body[max(0, start - 40):start]):
+            # "Secretary of State Marco Rubio": the end of an office's title ("Secretary-General
+            # of NATO" and "Minister of Russia" name a body and a place: they stay).
+            continue
         name = bare(text)
         if not name:
             continue

@@ -227,6 +227,14 @@ def test_a_name_loses_the_scores_and_lower_case_words_at_its_ends_and_a_date_kee
                      ("Interfax", "org")]
 
 
+def test_the_end_of_an_offices_title_is_no_organisation():
+    body = "Secretary of State Marco Rubio met the Secretary-General of NATO and the Minister of Russia."
+    raw = [mention(body, "State", "ORG"), mention(body, "Marco Rubio", "PERSON"),
+           mention(body, "NATO", "ORG"), mention(body, "Russia", "GPE")]
+    found = [(m.text, m.label) for m in canonicalise(body, raw)]
+    assert found == [("Marco Rubio", "person"), ("NATO", "org"), ("Russia", "place")]
+
+
 def test_the_library_vote_makes_one_name_one_kind():
     votes = {name_key("Rustem Umerov"): "person"}
     body = "Rustem Umerov led the delegation."
