@@ -37,16 +37,14 @@ class Forest:
             depth = max(depth, _depth(nodes))
         self.feature = np.array(feature, dtype=np.intp)
         self.threshold = np.array(threshold)
-        self.left = np.array(left, dtype=np.intp)
-        self.right = np.array(right, dtype=np.intp)
         self.value = np.array(value)
         self.roots = np.array(roots, dtype=np.intp)
         self.leaf = np.isinf(self.threshold)
         self.depth = depth
         # One gather picks a node's child: children[2 * node + goes_left] (right, then left).
         self.children = np.empty(2 * len(feature), dtype=np.intp)
-        self.children[0::2] = self.right
-        self.children[1::2] = self.left
+        self.children[0::2] = right
+        self.children[1::2] = left
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The sum of the trees' leaf values for each row of x."""
