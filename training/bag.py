@@ -58,11 +58,13 @@ def trees(model) -> list[list[list[float]]]:
 
 
 def save(payload: dict, path: str) -> None:
-    """Write a model file as reader reads it (trees.load): gzipped, compact JSON."""
+    """Write a model file as reader reads it (trees.load): gzipped, compact JSON, with no time
+    or name in the gzip header, so the same model is the same bytes (versions.DATA_DIGEST)."""
     import gzip
     import json
     import sys
 
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        json.dump(payload, handle, separators=(",", ":"))
+    text = json.dumps(payload, separators=(",", ":")).encode("utf-8")
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as handle:
+        handle.write(text)
     print(f"wrote {path}", file=sys.stderr)

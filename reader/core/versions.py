@@ -1,6 +1,6 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "60"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
+PIPELINE = "61"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
 # legal notices and signed captions removed, outlets from the page's own address and links, authors from
 # their biography box; 9: a headline glued after a photo caption's credit is a candidate;
 # bylines checked against given names, glued name-and-role bylines; captions printed twice removed;
@@ -50,10 +50,11 @@ PIPELINE = "60"  # cleaning and entity output: every file is processed again (8:
 # with the word; 58: a name the model found in an article is found where the article prints it again,
 # and a lone word of a person the article names in full is that person whatever the vote; 59: a date
 # or figure keeps its numbers ("June 25, 2025" was cut to "June"); a name loses the scores and
-# lower-case words at its ends; 60: "State" of "Secretary of State" is no organisation)
+# lower-case words at its ends; 60: "State" of "Secretary of State" is no organisation; 61: a learned
+# model (kinds.py) judges each name's kind from the rules' verdict and the words around it)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
-DATA_DIGEST = "155c2129f0f9d1a8"
+DATA_DIGEST = "a68fe220568741a0"
 INDEX_SCHEMA = 9  # the Whoosh schema and analyzers: the index is rebuilt (9: their classes moved to reader.core.search)
 CATALOGUE_SCHEMA = 3  # the SQLite tables: the catalogue is rebuilt (it is a cache)
 

@@ -14,10 +14,12 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from reader.core.language import kinds
 from reader.core.language.folding import fold_token, strip_accents
+from reader.core.language.kinds import Facts, Staged
 from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places, place_table
 from reader.core.models import Mention
 
@@ -186,7 +188,7 @@ def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
 
 
 def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None,
-                 surnames: frozenset[str] = frozenset()) -> list[Mention]:
+                 surnames: frozenset[str] = frozenset(), judged: bool = True) -> list[Mention]:
     """Turn the model's mentions of one article into Mentions with canonical names and kinds.
 
     Order of evidence for a name's kind: reference places (a city is never a person, unless
@@ -194,9 +196,19 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     vote may keep it an organisation, a club named after its town); the library's majority vote
     for the name (`votes`); the model's label. A lone name links to the one full name in the
     article that ends with it, else to the one that begins with it; with two candidates it
-    stays unlinked.
+    stays unlinked. Before the linking (`judged`), the kinds model (kinds.py) judges each name's
+    kind from all of that and the words around it; what it calls no name goes.
     """
     votes = votes or {}
+    staged = stage(body, raw, votes, surnames)
+    if judged:
+        staged = _judged(body, staged, votes, surnames)
+    return _linked(body, staged)
+
+
+def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
+          surnames: frozenset[str]) -> list[Staged]:
+    """The model's mentions tidied, with the kinds and names the rules give them (canonicalise)."""
     raw = _propagate(body, _join_particles(body, raw))
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     own_surnames = {name_key(bare(m.text).split()[-1]) for m in raw
@@ -204,7 +216,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     # Every word of those full names: "Vladimir, STOP!" is Vladimir Putin, not the town.
     name_words = {name_key(word) for m in raw if m.label == "PERSON" and len(bare(m.text).split()) >= 2
                   for word in bare(m.text).split() if len(word) > 2}
-    staged: list[tuple[int, int, str, str]] = []  # start, end, kind, name
+    staged: list[Staged] = []
     ordinary = set(re.findall(r"\b[a-z][a-z'’-]+\b", body))  # words the article writes in lower case
     for m in raw:
         kind = SPACY_TO_KIND.get(m.label)
@@ -215,7 +227,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
         if start >= end or _not_a_name(text, kind):
             continue
         if kind not in NAME_KINDS:
-            staged.append((start, end, kind, " ".join(text.split())))
+            staged.append(Staged(start, end, kind, " ".join(text.split()), m.label))
             continue
         if " " not in text and text.lower() in ordinary and _opens_sentence(body, start):
             continue  # "Billionaire Elon Musk": a capital for the sentence, not for a name
@@ -228,7 +240,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
             continue
         if kind in ("place", "org", "group") and (people := demonyms().get(name)):
             # "Ukrainian territory": the model calls the adjective a place; it names a people.
-            staged.append((start, end, "group", people))
+            staged.append(Staged(start, end, "group", people, m.label))
             continue
         key = name_key(name)
         voted = votes.get(key)
@@ -250,23 +262,64 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
             kind, name = "place", place
         elif voted and voted != kind:
             kind = voted
-        staged.append((start, end, kind, name))
+        staged.append(Staged(start, end, kind, name, m.label))
     # A lone name links to the one full name of this article that ends with it (a surname) or,
     # failing that, begins with it (a given name: "Vladimir, STOP!").
+    return staged
+
+
+def _linked(body: str, staged: Sequence[Staged]) -> list[Mention]:
+    """Mentions of the staged names, a lone person's name linked to a full one."""
     ending: dict[str, set[str]] = defaultdict(set)
     beginning: dict[str, set[str]] = defaultdict(set)
-    for _, _, kind, name in staged:
-        if kind == "person" and len(name.split()) >= 2:
-            ending[name_key(name.split()[-1])].add(name)
-            beginning[name_key(name.split()[0])].add(name)
+    for s in staged:
+        if s.kind == "person" and len(s.name.split()) >= 2:
+            ending[name_key(s.name.split()[-1])].add(s.name)
+            beginning[name_key(s.name.split()[0])].add(s.name)
     out: list[Mention] = []
-    for start, end, kind, name in staged:
-        if kind == "person" and len(name.split()) == 1:
+    for s in staged:
+        name = s.name
+        if s.kind == "person" and len(name.split()) == 1:
             key = name_key(name)
             candidates = ending.get(key) or beginning.get(key, set())
             if len(candidates) == 1:
                 name = next(iter(candidates))
-        out.append(Mention(text=body[start:end], label=kind, name=name, start=start, end=end))
+        out.append(Mention(text=body[s.start:s.end], label=s.kind, name=name, start=s.start, end=s.end))
+    return out
+
+
+def facts(staged: Sequence[Staged], body: str, votes: dict[str, str],
+          surnames: frozenset[str]) -> list[Facts]:
+    """What the reference tables and the library say of each staged name (for kinds.py)."""
+    out = []
+    for s in staged:
+        name = bare(body[s.start:s.end]) or s.name
+        out.append(Facts(place=place_name(name) is not None, major=name in major_places(),
+                         people=name in demonyms(), voted=votes.get(name_key(name)),
+                         surname=name_key(name) in surnames))
+    return out
+
+
+def _judged(body: str, staged: Sequence[Staged], votes: dict[str, str],
+            surnames: frozenset[str]) -> list[Staged]:
+    """The staged names with the kinds model's verdict: a name it calls no name goes; one whose
+    kind changes takes its printed form as its name (a place's canonical name only as a place)."""
+    names = [s for s in staged if s.kind in NAME_KINDS]
+    verdicts = dict(zip(map(id, names), kinds.judge(body, names, facts(names, body, votes, surnames))))
+    out = []
+    for s in staged:
+        if s.kind not in NAME_KINDS:
+            out.append(s)
+            continue
+        kind = verdicts[id(s)]
+        if kind is None:
+            continue
+        if kind != s.kind:
+            printed = bare(body[s.start:s.end]) or s.name
+            name = (place_name(printed) or printed) if kind == "place" else (
+                demonyms().get(printed, printed) if kind == "group" else printed)
+            s = replace(s, kind=kind, name=name)
+        out.append(s)
     return out
 
 
@@ -352,7 +405,8 @@ def summarise(rows: Iterable[Row], kinds: Sequence[str] = NAME_KINDS) -> list[En
     return out
 
 
-def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]]) -> list[list[Mention]]:
+def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]],
+                     judged: bool = True) -> list[list[Mention]]:
     """Canonical mentions of a set of articles, with the set's own vote on each name's kind."""
     votes, surnames = label_votes(raws)
-    return [canonicalise(body, raw, votes, surnames) for body, raw in zip(bodies, raws)]
+    return [canonicalise(body, raw, votes, surnames, judged) for body, raw in zip(bodies, raws)]

@@ -1,0 +1,47 @@
+"""The kinds model: a name's kind judged from the rules' verdict and the words around it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reader.core.language import kinds, ner
+from reader.core.language.entities import canonicalise, label_votes
+from reader.core.language.kinds import CLASSES, Staged
+
+
+def test_the_shipped_model_gives_each_name_one_probability_per_class():
+    model = kinds.model()
+    body = "Pirelli said on Tuesday its profit rose in Milan."
+    staged = [Staged(0, 7, "org", "Pirelli", "ORG"), Staged(42, 47, "place", "Milan", "GPE")]
+    facts = [kinds.Facts(False, False, False, "org", False), kinds.Facts(True, False, False, None, False)]
+    p = model.probabilities(kinds.features(body, staged, facts, model.before, model.after))
+    assert p.shape == (2, len(CLASSES))
+    assert np.allclose(p.sum(axis=1), 1.0)
+
+
+def test_a_results_table_names_teams_not_towns():
+    body = ("Results of Major League Baseball games on Sunday:\nCHICAGO 5 Houston 3\n"
+            "CLEVELAND 4 Minnesota 2\nKansas City 7 SEATTLE 1")
+    raw = ner.recognise([body])
+    votes, surnames = label_votes(raw)
+    teams = {"CHICAGO", "Houston", "CLEVELAND", "Minnesota"}
+    rules = {m.text: m.label for m in canonicalise(body, raw[0], votes, surnames, judged=False)}
+    judged = {m.text: m.label for m in canonicalise(body, raw[0], votes, surnames)}
+    assert {rules[t] for t in teams} == {"place"}  # the towns the rules see
+    assert {judged[t] for t in teams} == {"org"}  # the teams the scores show
+    assert judged["Major League Baseball"] == "org"
+
+
+def test_a_verdict_needs_the_model_to_be_sure():
+    staged = [Staged(0, 5, "place", "Kursk", "GPE")] * 2 + [Staged(0, 7, "org", "Chechen", "NORP"),
+                                                           Staged(0, 7, "other", "Ashes", "EVENT"),
+                                                           Staged(0, 4, "org", "Next", "ORG")]
+    sure, unsure = kinds.SURE + 0.05, (1 - kinds.SURE) / 2 + 0.1
+    rows = np.array([
+        [0.0, sure, 1 - sure, 0.0, 0.0],  # sure it is an organisation
+        [unsure, unsure, 1 - 2 * unsure, 0.0, 0.0],  # unsure: the rules' kind stays
+        [0.0, 1 - sure, 0.0, sure, 0.0],  # a group or other name: spaCy said a nationality
+        [0.0, 1 - sure, 0.0, sure, 0.0],  # ... and the rules already said other
+        [0.0, 1 - sure, 0.0, 0.0, sure],  # no name at all
+    ])
+    assert kinds.verdicts(staged, rows) == ["org", "place", "group", "other", None]
