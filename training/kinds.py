@@ -8,7 +8,8 @@ Reads ../shared/eval/ner/conll2003-valid.txt (CoNLL-2003's development split: Re
 1996 with hand labels PER, ORG, LOC, MISC). Each document goes through spaCy and reader's rules
 (entities.stage) as a library of its own, so the library's vote counts as it does for a user;
 every name the rules keep is one row, labelled with the kind of the hand-labelled name at its
-span (or overlapping it), or `none` where no name is. Cross-validated over five runs of
+span (or overlapping it), or `none` where no name is; so is every run of capitalised words the
+model left untagged (entities.candidates), labelled only by a name at exactly its span. Cross-validated over five runs of
 consecutive documents (one news day's stories stay together). Writes
 reader/core/data/kinds.json.gz.
 """
@@ -55,6 +56,7 @@ def load() -> list[dict]:
     for (text, gold), mentions in zip(docs, raw):
         staged = entities.stage(text, mentions, votes, surnames)
         names = [s for s in staged if s.kind in entities.NAME_KINDS]
+        names += entities.candidates(text, staged)
         out.append({"text": text, "gold": gold, "staged": staged, "names": names,
                     "facts": entities.facts(names, text, votes, surnames),
                     "labels": [label_of(s, gold) for s in names]})
@@ -62,10 +64,11 @@ def load() -> list[dict]:
 
 
 def label_of(s: kinds.Staged, gold: set) -> int:
-    """The class of the hand-labelled name at the span, else of one overlapping it, else none."""
+    """The class of the hand-labelled name at the span, else (a name the rules kept, whose kind
+    is what matters) of one overlapping it, else none."""
     exact = {(a, b): k for a, b, k in gold}
     kind = exact.get((s.start, s.end))
-    if kind is None:
+    if kind is None and s.kind:
         kind = next((k for a, b, k in sorted(gold) if a < s.end and s.start < b), None)
     return kinds.CLASSES.index(CONLL_CLASS[kind] if kind else "none")
 
@@ -96,14 +99,12 @@ def fit(docs: list[dict]):
 
 
 def spans(d: dict, verdicts: list[str | None] | None) -> set:
-    """The document's names as CoNLL spans: the rules' kinds, or the verdicts where given."""
-    out = set()
-    verdict = dict(zip(map(id, d["names"]), verdicts)) if verdicts is not None else {}
-    for s in d["staged"]:
-        kind = verdict.get(id(s), s.kind) if verdicts is not None else s.kind
-        if kind in KIND_TO_CONLL:
-            out.add((s.start, s.end, KIND_TO_CONLL[kind]))
-    return out
+    """The document's names as CoNLL spans: the rules' kinds, or the verdicts on the names and
+    candidates where given."""
+    if verdicts is None:
+        return {(s.start, s.end, KIND_TO_CONLL[s.kind]) for s in d["staged"] if s.kind in KIND_TO_CONLL}
+    return {(s.start, s.end, KIND_TO_CONLL[kind]) for s, kind in zip(d["names"], verdicts)
+            if kind in KIND_TO_CONLL}
 
 
 def cross_validate(docs: list[dict]) -> dict:

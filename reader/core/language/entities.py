@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from reader.core.ingest.words import STOP_WORDS
 from reader.core.language import kinds
 from reader.core.language.folding import fold_token, strip_accents
 from reader.core.language.kinds import Facts, Staged
@@ -300,27 +301,69 @@ def facts(staged: Sequence[Staged], body: str, votes: dict[str, str],
     return out
 
 
+def candidates(body: str, staged: Sequence[Staged]) -> list[Staged]:
+    """Runs of capitalised words the model left untagged ("Hollioake", "Warwickshire", "KDP"):
+    names it may have missed, for the kinds model to judge (kind and label empty). Not a word
+    the article also writes in lower case, nor a stop word ("The", "But"), nor anything inside
+    or across what was already tagged."""
+    taken = sorted((s.start, s.end) for s in staged)
+    ordinary: set[str] | None = None
+    out = []
+    for match in _CAPITALISED.finditer(body):
+        start, end = match.span()
+        # Stop words at its ends are the sentence's ("As I", "But Mr"), not the name's.
+        while (m := re.match(r"\S+\s+", body[start:end])) and m.group(0).split()[0].lower() in STOP_WORDS:
+            start += m.end()
+        while (m := re.search(r"\s+\S+$", body[start:end])) and m.group(0).split()[0].lower() in STOP_WORDS:
+            end = start + m.start()
+        start, end = _tidy(body, start, end)
+        if start >= end:
+            continue
+        at = bisect_left(taken, (end, end))
+        if any(a < end and start < b for a, b in taken[max(0, at - 20):at]):
+            continue
+        text = body[start:end]
+        if _not_a_name(text, "other"):
+            continue
+        if " " not in text:
+            if ordinary is None:
+                ordinary = set(re.findall(r"\b[a-z][\w'’-]*\b", body))
+            if text.lower() in ordinary or text.lower() in STOP_WORDS or len(text) < 2:
+                continue
+        out.append(Staged(start, end, "", text, ""))
+    return out
+
+
+# A capitalised word ("Warwickshire", "Amazon.com", "O'Neill") or initials ("J.", "U.S."); a run
+# of them, spaced, is one candidate. A word ends before a full stop, so no run crosses a sentence.
+_CAP_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*)"
+_CAPITALISED = re.compile(rf"(?<![\w'’.-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+
+
 def _judged(body: str, staged: Sequence[Staged], votes: dict[str, str],
             surnames: frozenset[str]) -> list[Staged]:
-    """The staged names with the kinds model's verdict: a name it calls no name goes; one whose
-    kind changes takes its printed form as its name (a place's canonical name only as a place)."""
+    """The staged names, and the candidates() the model left untagged, with the kinds model's
+    verdict: a name it calls no name goes, a candidate it calls a name comes in; a name whose
+    kind changes takes its printed form as its name (a place's canonical name only as a place,
+    a people's as a group)."""
     names = [s for s in staged if s.kind in NAME_KINDS]
+    names += candidates(body, staged)
     verdicts = dict(zip(map(id, names), kinds.judge(body, names, facts(names, body, votes, surnames))))
-    out = []
-    for s in staged:
-        if s.kind not in NAME_KINDS:
-            out.append(s)
-            continue
+    out = [s for s in staged if s.kind not in NAME_KINDS]
+    for s in names:
         kind = verdicts[id(s)]
         if kind is None:
             continue
         if kind != s.kind:
             printed = bare(body[s.start:s.end]) or s.name
+            people = demonyms().get(printed)
+            if people and kind in ("place", "org", "other"):
+                kind = "group"
             name = (place_name(printed) or printed) if kind == "place" else (
-                demonyms().get(printed, printed) if kind == "group" else printed)
+                (people or printed) if kind == "group" else printed)
             s = replace(s, kind=kind, name=name)
         out.append(s)
-    return out
+    return sorted(out, key=lambda s: s.start)
 
 
 def kind_counts(all_raw: Iterable[Sequence[RawMention]]) -> Counter[tuple[str, str]]:

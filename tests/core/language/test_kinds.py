@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from reader.core.language import kinds, ner
-from reader.core.language.entities import canonicalise, label_votes
+from reader.core.language.entities import candidates, canonicalise, label_votes
 from reader.core.language.kinds import CLASSES, Staged
 
 
@@ -35,7 +35,9 @@ def test_a_results_table_names_teams_not_towns():
 def test_a_verdict_needs_the_model_to_be_sure():
     staged = [Staged(0, 5, "place", "Kursk", "GPE")] * 2 + [Staged(0, 7, "org", "Chechen", "NORP"),
                                                            Staged(0, 7, "other", "Ashes", "EVENT"),
-                                                           Staged(0, 4, "org", "Next", "ORG")]
+                                                           Staged(0, 4, "org", "Next", "ORG"),
+                                                           Staged(0, 9, "", "Hollioake", ""),
+                                                           Staged(0, 9, "", "Meanwhile", "")]
     sure, unsure = kinds.SURE + 0.05, (1 - kinds.SURE) / 2 + 0.1
     rows = np.array([
         [0.0, sure, 1 - sure, 0.0, 0.0],  # sure it is an organisation
@@ -43,5 +45,18 @@ def test_a_verdict_needs_the_model_to_be_sure():
         [0.0, 1 - sure, 0.0, sure, 0.0],  # a group or other name: spaCy said a nationality
         [0.0, 1 - sure, 0.0, sure, 0.0],  # ... and the rules already said other
         [0.0, 1 - sure, 0.0, 0.0, sure],  # no name at all
+        [sure, 0.0, 1 - sure, 0.0, 0.0],  # a name spaCy missed: sure it is a person
+        [unsure, unsure, 1 - 2 * unsure, 0.0, 0.0],  # unsure: a candidate stays out
     ])
-    assert kinds.verdicts(staged, rows) == ["org", "place", "group", "other", None]
+    assert kinds.verdicts(staged, rows) == ["org", "place", "group", "other", None, "person", None]
+
+
+def test_candidates_are_the_capitalised_runs_spacy_left_untagged():
+    body = ("Adam Hollioake hit 50. But Warwickshire lost as the KDP said. Meanwhile, the Fed met "
+            "in New York.\nAs I said, U.S. Steel and J. Smith agreed.")
+    staged = [Staged(body.index("New York"), body.index("New York") + 8, "place", "New York", "GPE")]
+    found = [c.name for c in candidates(body, staged)]
+    # Whole runs, up to a full stop; no stop word ("But", "As I") and no word the article
+    # writes in lower case; nothing inside a tagged name.
+    assert found == ["Adam Hollioake", "Warwickshire", "KDP", "Meanwhile", "Fed", "U.S. Steel", "J. Smith"]
+    assert all(c.kind == "" and c.label == "" for c in candidates(body, staged))
