@@ -9,9 +9,9 @@ Reads ../shared/eval/ner/conll2003-valid.txt (CoNLL-2003's development split: Re
 (entities.stage) as a library of its own, so the library's vote counts as it does for a user;
 every name the rules keep is one row, labelled with the kind of the hand-labelled name at its
 span (or overlapping it), or `none` where no name is; so is every run of capitalised words the
-model left untagged (entities.candidates), labelled only by a name at exactly its span. Cross-validated over five runs of
-consecutive documents (one news day's stories stay together). Writes
-reader/core/data/kinds.json.gz.
+model left untagged (entities.candidates), labelled only by a name at exactly its span.
+Cross-validated over five runs of consecutive documents (one news day's stories stay together).
+Writes reader/core/data/kinds.json.gz.
 """
 
 from __future__ import annotations

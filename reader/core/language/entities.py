@@ -150,6 +150,36 @@ def _join_particles(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
     return out
 
 
+# Where one name ends and another begins inside a span the model made: a spaced dash ("Slovakia -
+# Lubomir Moravcik"), a comma ("The Oval, London"), a bracket ("Ainars Kiksis (Latvia"), a score
+# between two teams ("Crewe 0 Watford 2": only where a score follows the second name too, so
+# "BBC 6 Music" and "Radio 4 LW" stay whole).
+_BREAK = re.compile(r"\s+[-–—]\s+|\s*,\s+|\s*[()\[\]]\s*|(?P<score>\s+\d{1,2}\s+)")
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’.&-]*"
+_SCORE_AFTER = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*[ \t]+\d{{1,2}}\b")  # name, score
+
+
+def _split_at_breaks(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
+    """A name the model ran across a break (_BREAK) is the names on either side of it."""
+    out: list[RawMention] = []
+    for m in raw:
+        if SPACY_TO_KIND.get(m.label) not in NAME_KINDS or not _BREAK.search(m.text):
+            out.append(m)
+            continue
+        breaks = list(_BREAK.finditer(m.text))
+        cuts = []
+        for found in breaks:
+            if found.group("score") and not _SCORE_AFTER.match(body, m.start + found.end()):
+                continue
+            cuts.append((m.start + found.start(), m.start + found.end()))
+        at = m.start
+        for cut_start, cut_end in [*cuts, (m.end, m.end)]:
+            if any(c.isalpha() for c in body[at:cut_start]):
+                out.append(RawMention(body[at:cut_start], m.label, at, cut_start))
+            at = cut_end
+    return out
+
+
 PROPAGATE_LABELS = frozenset(label for label, kind in SPACY_TO_KIND.items() if kind in NAME_KINDS)
 
 
@@ -210,7 +240,7 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
 def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
           surnames: frozenset[str]) -> list[Staged]:
     """The model's mentions tidied, with the kinds and names the rules give them (canonicalise)."""
-    raw = _propagate(body, _join_particles(body, raw))
+    raw = _propagate(body, _split_at_breaks(body, _join_particles(body, raw)))
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     own_surnames = {name_key(bare(m.text).split()[-1]) for m in raw
                     if m.label == "PERSON" and len(bare(m.text).split()) >= 2}

@@ -278,3 +278,16 @@ def test_place_names_are_found_by_their_text_whatever_their_tokens():
     names = frozenset({"Guinea-Bissau", "New York", "New York City", "York"})
     found = [doc[a:b].text for a, b in ner.place_spans(doc, names)]
     assert found == ["Guinea-Bissau", "New York City", "New York", "York"]
+
+
+def test_a_span_run_across_a_break_is_the_names_on_either_side():
+    body = ("Slovakia - Lubomir Moravcik scored. At The Oval, London, Steinmetz, Howe played. "
+            "Crewe 0 Watford 2\nRadio 4 LW and BBC 6 Music on 3 May.")
+    raw = [mention(body, "Slovakia - Lubomir Moravcik", "ORG"), mention(body, "The Oval, London", "FAC"),
+           mention(body, "Steinmetz, Howe", "ORG"), mention(body, "Crewe 0 Watford 2", "PERSON"),
+           mention(body, "Radio 4 LW", "ORG"), mention(body, "BBC 6 Music", "ORG")]
+    found = [m.text for m in canonicalise(body, raw, judged=False)]
+    # A spaced dash, a comma, a score between two teams split a span; a number inside a
+    # name ("Radio 4 LW", "BBC 6 Music": no score after the second part) does not.
+    assert found == ["Slovakia", "Lubomir Moravcik", "Oval", "London", "Steinmetz", "Howe", "Crewe",
+                     "Watford", "Radio 4 LW", "BBC 6 Music"]
