@@ -2,7 +2,8 @@
 
 ner (spaCy in worker processes: text -> raw spans), entities (raw spans -> canonical mentions of
 people, organisations, places, groups and other names, one entity across spellings, kinds agreed
-across the library), folding and truecase (spellings and capitals brought to one form), figures
+across the library), kinds (a learned model's verdict on each name's kind, and on the names spaCy
+missed), folding and truecase (spellings and capitals brought to one form), figures
 (numbers, money and quotes with their context), sentences (a body -> sentences), evaluate
 (entity scores against hand labels).
 """
