@@ -17,34 +17,20 @@ class Forest:
     """
 
     def __init__(self, trees: list[list[list[float]]]) -> None:
-        feature: list[int] = []
-        threshold: list[float] = []
-        left: list[int] = []
-        right: list[int] = []
-        value: list[float] = []
-        roots: list[int] = []
-        depth = 0
-        for nodes in trees:
-            base = len(feature)
-            roots.append(base)
-            for f, t, lo, hi, v in nodes:
-                leaf = f < 0
-                feature.append(0 if leaf else int(f))
-                threshold.append(np.inf if leaf else t)  # a leaf goes "left", to itself
-                left.append(base + int(lo))
-                right.append(base + int(hi))
-                value.append(v)
-            depth = max(depth, _depth(nodes))
-        self.feature = np.array(feature, dtype=np.intp)
-        self.threshold = np.array(threshold)
-        self.value = np.array(value)
-        self.roots = np.array(roots, dtype=np.intp)
-        self.leaf = np.isinf(self.threshold)
-        self.depth = depth
+        sizes = np.array([len(nodes) for nodes in trees], dtype=np.intp)
+        bases = np.repeat(np.cumsum(sizes) - sizes, sizes)  # each node's tree's first node
+        nodes = np.array([node for tree in trees for node in tree], dtype=float).reshape(-1, 5)
+        leaf = nodes[:, 0] < 0
+        self.feature = np.where(leaf, 0, nodes[:, 0]).astype(np.intp)
+        self.threshold = np.where(leaf, np.inf, nodes[:, 1])  # a leaf goes "left", to itself
+        self.value = nodes[:, 4].copy()
+        self.roots = (np.cumsum(sizes) - sizes).astype(np.intp)
+        self.leaf = leaf
         # One gather picks a node's child: children[2 * node + goes_left] (right, then left).
-        self.children = np.empty(2 * len(feature), dtype=np.intp)
-        self.children[0::2] = right
-        self.children[1::2] = left
+        self.children = np.empty(2 * len(nodes), dtype=np.intp)
+        self.children[0::2] = bases + nodes[:, 3].astype(np.intp)
+        self.children[1::2] = bases + nodes[:, 2].astype(np.intp)
+        self.depth = _depth(self.roots, self.children, leaf)
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The sum of the trees' leaf values for each row of x."""
@@ -77,17 +63,15 @@ class Forest:
         return 1.0 / (1.0 + np.exp(-self.raw(x)))
 
 
-def _depth(nodes: list[list[float]]) -> int:
-    best = 0
-    stack = [(0, 0)]
-    while stack:
-        at, d = stack.pop()
-        f, _, lo, hi, _ = nodes[at]
-        if f < 0:
-            best = max(best, d)
-        else:
-            stack += [(int(lo), d + 1), (int(hi), d + 1)]
-    return best
+def _depth(roots: np.ndarray, children: np.ndarray, leaf: np.ndarray) -> int:
+    """The most levels any tree has: every path walked down together, one level a step."""
+    node, depth = roots, 0
+    while node.size:
+        node = node[~leaf[node]]
+        if node.size:
+            node = np.concatenate([children[2 * node], children[2 * node + 1]])
+            depth += 1
+    return depth
 
 
 def load(path: Any) -> dict[str, Any]:

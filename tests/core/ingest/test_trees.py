@@ -23,7 +23,8 @@ def walk(trees, row) -> float:
     return total
 
 
-@pytest.mark.parametrize("name", ["boilerplate.json.gz", "headline.json.gz", "outlet.json.gz"])
+@pytest.mark.parametrize("name", ["boilerplate.json.gz", "headline.json.gz", "outlet.json.gz",
+                                  "kinds.json.gz"])
 def test_the_forest_sums_the_leaves_each_row_reaches(name):
     trees = load(resources.files("reader.core.data").joinpath(name))["trees"]
     forest = Forest(trees)
