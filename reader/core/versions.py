@@ -56,7 +56,7 @@ PIPELINE = "61"  # cleaning and entity output: every file is processed again (8:
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "620859ce4fd8821b"
 INDEX_SCHEMA = 9  # the Whoosh schema and analyzers: the index is rebuilt (9: their classes moved to reader.core.search)
-CATALOGUE_SCHEMA = 3  # the SQLite tables: the catalogue is rebuilt (it is a cache)
+CATALOGUE_SCHEMA = 4  # the SQLite tables: the catalogue is rebuilt (it is a cache; 4: label votes per file)
 
 
 def stamp() -> str:

@@ -56,11 +56,13 @@ CREATE TABLE IF NOT EXISTS lines (
 );
 CREATE INDEX IF NOT EXISTS lines_path ON lines(path);
 CREATE TABLE IF NOT EXISTS votes (
+    path TEXT NOT NULL,
     key TEXT NOT NULL,
     kind TEXT NOT NULL,
     count INTEGER NOT NULL,
-    PRIMARY KEY (key, kind)
+    PRIMARY KEY (path, key, kind)
 );
+CREATE INDEX IF NOT EXISTS votes_key ON votes(key);
 """
 
 
@@ -124,7 +126,7 @@ class Catalogue:
         lines = lines or {}
         with self.transaction():
             for path in deleted:
-                for table in ("articles", "documents", "problems", "entities", "lines"):
+                for table in ("articles", "documents", "problems", "entities", "lines", "votes"):
                     self.db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
             for article, mtime_ns, size in articles:
                 self.db.execute("DELETE FROM problems WHERE path = ?", (article.path,))
@@ -151,6 +153,7 @@ class Catalogue:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM lines WHERE path = ?", (path,))
+                self.db.execute("DELETE FROM votes WHERE path = ?", (path,))
                 self.db.execute("INSERT OR REPLACE INTO problems VALUES (?, ?, ?, ?)",
                                 (path, mtime_ns, size, reason))
 
@@ -236,25 +239,29 @@ class Catalogue:
         for article_id, name, kind, count, spellings in rows:
             yield article_id, name, kind, count, json.loads(spellings)
 
-    def add_votes(self, counts: dict[tuple[str, str], int]) -> tuple[dict[str, str], frozenset[str]]:
-        """Add label counts (name key, kind) and return the majority kind of each of those keys,
-        and those of them that end a person's full name somewhere in the library (the
-        pseudo-kind SURNAME, which takes no part in the majority)."""
+    def add_votes(self, counts: Mapping[str, Mapping[tuple[str, str], int]]
+                  ) -> tuple[dict[str, str], frozenset[str]]:
+        """Record each file's label counts (path -> (name key, kind) -> count), in place of what
+        the file counted before, and return the majority kind over the library of each of those
+        keys, and those of them that end a person's full name somewhere in it (the pseudo-kind
+        SURNAME, which takes no part in the majority). A removed file's counts go with it
+        (write())."""
         from reader.core.language.entities import SURNAME
 
         with self.transaction():
-            self.db.executemany(
-                "INSERT INTO votes VALUES (?, ?, ?) ON CONFLICT(key, kind) "
-                "DO UPDATE SET count = count + excluded.count",
-                [(k, kind, n) for (k, kind), n in counts.items()])
-        keys = sorted({k for k, _ in counts})
+            for path, by_key in counts.items():
+                self.db.execute("DELETE FROM votes WHERE path = ?", (path,))
+                self.db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?)",
+                                    [(path, k, kind, n) for (k, kind), n in by_key.items()])
+        keys = sorted({k for by_key in counts.values() for k, _ in by_key})
         best: dict[str, tuple[int, str]] = {}
         surnames = set()
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
             for key, kind, n in self.db.execute(
-                    f"SELECT key, kind, count FROM votes WHERE key IN ({marks})", chunk):
+                    f"SELECT key, kind, SUM(count) FROM votes WHERE key IN ({marks}) "
+                    "GROUP BY key, kind ORDER BY key, kind", chunk):
                 if kind == SURNAME:
                     surnames.add(key)
                 elif key not in best or n > best[key][0]:

@@ -105,7 +105,7 @@ def attach_entities(cat: Catalogue, articles: list[Article], raw: list[list[Any]
     """Canonical mentions from NER output; the library's label votes are updated in cat."""
     from reader.core.language.entities import canonicalise, kind_counts
 
-    votes, surnames = cat.add_votes(dict(kind_counts(raw)))
+    votes, surnames = cat.add_votes({a.path: kind_counts([r]) for a, r in zip(articles, raw)})
     return [replace(a, entities=tuple(canonicalise(a.body, r, votes, surnames)))
             for a, r in zip(articles, raw)]
 
