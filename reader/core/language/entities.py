@@ -411,17 +411,22 @@ def kind_counts(all_raw: Iterable[Sequence[RawMention]]) -> Counter[tuple[str, s
 
 
 def label_votes(all_raw: Iterable[Sequence[RawMention]]) -> tuple[dict[str, str], frozenset[str]]:
-    """The most frequent kind of every name across the library (one-off mislabels lose the
-    vote), and the words that end a person's full name somewhere in it."""
-    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    """The vote over some articles (majority())."""
+    return majority((key, kind, n) for (key, kind), n in kind_counts(all_raw).items())
+
+
+def majority(counts: Iterable[tuple[str, str, int]]) -> tuple[dict[str, str], frozenset[str]]:
+    """From (name key, kind, count) rows: the most frequent kind of every name that the model
+    gave the same kind at least twice (one-off mislabels lose the vote; a tie goes to the kind
+    first in alphabetical order), and the words that end a person's full name (SURNAME rows)."""
+    best: dict[str, tuple[int, str]] = {}
     surnames = set()
-    for (key, kind), n in kind_counts(all_raw).items():
+    for key, kind, n in sorted(counts):
         if kind == SURNAME:
             surnames.add(key)
-        else:
-            by_key[key][kind] += n
-    return ({key: c.most_common(1)[0][0] for key, c in by_key.items() if sum(c.values()) >= 2},
-            frozenset(surnames))
+        elif key not in best or n > best[key][0]:
+            best[key] = (n, kind)
+    return {key: kind for key, (n, kind) in best.items() if n >= 2}, frozenset(surnames)
 
 
 @dataclass(frozen=True)

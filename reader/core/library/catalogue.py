@@ -244,9 +244,9 @@ class Catalogue:
         """Record each file's label counts (path -> (name key, kind) -> count), in place of what
         the file counted before, and return the majority kind over the library of each of those
         keys, and those of them that end a person's full name somewhere in it (the pseudo-kind
-        SURNAME, which takes no part in the majority). A removed file's counts go with it
-        (write())."""
-        from reader.core.language.entities import SURNAME
+        SURNAME, which takes no part in the majority: entities.majority()). A removed file's
+        counts go with it (write())."""
+        from reader.core.language.entities import majority
 
         with self.transaction():
             for path, by_key in counts.items():
@@ -254,19 +254,13 @@ class Catalogue:
                 self.db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?)",
                                     [(path, k, kind, n) for (k, kind), n in by_key.items()])
         keys = sorted({k for by_key in counts.values() for k, _ in by_key})
-        best: dict[str, tuple[int, str]] = {}
-        surnames = set()
+        rows: list[tuple[str, str, int]] = []
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            for key, kind, n in self.db.execute(
-                    f"SELECT key, kind, SUM(count) FROM votes WHERE key IN ({marks}) "
-                    "GROUP BY key, kind ORDER BY key, kind", chunk):
-                if kind == SURNAME:
-                    surnames.add(key)
-                elif key not in best or n > best[key][0]:
-                    best[key] = (n, kind)
-        return {k: kind for k, (n, kind) in best.items() if n >= 2}, frozenset(surnames)
+            rows += self.db.execute(f"SELECT key, kind, SUM(count) FROM votes WHERE key IN ({marks}) "
+                                    "GROUP BY key, kind", chunk)
+        return majority(rows)
 
 
 def _entity_rows(article: Article) -> list[tuple[str, str, str, int, str]]:
