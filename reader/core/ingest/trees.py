@@ -34,6 +34,10 @@ class Forest:
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The sum of the trees' leaf values for each row of x."""
+        return self.leaves(x).sum(axis=1)
+
+    def leaves(self, x: np.ndarray) -> np.ndarray:
+        """The leaf value each row of x reaches in each tree: rows x trees."""
         rows, width = x.shape
         trees = len(self.roots)
         flat = np.ascontiguousarray(x, dtype=float).ravel()
@@ -54,7 +58,7 @@ class Forest:
                     final[pair[done]] = node[done]
                     keep = ~done
                     node, base, pair = node[keep], base[keep], pair[keep]
-        return self.value[final].reshape(rows, trees).sum(axis=1)
+        return self.value[final].reshape(rows, trees)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """The binary model's probability for each row of x."""

@@ -230,11 +230,22 @@ def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | N
     stays unlinked. Before the linking (`judged`), the kinds model (kinds.py) judges each name's
     kind from all of that and the words around it; what it calls no name goes.
     """
+    return canonicalise_all([body], [raw], votes, surnames, judged)[0]
+
+
+def canonicalise_all(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]],
+                     votes: dict[str, str] | None = None, surnames: frozenset[str] = frozenset(),
+                     judged: bool = True) -> list[list[Mention]]:
+    """canonicalise() for some articles at once (the kinds model runs once for all of them)."""
     votes = votes or {}
-    staged = stage(body, raw, votes, surnames)
+    staged = [stage(body, raw, votes, surnames) for body, raw in zip(bodies, raws)]
     if judged:
-        staged = _judged(body, staged, votes, surnames)
-    return _linked(body, staged)
+        names = [[s for s in st if s.kind in NAME_KINDS] + candidates(body, st)
+                 for body, st in zip(bodies, staged)]
+        verdicts = kinds.judge([(body, ns, facts(ns, body, votes, surnames))
+                                for body, ns in zip(bodies, names)])
+        staged = [_judged(body, st, ns, v) for body, st, ns, v in zip(bodies, staged, names, verdicts)]
+    return [_linked(body, st) for body, st in zip(bodies, staged)]
 
 
 def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
@@ -370,18 +381,14 @@ _CAP_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*)"
 _CAPITALISED = re.compile(rf"(?<![\w'’.-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
 
 
-def _judged(body: str, staged: Sequence[Staged], votes: dict[str, str],
-            surnames: frozenset[str]) -> list[Staged]:
-    """The staged names, and the candidates() the model left untagged, with the kinds model's
-    verdict: a name it calls no name goes, a candidate it calls a name comes in; a name whose
-    kind changes takes its printed form as its name (a place's canonical name only as a place,
-    a people's as a group)."""
-    names = [s for s in staged if s.kind in NAME_KINDS]
-    names += candidates(body, staged)
-    verdicts = dict(zip(map(id, names), kinds.judge(body, names, facts(names, body, votes, surnames))))
+def _judged(body: str, staged: Sequence[Staged], names: Sequence[Staged],
+            verdicts: Sequence[str | None]) -> list[Staged]:
+    """The staged mentions with the kinds model's verdicts on their names and on the
+    candidates() the model left untagged (`names`): a name it calls no name goes, a candidate
+    it calls a name comes in; a name whose kind changes takes its printed form as its name (a
+    place's canonical name only as a place, a people's as a group)."""
     out = [s for s in staged if s.kind not in NAME_KINDS]
-    for s in names:
-        kind = verdicts[id(s)]
+    for s, kind in zip(names, verdicts):
         if kind is None:
             continue
         if kind != s.kind:
@@ -487,4 +494,4 @@ def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]]
                      judged: bool = True) -> list[list[Mention]]:
     """Canonical mentions of a set of articles, with the set's own vote on each name's kind."""
     votes, surnames = label_votes(raws)
-    return [canonicalise(body, raw, votes, surnames, judged) for body, raw in zip(bodies, raws)]
+    return canonicalise_all(bodies, raws, votes, surnames, judged)

@@ -118,11 +118,13 @@ def features(body: str, staged: Sequence[Staged], facts: Sequence[Facts],
     in_article: dict[str, Counter[str]] = defaultdict(Counter)
     for s in staged:
         in_article[s.name.lower()][s.kind] += 1
-    before_at = {w: i for i, w in enumerate(before_words)}
-    after_at = {w: len(before_words) + i for i, w in enumerate(after_words)}
+    width = len(feature_names(before_words, after_words))
+    own = width - len(before_words) - len(after_words)  # the columns before the words around
+    before_at = {w: own + i for i, w in enumerate(before_words)}
+    after_at = {w: own + len(before_words) + i for i, w in enumerate(after_words)}
     lines = _Lines(body)
-    rows = []
-    for s, f in zip(staged, facts):
+    x = np.zeros((len(staged), width))
+    for n, (s, f) in enumerate(zip(staged, facts)):
         text = body[s.start:s.end]
         words = text.split() or [text]
         previous, following, numbers, (share, upper), n_before, n_after = lines.around(s.start, s.end)
@@ -138,27 +140,25 @@ def features(body: str, staged: Sequence[Staged], facts: Sequence[Facts],
                 n_after > 1 and numbers[line - n_after + 1], s.start / max(len(body), 1)]
         counts = in_article[s.name.lower()]
         row += [counts[k] for k in KINDS]
-        words_around = [0.0] * (len(before_words) + len(after_words))
+        x[n, :own] = row
         if previous in before_at:
-            words_around[before_at[previous]] = 1.0
+            x[n, before_at[previous]] = 1.0
         if following in after_at:
-            words_around[after_at[following]] = 1.0
-        rows.append(row + words_around)
-    width = len(feature_names(before_words, after_words))
-    return np.array(rows, dtype=float) if rows else np.zeros((0, width))
+            x[n, after_at[following]] = 1.0
+    return x
 
 
 @dataclass(frozen=True)
 class Model:
     before: tuple[str, ...]
     after: tuple[str, ...]
-    forests: tuple[Forest, ...]  # one per class, in CLASSES order (softmax of their sums)
+    trees: Forest  # one tree per class each round, in CLASSES order (softmax of their sums)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Each row's probability of each class (CLASSES), rows summing to one."""
         if not len(x):
             return np.zeros((0, len(CLASSES)))
-        raw = np.column_stack([forest.raw(x) for forest in self.forests])
+        raw = self.trees.leaves(x).reshape(len(x), -1, len(CLASSES)).sum(axis=1)
         raw -= raw.max(axis=1, keepdims=True)
         odds = np.exp(raw)
         return odds / odds.sum(axis=1, keepdims=True)
@@ -178,17 +178,22 @@ def model() -> Model:
     before, after = tuple(data["before"]), tuple(data["after"])
     if data["features"] != feature_names(before, after) or tuple(data["classes"]) != CLASSES:
         raise ValueError("the kinds model was trained on other features; retrain it")
-    per_class = [[tree for i, tree in enumerate(data["trees"]) if i % len(CLASSES) == k]
-                 for k in range(len(CLASSES))]
-    return Model(before, after, tuple(Forest(trees) for trees in per_class))
+    return Model(before, after, Forest(data["trees"]))
 
 
-def judge(body: str, staged: Sequence[Staged], facts: Sequence[Facts]) -> list[str | None]:
-    """Each staged name's kind as the shipped model sees it (verdicts())."""
-    if not staged:
-        return []
+def judge(articles: Sequence[tuple[str, Sequence[Staged], Sequence[Facts]]]) -> list[list[str | None]]:
+    """Each staged name's kind as the shipped model sees it (verdicts()), for (body, staged
+    names, their facts) of some articles: one evaluation of the trees for all of them."""
     m = model()
-    return verdicts(staged, m.probabilities(features(body, staged, facts, m.before, m.after)))
+    rows = [features(body, staged, facts, m.before, m.after) for body, staged, facts in articles]
+    if not any(len(r) for r in rows):
+        return [[] for _ in articles]
+    p = m.probabilities(np.vstack(rows))
+    out, at = [], 0
+    for (_, staged, _), r in zip(articles, rows):
+        out.append(verdicts(staged, p[at:at + len(r)]))
+        at += len(r)
+    return out
 
 
 def verdicts(staged: Sequence[Staged], probabilities: np.ndarray) -> list[str | None]:
