@@ -305,13 +305,12 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
         elif voted and voted != kind:
             kind = voted
         staged.append(Staged(start, end, kind, name, m.label))
-    # A lone name links to the one full name of this article that ends with it (a surname) or,
-    # failing that, begins with it (a given name: "Vladimir, STOP!").
     return staged
 
 
 def _linked(body: str, staged: Sequence[Staged]) -> list[Mention]:
-    """Mentions of the staged names, a lone person's name linked to a full one."""
+    """Mentions of the staged names. A lone name links to the one full name of this article that
+    ends with it (a surname) or, failing that, begins with it (a given name: "Vladimir, STOP!")."""
     ending: dict[str, set[str]] = defaultdict(set)
     beginning: dict[str, set[str]] = defaultdict(set)
     for s in staged:
@@ -323,9 +322,9 @@ def _linked(body: str, staged: Sequence[Staged]) -> list[Mention]:
         name = s.name
         if s.kind == "person" and len(name.split()) == 1:
             key = name_key(name)
-            candidates = ending.get(key) or beginning.get(key, set())
-            if len(candidates) == 1:
-                name = next(iter(candidates))
+            full = ending.get(key) or beginning.get(key, set())
+            if len(full) == 1:
+                name = next(iter(full))
         out.append(Mention(text=body[s.start:s.end], label=s.kind, name=name, start=s.start, end=s.end))
     return out
 
