@@ -291,3 +291,10 @@ def test_a_span_run_across_a_break_is_the_names_on_either_side():
     # name ("Radio 4 LW", "BBC 6 Music": no score after the second part) does not.
     assert found == ["Slovakia", "Lubomir Moravcik", "Oval", "London", "Steinmetz", "Howe", "Crewe",
                      "Watford", "Radio 4 LW", "BBC 6 Music"]
+
+
+def test_a_lone_word_of_a_full_name_is_that_person_whatever_the_model_called_it():
+    body = "Hayden Delaney is a lawyer. Mr Delaney says software is not a legal person."
+    raw = [mention(body, "Hayden Delaney", "PERSON"), mention(body, "Delaney", "PRODUCT", nth=1)]
+    found = [(m.text, m.label, m.name) for m in canonicalise(body, raw, judged=False)]
+    assert found == [("Hayden Delaney", "person", "Hayden Delaney"), ("Delaney", "person", "Hayden Delaney")]
