@@ -102,7 +102,8 @@ def score(gold: list[set[Span]], found: list[set[Span]]) -> dict[str, dict[str, 
 
 def measure(path: Path = CONLL) -> dict[str, dict[str, dict[str, float]]]:
     from reader.core.language import kinds, ner
-    from reader.core.language.entities import KIND_OF, library_entities
+    from reader.core.language.entities import KIND_OF
+    from reader.core.language.votes import library_entities
 
     docs = documents(path)
     texts = [text for text, _ in docs]

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from reader.core.language import ner
-from reader.core.language.entities import canonicalise, label_votes
+from reader.core.language.entities import canonicalise
 from reader.core.language.evaluate import entity_scores
+from reader.core.language.votes import label_votes
 from reader.core.library.sync import build_article
 from reader.core.models import Mention
 

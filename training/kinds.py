@@ -26,6 +26,7 @@ import numpy as np
 
 from benchmarks.entities_conll import CONLL, KIND_TO_CONLL, documents, score
 from reader.core.language import entities, kinds, ner
+from reader.core.language.votes import label_votes
 from training import bag
 from training.data import CACHE
 
@@ -51,7 +52,7 @@ def load() -> list[dict]:
         CACHE.mkdir(parents=True, exist_ok=True)
         raw = ner.recognise(texts)
         cache.write_bytes(pickle.dumps(raw))
-    votes, surnames = entities.label_votes(raw)
+    votes, surnames = label_votes(raw)
     out = []
     for (text, gold), mentions in zip(docs, raw):
         staged = entities.stage(text, mentions, votes, surnames)

@@ -2,8 +2,8 @@
 
 ner (spaCy in worker processes: text -> raw spans), entities (raw spans -> canonical mentions of
 people, organisations, places, groups and other names, one entity across spellings, kinds agreed
-across the library), kinds (a learned model's verdict on each name's kind, and on the names spaCy
-missed), folding and truecase (spellings and capitals brought to one form), figures
+across the library by votes), kinds (a learned model's verdict on each name's kind, and on the
+names spaCy missed), summaries (entities across articles, with counts and spellings), folding and truecase (spellings and capitals brought to one form), figures
 (numbers, money and quotes with their context), sentences (a body -> sentences), evaluate
 (entity scores against hand labels).
 """
@@ -14,10 +14,11 @@ from reader.core.exports import lazy
 
 __all__ = ["NAME_KINDS", "EntitySummary", "Tagger", "canonicalise"]
 __getattr__ = lazy(globals(), {"NAME_KINDS": "reader.core.language.entities",
-                               "EntitySummary": "reader.core.language.entities",
+                               "EntitySummary": "reader.core.language.summaries",
                                "canonicalise": "reader.core.language.entities",
                                "Tagger": "reader.core.language.ner"})
 
 if TYPE_CHECKING:
-    from reader.core.language.entities import NAME_KINDS, EntitySummary, canonicalise
+    from reader.core.language.entities import NAME_KINDS, canonicalise
     from reader.core.language.ner import Tagger
+    from reader.core.language.summaries import EntitySummary

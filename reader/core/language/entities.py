@@ -1,7 +1,7 @@
 """Canonical entities: one name per person, place or organisation across titles and spellings.
 
 The model's mentions are tidied (no stray whitespace, digits or fragments), given a kind the
-library agrees on (every mention of a name votes), and a canonical name: places by reference
+library agrees on (votes.py: every mention of a name votes), and a canonical name: places by reference
 data (GeoNames, ISO 3166: Kiev is Kyiv, U.S. is the United States, a city is never a person),
 a country's people by its demonyms (Ukrainian is a people, never a place),
 people by the full name in the article that ends with their surname (or begins with
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from reader.core.ingest.words import STOP_WORDS
@@ -25,7 +25,6 @@ from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places, pl
 from reader.core.models import Mention
 
 NAME_KINDS = ("person", "org", "place", "group", "other")
-SURNAME = "surname"  # not a kind: counts, among the library's votes, the full names a word ends
 KIND_OF = SPACY_TO_KIND
 _TITLES = re.compile(
     r"^(?:the\s+)?(?:(?:mr|mrs|ms|dr|prof|sen|rep|gen|lt|col|maj|capt|gov|pres)\.?\s+|"
@@ -180,6 +179,12 @@ def _split_at_breaks(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
     return out
 
 
+def _lower_case_words(body: str) -> set[str]:
+    """The words an article writes in lower case somewhere: a single capitalised word that is
+    also one of them is not looked for again (_propagate) nor offered as a name (candidates)."""
+    return set(re.findall(r"\b[a-z][\w'’-]*\b", body))
+
+
 PROPAGATE_LABELS = frozenset(label for label, kind in SPACY_TO_KIND.items() if kind in NAME_KINDS)
 
 
@@ -200,7 +205,7 @@ def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
             forms[words[-1]]["PERSON"] += 1
     if not forms:
         return list(raw)
-    ordinary = set(re.findall(r"\b[a-z][\w'’-]*\b", body))
+    ordinary = _lower_case_words(body)
     wanted = sorted((f for f in forms if " " in f or f.lower() not in ordinary),
                     key=lambda f: (-len(f), f))  # "Alexander Lebed" before "Lebed"
     if not wanted:
@@ -367,7 +372,7 @@ def candidates(body: str, staged: Sequence[Staged]) -> list[Staged]:
             continue
         if " " not in text:
             if ordinary is None:
-                ordinary = set(re.findall(r"\b[a-z][\w'’-]*\b", body))
+                ordinary = _lower_case_words(body)
             if text.lower() in ordinary or text.lower() in STOP_WORDS or len(text) < 2:
                 continue
         out.append(Staged(start, end, "", text, ""))
@@ -400,97 +405,3 @@ def _judged(body: str, staged: Sequence[Staged], names: Sequence[Staged],
             s = replace(s, kind=kind, name=name)
         out.append(s)
     return sorted(out, key=lambda s: s.start)
-
-
-def kind_counts(all_raw: Iterable[Sequence[RawMention]]) -> Counter[tuple[str, str]]:
-    """How often the model called each name (by key) each kind, over some articles; and, as
-    the pseudo-kind SURNAME, how often a word ended a person's full name."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for raw in all_raw:
-        for m in raw:
-            kind = SPACY_TO_KIND.get(m.label)
-            if kind in NAME_KINDS and (key := name_key(m.text)):
-                counts[(key, kind)] += 1
-            if kind == "person" and len(words := bare(m.text).split()) >= 2 and (last := name_key(words[-1])):
-                counts[(last, SURNAME)] += 1
-    return counts
-
-
-def label_votes(all_raw: Iterable[Sequence[RawMention]]) -> tuple[dict[str, str], frozenset[str]]:
-    """The vote over some articles (majority())."""
-    return majority((key, kind, n) for (key, kind), n in kind_counts(all_raw).items())
-
-
-def majority(counts: Iterable[tuple[str, str, int]]) -> tuple[dict[str, str], frozenset[str]]:
-    """From (name key, kind, count) rows: the most frequent kind of every name that the model
-    gave the same kind at least twice (one-off mislabels lose the vote; a tie goes to the kind
-    first in alphabetical order), and the words that end a person's full name (SURNAME rows)."""
-    best: dict[str, tuple[int, str]] = {}
-    surnames = set()
-    for key, kind, n in sorted(counts):
-        if kind == SURNAME:
-            surnames.add(key)
-        elif key not in best or n > best[key][0]:
-            best[key] = (n, kind)
-    return {key: kind for key, (n, kind) in best.items() if n >= 2}, frozenset(surnames)
-
-
-@dataclass(frozen=True)
-class EntitySummary:
-    name: str
-    kind: str
-    count: int
-    articles: tuple[str, ...]
-    spellings: tuple[str, ...]
-
-
-Row = tuple[str, str, str, int, Sequence[str]]  # article id, name, kind, count, spellings
-
-
-def rows_of(article_id: str, mentions: Iterable[Mention]) -> list[Row]:
-    """Per-entity rows of one article, as the catalogue stores them."""
-    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for m in mentions:
-        grouped[(m.name, m.label)].append(m.text)
-    return [(article_id, name, kind, len(texts), sorted(set(texts)))
-            for (name, kind), texts in grouped.items()]
-
-
-def summarise(rows: Iterable[Row], kinds: Sequence[str] = NAME_KINDS) -> list[EntitySummary]:
-    """Canonical entities across articles: one row per entity, with counts and the articles.
-
-    Names whose folded keys agree are one entity (shown by their fullest, most common spelling);
-    a lone surname joins the one full name in the library that ends with it, and only then.
-    """
-    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for row in rows:
-        if row[2] in kinds:
-            groups[(name_key(row[1]), row[2])].append(row)
-    surnames: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for key, kind in groups:
-        if kind == "person" and " " in key:
-            surnames[(key.split()[-1], kind)].add((key, kind))
-    for key, kind in list(groups):
-        if kind == "person" and " " not in key and len(surnames.get((key, kind), ())) == 1:
-            target = next(iter(surnames[(key, kind)]))
-            groups[target].extend(groups.pop((key, kind)))
-    out = []
-    for (_, kind), items in groups.items():
-        names: Counter[str] = Counter()
-        for row in items:
-            names[row[1]] += row[3]
-        best = max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
-        out.append(EntitySummary(
-            name=best, kind=kind, count=sum(row[3] for row in items),
-            articles=tuple(sorted({row[0] for row in items})),
-            spellings=tuple(sorted({s for row in items for s in row[4]})),
-        ))
-    out.sort(key=lambda r: (-len(r.articles), -r.count, r.name))
-    return out
-
-
-def library_entities(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]],
-                     judged: bool = True) -> list[list[Mention]]:
-    """Canonical mentions of a set of articles, with the set's own vote on each name's kind."""
-    votes, surnames = label_votes(raws)
-    return canonicalise_all(bodies, raws, votes, surnames, judged)

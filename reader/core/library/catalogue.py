@@ -244,9 +244,9 @@ class Catalogue:
         """Record each file's label counts (path -> (name key, kind) -> count), in place of what
         the file counted before, and return the majority kind over the library of each of those
         keys, and those of them that end a person's full name somewhere in it (the pseudo-kind
-        SURNAME, which takes no part in the majority: entities.majority()). A removed file's
+        SURNAME, which takes no part in the majority: votes.majority()). A removed file's
         counts go with it (write())."""
-        from reader.core.language.entities import majority
+        from reader.core.language.votes import majority
 
         with self.transaction():
             for path, by_key in counts.items():

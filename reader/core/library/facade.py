@@ -17,7 +17,7 @@ from reader.core.models import Article, Problem, Progress, ReaderError, SyncRepo
 from reader.core.search.session import Session
 
 if TYPE_CHECKING:
-    from reader.core.language.entities import EntitySummary
+    from reader.core.language.summaries import EntitySummary
     from reader.core.library.catalogue import Catalogue, Summary
     from reader.core.library.marks import Marks
     from reader.core.relate.compare import Comparison
@@ -345,7 +345,8 @@ class Library:
     def entities(self, prefix: str | None = None, kinds: tuple[str, ...] | None = None
                  ) -> list[EntitySummary]:
         """Canonical entities of one article, or of the whole library, with counts and articles."""
-        from reader.core.language.entities import NAME_KINDS, rows_of, summarise
+        from reader.core.language.entities import NAME_KINDS
+        from reader.core.language.summaries import rows_of, summarise
 
         kinds = kinds or NAME_KINDS
         if prefix:

@@ -103,7 +103,8 @@ def ner_enabled() -> bool:
 
 def attach_entities(cat: Catalogue, articles: list[Article], raw: list[list[Any]]) -> list[Article]:
     """Canonical mentions from NER output; the library's label votes are updated in cat."""
-    from reader.core.language.entities import canonicalise_all, kind_counts
+    from reader.core.language.entities import canonicalise_all
+    from reader.core.language.votes import kind_counts
 
     votes, surnames = cat.add_votes({a.path: kind_counts([r]) for a, r in zip(articles, raw)})
     mentions = canonicalise_all([a.body for a in articles], raw, votes, surnames)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from reader.core.language import kinds, ner
-from reader.core.language.entities import candidates, canonicalise, label_votes
+from reader.core.language.entities import candidates, canonicalise
 from reader.core.language.kinds import CLASSES, Staged
+from reader.core.language.votes import label_votes
 
 
 def test_the_shipped_model_gives_each_name_one_probability_per_class():
