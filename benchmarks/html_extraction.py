@@ -9,7 +9,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from reader.core.ingest.clean import clean
 from reader.core.ingest.html import extract
+from reader.core.models import RawDocument
+from reader.core.text import normalise
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "html"
 
@@ -28,18 +31,29 @@ def score(predicted: str, gold: str) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def measure(folder: Path = DEFAULT) -> list[tuple[str, float, float, float]]:
-    """(page, precision, recall, F1) for every saved page (.html or .html.gz) with a gold text."""
+def article_text(html: str, name: str) -> str:
+    """The body reader shows for an HTML page: trafilatura's text, cleaned (clean.py)."""
+    text, meta = extract(html)
+    if not text.strip():
+        return ""
+    return clean(RawDocument(path=name, text=normalise(text), format="html", encoding="utf-8",
+                             meta=meta)).body
+
+
+def measure(folder: Path = DEFAULT, only: set[str] | None = None) -> list[tuple[str, float, float, float]]:
+    """(page, precision, recall, F1) for every saved page (.html or .html.gz) with a gold text;
+    `only`: these file names."""
     rows = []
     for page in sorted([*folder.glob("*.html"), *folder.glob("*.html.gz")]):
+        if only is not None and page.name not in only:
+            continue
         name = page.name.removesuffix(".gz").removesuffix(".html")
         gold = page.with_name(f"{name}.gold.txt").read_text(encoding="utf-8")
         if page.suffix == ".gz":
             html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
         else:
             html = page.read_text(encoding="utf-8", errors="replace")
-        text, _ = extract(html)
-        rows.append((name, *score(text, gold)))
+        rows.append((name, *score(article_text(html, name), gold)))
     return rows
 
 

@@ -4,8 +4,10 @@ For each fold of scrape sites (the folds of training/boilerplate.py), the boiler
 the headline ranker, the wording model and the outlet ranker are fitted without those sites,
 put in place of the shipped ones, and reader's own clean() is scored on the held-out files
 with the checks of benchmarks.cleaning: boilerplate examples removed, body passages kept,
-title, outlet, date, authors; and on the html-train renderings of held-out sites, the body
-lines kept against the gold labels (precision, recall, F1 by lines and by words). Needs the out-of-fold scores `python
+title, outlet, date, authors; on the html-train renderings of held-out sites, the body
+lines kept against the gold labels (precision, recall, F1 by lines and by words); and on the
+held-out sites' html-train pages read as HTML, the token F1 of the body reader shows
+(benchmarks.html_extraction: trafilatura's text, then the wording model's promos removed). Needs the out-of-fold scores `python
 -m training.boilerplate` and the documents `python -m training.outlet` leave in the cache.
 Writes the figures to benchmarks/cleaning-heldout.json, which `python -m benchmarks` reports as
 the "held out" rows of the README table (rerun this after retraining any of them).
@@ -15,12 +17,13 @@ from __future__ import annotations
 
 import json
 import pickle
+import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks import cleaning
+from benchmarks import cleaning, html_extraction
 from reader.core.ingest import boilerplate, clean, headline, outlet_ranker, wording
 from reader.core.ingest.trees import Forest
 from training import bag
@@ -74,6 +77,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
     totals: Counter = Counter()
     misses: list[str] = []
     rendered, rendered_keeps = [], []
+    extraction: list[float] = []
     for origin in ("scrapes", "html-train"):
         for held in train_boilerplate.sites_folds(docs, origin, folds):
             model, ranker, words, outlets = fold_models(docs, items, variants, outlet_rows, held,
@@ -93,6 +97,8 @@ def measure(folds: int = 5, threshold: float = 0.5,
                                               and d.origin.startswith("html-train")])
                     rendered += part
                     rendered_keeps += keeps
+                    extraction += [f1 for _, _, _, f1 in html_pages(
+                        {d.name for d in docs if d.site in held and d.origin.startswith("html-train")})]
                     print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
             finally:
                 clean.model, headline.ranker, wording.model, outlet_ranker.ranker = saved
@@ -102,7 +108,14 @@ def measure(folds: int = 5, threshold: float = 0.5,
     out["html_train_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
     train_boilerplate.BY_WORDS = True
     out["html_train_words_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
+    out["html_train_extraction_f1"] = [round(statistics.mean(extraction), 4),
+                                       round(statistics.median(extraction), 4)]
     return out | {"counts": dict(totals), "misses": sorted(misses)}
+
+
+def html_pages(names: set[str]) -> list[tuple[str, float, float, float]]:
+    """benchmarks.html_extraction's figures for the html-train pages of these file names."""
+    return html_extraction.measure(html_extraction.DEFAULT.parent / "html-train", only=names)
 
 
 OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "cleaning-heldout.json"

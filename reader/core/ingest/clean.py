@@ -313,7 +313,9 @@ def _clean_extracted(doc: RawDocument) -> Cleaned:
     title = meta.get("title") or ""
     headline, site = metadata.split_site(title) if title else ("", None)
     keep_blocks = [b for b in blocks if metadata.norm(b.text) != metadata.norm(headline)]
-    removed = tuple(Removed(b.text, "duplicate of the title", 0) for b in blocks if b not in keep_blocks)
+    removed = [Removed(b.text, "duplicate of the title", 0) for b in blocks if b not in keep_blocks]
+    keep_blocks, chrome = _drop_extracted_chrome(keep_blocks)
+    removed += chrome
     fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
                               meta.get("url"))
     authors = tuple(a.strip() for a in re.split(r";|,|\band\b", meta.get("author", "")) if a.strip())
@@ -324,7 +326,37 @@ def _clean_extracted(doc: RawDocument) -> Cleaned:
         title=headline or _lead_title(text, doc.path), standfirst=meta.get("description"),
         authors=authors or fields.authors,
         outlet=outlets.outlet_name(outlet) if outlet else fields.outlet, published=published,
-        agencies=fields.agencies, body=text, removed=removed, headings=headings,
+        agencies=fields.agencies, body=text, removed=tuple(removed), headings=headings,
         lines=tuple(0 for _ in keep_blocks),
     )
 
+
+# A paragraph this long is the article's own, and so is what the extractor kept between two.
+LONG_PARAGRAPH = 25
+
+
+def _drop_extracted_chrome(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """The paragraphs of trafilatura's text that are the page's chrome by their words alone: legal
+    notices and captions anywhere (reasons.never_story); and, on a page in English, newsletter
+    boxes, subscription pitches and other stories' headlines (the wording model's promos.py)
+    before the first or after the last long paragraph, where extractors leak: between them the
+    extractor has judged the text the article's. The boilerplate model is not asked: it reads a
+    block's place in the whole page, which is gone.
+    """
+    keep = [bool(b.text) for b in blocks]
+    why: dict[int, str] = {}
+    for i, block in enumerate(blocks):
+        if keep[i] and reasons.never_story(block.text):
+            keep[i] = False
+            why[i] = reasons.explain(blocks, i, 0.0, -1, len(blocks))
+    words = _read_words(blocks)
+    long = [i for i, b in enumerate(blocks) if keep[i] and len(b.text.split()) >= LONG_PARAGRAPH]
+    if long and wording.english(list(words.values())):
+        edges = {i: w for i, w in words.items() if not long[0] <= i <= long[-1]}
+        why |= promos.drop_worded(blocks, keep, edges)
+        why |= promos.drop_runs(blocks, keep, edges)
+        why |= promos.drop_trailing_label(blocks, keep, edges)
+    if not any(keep):
+        return blocks, []  # a page of nothing but such lines: show it as it is
+    return ([b for b, k in zip(blocks, keep) if k],
+            [Removed(blocks[i].text, why[i], 0) for i in sorted(why)])

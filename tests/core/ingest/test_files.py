@@ -114,6 +114,34 @@ def test_html_dates_come_from_the_page_never_from_its_copyright_year(tmp_path, h
     assert article.published == published
 
 
+STORY = ["Ukraine and Russia exchanged hundreds of prisoners on Friday, officials in Kyiv said, the "
+         "largest such swap since talks resumed in Istanbul last month.",
+         "The exchange took place on the border with Belarus, where buses carrying the men arrived "
+         "shortly after noon, according to a statement from the defence ministry.",
+         "Relatives waited for hours in the rain, holding photographs of sons and husbands who had "
+         "been missing since the first winter of the war.",
+         "President Volodymyr Zelensky thanked the mediators and said the next round of talks would "
+         "focus on a ceasefire along the front line in the east."]
+
+
+def test_html_chrome_the_extractor_keeps_is_removed_with_its_reason(tmp_path):
+    promo = ("Sign up for our free newsletter to get the day's top stories delivered straight to "
+             "your inbox every morning.")
+    notice = "Copyright © 2025 Example News Media Inc. All rights reserved."
+    html = ("<html><head><title>Prisoners exchanged | Example News</title></head><body><article>"
+            "<h1>Prisoners exchanged</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + f"<p>{promo}</p><p>{notice}</p></article></body></html>")
+    doc = read_document(write(tmp_path, "a.html", html.encode()))
+    assert promo in doc.text and notice in doc.text  # trafilatura keeps both
+    article = clean(doc)
+    assert article.body.split("\n\n") == STORY
+    reasons = {r.text: r.reason for r in article.removed}
+    assert "promo" in reasons[promo] and "copyright" in reasons[notice]
+    # Between two of the story's long paragraphs the extractor's judgement stands.
+    html = html.replace(f"<p>{STORY[2]}</p>", f"<p>{promo}</p><p>{STORY[2]}</p>", 1)
+    assert promo in clean(read_document(write(tmp_path, "b.html", html.encode()))).body
+
+
 def test_html_with_only_scripts_is_refused(tmp_path):
     html = b"<html><head><script>var a = 1;</script><style>p{}</style></head><body></body></html>"
     with pytest.raises(ReaderError, match="no article text"):
