@@ -263,6 +263,10 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
     # Every word of those full names: "Vladimir, STOP!" is Vladimir Putin, not the town.
     name_words = {name_key(word) for m in raw if m.label == "PERSON" and len(bare(m.text).split()) >= 2
                   for word in bare(m.text).split() if len(word) > 2}
+    # First words of the organisations it names in full: "Magna" is Magna International Inc (a
+    # span with a number in it is a results line: "Drogba 107").
+    org_heads = {name_key(bare(m.text).split()[0]) for m in raw if m.label == "ORG"
+                 and len(bare(m.text).split()) >= 2 and not re.search(r"\d", m.text)} - name_words
     staged: list[Staged] = []
     ordinary = set(re.findall(r"\b[a-z][a-z'’-]+\b", body))  # words the article writes in lower case
     for m in raw:
@@ -300,11 +304,15 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
             # a person ending with it, says it is a person. (The model calls "Zaporizhzhia" a
             # person wherever it stands alone, but never ends a person's name with it.)
             place = None
-        if (kind in NAME_KINDS and " " not in name and key in name_words
-                and name not in major_places()):
+        if (kind in NAME_KINDS and " " not in name and name not in major_places()
+                and key in name_words):
             # The article names this person in full ("Joe Sestak ... Sestak said"): its own
             # evidence outweighs the model's label and the library's vote for the bare word.
             kind, place, voted = "person", None, None
+        elif kind == "person" and " " not in name and key in org_heads and not place:
+            # The short form of an organisation the article names in full ("Magna International
+            # Inc ... Magna said"), which the model takes for a surname.
+            kind, place, voted = "org", None, None
         if place and not (voted == "org" and kind == "org"):
             kind, name = "place", place
         elif voted and voted != kind:

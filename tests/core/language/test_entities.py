@@ -299,3 +299,17 @@ def test_a_lone_word_of_a_full_name_is_that_person_whatever_the_model_called_it(
     raw = [mention(body, "Hayden Delaney", "PERSON"), mention(body, "Delaney", "PRODUCT", nth=1)]
     found = [(m.text, m.label, m.name) for m in canonicalise(body, raw, judged=False)]
     assert found == [("Hayden Delaney", "person", "Hayden Delaney"), ("Delaney", "person", "Hayden Delaney")]
+
+
+def test_the_first_word_of_an_organisation_named_in_full_is_that_organisation():
+    body = ("Magna International Inc will buy the seat maker. Magna said the deal would close soon. "
+            "A spokesman for Magna declined to comment.")
+    raw = [mention(body, "Magna International Inc", "ORG"), mention(body, "Magna", "PERSON", nth=1),
+           mention(body, "Magna", "PERSON", nth=2)]
+    found = [(m.text, m.label) for m in canonicalise(body, raw, judged=False)]
+    assert found == [("Magna International Inc", "org"), ("Magna", "org"), ("Magna", "org")]
+    # A word of a person's full name stays that person's ("Steve Redgrave ... Steve").
+    body = "Steve Redgrave Trust trustees met. Steve Redgrave spoke. Steve will row again."
+    raw = [mention(body, "Steve Redgrave Trust", "ORG"), mention(body, "Steve Redgrave", "PERSON", nth=1),
+           mention(body, "Steve", "PERSON", nth=2)]
+    assert [m.label for m in canonicalise(body, raw, judged=False)] == ["org", "person", "person"]
