@@ -323,19 +323,28 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
 
 def _linked(body: str, staged: Sequence[Staged]) -> list[Mention]:
     """Mentions of the staged names. A lone name links to the one full name of this article that
-    ends with it (a surname) or, failing that, begins with it (a given name: "Vladimir, STOP!")."""
+    ends with it (a surname) or, failing that, begins with it and was named (in full or by its
+    surname) before the lone name first is (a given name: "Vladimir Putin ... Vladimir, STOP!"; a
+    story that calls someone "Andrew" from its first line is not speaking of the "Andrew Charlton"
+    it names later)."""
     ending: dict[str, set[str]] = defaultdict(set)
-    beginning: dict[str, set[str]] = defaultdict(set)
-    for s in staged:
+    alone: dict[str, int] = {}  # each lone name's first place
+    for s in sorted(staged, key=lambda s: s.start):
         if s.kind == "person" and len(s.name.split()) >= 2:
             ending[name_key(s.name.split()[-1])].add(s.name)
-            beginning[name_key(s.name.split()[0])].add(s.name)
+        elif s.kind == "person":
+            alone.setdefault(name_key(s.name), s.start)
+    beginning: dict[str, dict[str, int]] = defaultdict(dict)  # given name -> full name -> first named
+    for s in sorted(staged, key=lambda s: s.start):
+        if s.kind == "person" and len(s.name.split()) >= 2:
+            surname = alone.get(name_key(s.name.split()[-1]), s.start)
+            beginning[name_key(s.name.split()[0])].setdefault(s.name, min(s.start, surname))
     out: list[Mention] = []
     for s in staged:
         name = s.name
         if s.kind == "person" and len(name.split()) == 1:
             key = name_key(name)
-            full = ending.get(key) or beginning.get(key, set())
+            full = ending.get(key) or {n for n, at in beginning.get(key, {}).items() if at < alone[key]}
             if len(full) == 1:
                 name = next(iter(full))
         out.append(Mention(text=body[s.start:s.end], label=s.kind, name=name, start=s.start, end=s.end))

@@ -313,3 +313,13 @@ def test_the_first_word_of_an_organisation_named_in_full_is_that_organisation():
     raw = [mention(body, "Steve Redgrave Trust", "ORG"), mention(body, "Steve Redgrave", "PERSON", nth=1),
            mention(body, "Steve", "PERSON", nth=2)]
     assert [m.label for m in canonicalise(body, raw, judged=False)] == ["org", "person", "person"]
+
+
+def test_a_given_name_used_alone_from_the_start_is_not_a_full_name_printed_later():
+    body = ("Andrew asked his assistant to book a class. Andrew was shocked. Last month the "
+            "minister Andrew Charlton spoke about AI. Charlton said rules were coming.")
+    raw = [mention(body, "Andrew", "PERSON"), mention(body, "Andrew", "PERSON", 1),
+           mention(body, "Andrew Charlton", "PERSON"), mention(body, "Charlton", "PERSON", 1)]
+    found = [(m.text, m.name) for m in canonicalise(body, raw, judged=False)]
+    assert found == [("Andrew", "Andrew"), ("Andrew", "Andrew"), ("Andrew Charlton", "Andrew Charlton"),
+                     ("Charlton", "Andrew Charlton")]
