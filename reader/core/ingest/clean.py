@@ -348,7 +348,8 @@ def _drop_extracted_chrome(blocks: list[Block]) -> tuple[list[Block], list[Remov
     for i, block in enumerate(blocks):
         if keep[i] and reasons.never_story(block.text):
             keep[i] = False
-            why[i] = reasons.explain(blocks, i, 0.0, -1, len(blocks))
+            # (Its words say why; no place in a page applies: the start is past it, the end before.)
+            why[i] = reasons.explain(blocks, i, 0.0, len(blocks), -1)
     words = _read_words(blocks)
     long = [i for i, b in enumerate(blocks) if keep[i] and len(b.text.split()) >= LONG_PARAGRAPH]
     if long and wording.english(list(words.values())):

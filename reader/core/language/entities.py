@@ -304,8 +304,8 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
             # a person ending with it, says it is a person. (The model calls "Zaporizhzhia" a
             # person wherever it stands alone, but never ends a person's name with it.)
             place = None
-        if (kind in NAME_KINDS and " " not in name and name not in major_places()
-                and key in name_words):
+        if (kind in NAME_KINDS and " " not in name and key in name_words
+                and name not in major_places()):
             # The article names this person in full ("Joe Sestak ... Sestak said"): its own
             # evidence outweighs the model's label and the library's vote for the bare word.
             kind, place, voted = "person", None, None
