@@ -56,7 +56,8 @@ PIPELINE = "62"  # cleaning and entity output: every file is processed again (8:
 # of a full name is that person whatever its label; label votes per file; 62: an HTML page's
 # extracted text loses its legal notices, captions and promos by their words, as scrapes do; the
 # first word of an organisation an article names in full is that organisation, kinds model retrained;
-# a lone given name links to a full name only if the article named that person before)
+# a lone given name links to a full name only if the article named that person before; the chrome a
+# scraper glued to the front of the first paragraph is cut off it)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "20980c86bef85992"

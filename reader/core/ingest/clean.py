@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import bylines, metadata, outlets, promos, reasons, story_shape, wording
+from reader.core.ingest import bylines, glued, metadata, outlets, promos, reasons, story_shape, wording
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
@@ -98,6 +98,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         for i, k in enumerate(keep):
             if k:
                 fields.used.pop(i, None)
+    _trim_glued_chrome(blocks, keep, fields)
     removed = [Removed(text, reason, line) for line, text in source.header_lines
                for reason in ["crawler header or front matter (lifted into fields)"]]
     body: list[Block] = []
@@ -125,6 +126,18 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         lines=tuple(b.line for b in body), site_lines=lines,
         chrome=frozenset(line_hash(blocks[i].text) for i in repeated),
     )
+
+
+def _trim_glued_chrome(blocks: Sequence[Block], keep: Sequence[bool], fields: metadata.Fields) -> None:
+    """The chrome a scraper glued to the front of the story's first paragraph (glued.py) is cut
+    off it, as a glued byline is."""
+    first = next((i for i, k in enumerate(keep) if k and i not in fields.used), None)
+    if first is None or first in fields.trimmed:
+        return
+    text = blocks[first].text
+    if cut := glued.story_start(text):
+        fields.trimmed[first] = text[cut:]
+        fields.used[first] = "page chrome glued to the story's first paragraph (byline, date, buttons)"
 
 
 MODEL_BLOCKS = 4000  # longer documents: the model reads their first and last EDGE blocks
