@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.core.ingest import bylines, glued, metadata, outlets, promos, reasons, story_shape, wording
+from reader.core.ingest import (
+    bylines,
+    glued,
+    metadata,
+    outlets,
+    promos,
+    reasons,
+    story_shape,
+    wording,
+)
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
