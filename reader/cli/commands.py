@@ -86,7 +86,8 @@ def _article_text(article: Article, removed: bool) -> str:
     lines.append(article.body)
     if removed:
         lines += ["", f"--- removed ({len(article.removed)}) ---"]
-        lines += [f"[line {r.line}] {r.reason}: {r.text}" for r in article.removed]
+        # (An HTML page's paragraphs have no line of their own in the file: 0.)
+        lines += [f"{f'[line {r.line}] ' if r.line else ''}{r.reason}: {r.text}" for r in article.removed]
     return "\n".join(lines)
 
 

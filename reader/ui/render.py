@@ -113,7 +113,8 @@ def blocks(article: Article, entities: Iterable[Mention] = (), kinds: set[str] |
 
 def removed_block(piece: object, at: int, colours: Palette = DEFAULT) -> Block:
     text = Text()
-    text.append(f"✂ {piece.reason} (line {piece.line})\n", style=colours.reason)  # type: ignore[attr-defined]
+    where = f" (line {piece.line})" if piece.line else ""  # type: ignore[attr-defined]  # (HTML: none)
+    text.append(f"✂ {piece.reason}{where}\n", style=colours.reason)  # type: ignore[attr-defined]
     text.append(piece.text, style=colours.removed)  # type: ignore[attr-defined]
     return Block("removed", text, at, at)
 

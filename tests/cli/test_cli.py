@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,6 +89,21 @@ def test_add_reports_bad_files_and_keeps_going(tmp_path):
     assert "image.txt: not a text file" in result.stderr
     rows = json.loads(reader(home, "list", "--json").stdout)
     assert [r["id"] for r in rows] == ["good"]  # once the user adds, the library is theirs
+
+
+def test_show_removed_names_a_line_only_where_the_file_has_one(home, tmp_path):
+    mine = tmp_path / "home"
+    shutil.copytree(home, mine)
+    story = "".join(f"<p>Paragraph {n} of the story: the harbour authority said on Tuesday that grain "
+                    f"shipments would resume next week, once the dock workers' strike over pay ended.</p>" for n in range(6))
+    promo = "Sign up for our free newsletter to get the day's top stories delivered to your inbox."
+    (tmp_path / "page.html").write_text(f"<html><head><title>Strike ends | Harbour Gazette</title></head>"
+                                        f"<body><article><h1>Strike ends</h1>{story}<p>{promo}</p>"
+                                        f"</article></body></html>")
+    reader(mine, "add", str(tmp_path / "page.html"))
+    out = reader(mine, "show", "page", "--removed").stdout.split("--- removed")[1]
+    assert promo in out and "[line 0]" not in out
+    assert re.search(r"\[line [1-9]\d*\] ", reader(home, "show", "003", "--removed").stdout)  # a text file's
 
 
 def test_the_first_add_says_it_replaced_the_sample_articles(home, tmp_path):
