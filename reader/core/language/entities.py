@@ -327,16 +327,17 @@ def _linked(body: str, staged: Sequence[Staged]) -> list[Mention]:
     surname) before the lone name first is (a given name: "Vladimir Putin ... Vladimir, STOP!"; a
     story that calls someone "Andrew" from its first line is not speaking of the "Andrew Charlton"
     it names later)."""
+    people = [s for s in sorted(staged, key=lambda s: s.start) if s.kind == "person"]
     ending: dict[str, set[str]] = defaultdict(set)
     alone: dict[str, int] = {}  # each lone name's first place
-    for s in sorted(staged, key=lambda s: s.start):
-        if s.kind == "person" and len(s.name.split()) >= 2:
+    for s in people:
+        if len(s.name.split()) >= 2:
             ending[name_key(s.name.split()[-1])].add(s.name)
-        elif s.kind == "person":
+        else:
             alone.setdefault(name_key(s.name), s.start)
     beginning: dict[str, dict[str, int]] = defaultdict(dict)  # given name -> full name -> first named
-    for s in sorted(staged, key=lambda s: s.start):
-        if s.kind == "person" and len(s.name.split()) >= 2:
+    for s in people:
+        if len(s.name.split()) >= 2:
             surname = alone.get(name_key(s.name.split()[-1]), s.start)
             beginning[name_key(s.name.split()[0])].setdefault(s.name, min(s.start, surname))
     out: list[Mention] = []

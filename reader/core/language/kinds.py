@@ -106,11 +106,6 @@ class _Lines:
         return previous, following, numbers, shares, before, len(texts) - after
 
 
-def neighbours(body: str, start: int, end: int) -> tuple[str, str]:
-    """The lower-cased token right before and right after a mention in its line."""
-    return _Lines(body).around(start, end)[:2]
-
-
 def features(body: str, staged: Sequence[Staged], facts: Sequence[Facts],
              before_words: Sequence[str], after_words: Sequence[str]) -> np.ndarray:
     """One row per staged name (feature_names() in order)."""
