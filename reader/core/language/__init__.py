@@ -19,6 +19,7 @@ __getattr__ = lazy(globals(), {"NAME_KINDS": "reader.core.language.entities",
                                "Tagger": "reader.core.language.ner"})
 
 if TYPE_CHECKING:
-    from reader.core.language.entities import NAME_KINDS, canonicalise
+    from reader.core.language.entities import canonicalise
+    from reader.core.language.names import NAME_KINDS
     from reader.core.language.ner import Tagger
     from reader.core.language.summaries import EntitySummary

@@ -12,75 +12,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from reader.core.ingest.words import STOP_WORDS
-from reader.core.language import kinds
-from reader.core.language.folding import fold_token, strip_accents
+from reader.core.language import kinds, spans
 from reader.core.language.kinds import Facts, Staged
-from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places, place_table
+from reader.core.language.names import NAME_KINDS, bare, demonyms, name_key, place_name
+from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places
 from reader.core.models import Mention
 
-NAME_KINDS = ("person", "org", "place", "group", "other")
 KIND_OF = SPACY_TO_KIND
-_TITLES = re.compile(
-    r"^(?:the\s+)?(?:(?:mr|mrs|ms|dr|prof|sen|rep|gen|lt|col|maj|capt|gov|pres)\.?\s+|"
-    r"(?:president|prime minister|premier|chancellor|secretary|senator|governor|general|"
-    r"major general|minister|foreign minister|defence minister|defense minister|king|queen|pope|"
-    r"ambassador|envoy|spokesman|spokeswoman|aide|judge|justice|mayor|sir|dame|lord|lady)\s+)+",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"\s*['’]s?$")
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 # Not names: a fragment ending in a joining word or a hyphen, a clock zone, a lone initial.
 _FRAGMENT = re.compile(r"(?:\b(?:of|and|the|for|to|in|on|at|de)|[-–&/])$", re.IGNORECASE)
 _ZONES = frozenset("utc gmt bst cet cest est edt pst pdt cst cdt mst mdt aest aedt ist jst".split())
-PLACE_POPULATION = 50_000  # (the table holds cities this large; see training/places.py)
-
-
-def bare(text: str) -> str:
-    """The name inside a mention: no article, honorific or office, no possessive, single spaces."""
-    text = " ".join(text.split())
-    text = _TITLES.sub("", text).strip()
-    text = _ARTICLE.sub("", text)
-    text = _POSSESSIVE.sub("", text).strip(" ,")
-    if text.endswith(".") and not re.search(r"(?:^|[.\s])[^\W\d_]\.$|\b(?:Jr|Sr|St)\.$", text):
-        text = text.rstrip(".")
-    return text
-
-
-@lru_cache(maxsize=100_000)
-def name_key(text: str) -> str:
-    """Folded key of a name: lower case, no accents, transliteration folds, initials dropped.
-
-    Dotted abbreviations keep their letters ("U.N." -> "un"); "the" in front does not count.
-    """
-    text = re.sub(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_]\.?)", r"\1", bare(text))
-    text = re.sub(r"^((?:[^\W\d_]){2,4})\.$", r"\1", text)
-    words = re.findall(r"[\w’'-]+", strip_accents(text.lower()))
-    if len(words) > 1:
-        words = [w for w in words if len(w) > 1 or not w.isalpha()]
-    return " ".join(fold_token(w.replace("’", "'")) for w in words)
-
-
-def places() -> dict[str, str]:
-    """Lower-case spelling of a country, US state, continent or large city -> canonical name."""
-    return place_table()["places"]
-
-
-def demonyms() -> dict[str, str]:
-    """A country's people as written (Ukrainian, Ukrainians) -> the singular (training/places.py)."""
-    return place_table()["demonyms"]
-
-
-def place_name(text: str) -> str | None:
-    """The canonical place a mention names (Kiev -> Kyiv, U.S. -> United States), else None."""
-    table = places()
-    name = bare(text)
-    return table.get(name.lower()) or table.get(strip_accents(name.lower()))
 
 
 def _tidy(body: str, start: int, end: int, name: bool = True) -> tuple[int, int]:
@@ -134,95 +80,6 @@ def _not_a_name(text: str, kind: str | None) -> bool:
 
 
 _OFFICE_OF = re.compile(r"(?<![\w-])(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor) of (?:the )?$")
-_PARTICLE_END = re.compile(r"\s(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|al|el|ibn)$")
-
-
-def _join_particles(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
-    """"Ursula von der" + "Leyen": a person cut after a name particle is joined to what follows."""
-    out: list[RawMention] = []
-    for m in sorted(raw, key=lambda m: m.start):
-        if (out and out[-1].label == "PERSON" and _PARTICLE_END.search(out[-1].text)
-                and body[out[-1].end:m.start] == " " and m.text[:1].isupper()):
-            first = out.pop()
-            m = RawMention(body[first.start:m.end], "PERSON", first.start, m.end)
-        out.append(m)
-    return out
-
-
-# Where one name ends and another begins inside a span the model made: a spaced dash ("Slovakia -
-# Lubomir Moravcik"), a comma ("The Oval, London"), a bracket ("Ainars Kiksis (Latvia"), a score
-# between two teams ("Crewe 0 Watford 2": only where a score follows the second name too, so
-# "BBC 6 Music" and "Radio 4 LW" stay whole).
-_BREAK = re.compile(r"\s+[-–—]\s+|\s*,\s+|\s*[()\[\]]\s*|(?P<score>\s+\d{1,2}\s+)")
-_NAME_WORD = r"[A-ZÀ-Þ][\w'’.&-]*"
-_SCORE_AFTER = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*[ \t]+\d{{1,2}}\b")  # name, score
-
-
-def _split_at_breaks(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
-    """A name the model ran across a break (_BREAK) is the names on either side of it."""
-    out: list[RawMention] = []
-    for m in raw:
-        if SPACY_TO_KIND.get(m.label) not in NAME_KINDS or not _BREAK.search(m.text):
-            out.append(m)
-            continue
-        breaks = list(_BREAK.finditer(m.text))
-        cuts = []
-        for found in breaks:
-            if found.group("score") and not _SCORE_AFTER.match(body, m.start + found.end()):
-                continue
-            cuts.append((m.start + found.start(), m.start + found.end()))
-        at = m.start
-        for cut_start, cut_end in [*cuts, (m.end, m.end)]:
-            if any(c.isalpha() for c in body[at:cut_start]):
-                out.append(RawMention(body[at:cut_start], m.label, at, cut_start))
-            at = cut_end
-    return out
-
-
-def _lower_case_words(body: str) -> set[str]:
-    """The words an article writes in lower case somewhere: a single capitalised word that is
-    also one of them is not looked for again (_propagate) nor offered as a name (candidates)."""
-    return set(re.findall(r"\b[a-z][\w'’-]*\b", body))
-
-
-PROPAGATE_LABELS = frozenset(label for label, kind in SPACY_TO_KIND.items() if kind in NAME_KINDS)
-
-
-def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
-    """The model's mentions, and where the same article prints a name it found elsewhere but
-    missed there: the model tags "Alexander Lebed" and misses the bare "Lebed" further on, or
-    tags "KDP" once in five. A name is printed the same way and capitalised; a single word must
-    not also be one the article writes in lower case, and a surname comes from a full name."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in raw:
-        if m.label not in PROPAGATE_LABELS:
-            continue
-        name = bare(m.text)
-        if len(name) >= 3 and name[0].isupper():
-            forms[name][m.label] += 1
-        words = name.split()
-        if m.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
-            forms[words[-1]]["PERSON"] += 1
-    if not forms:
-        return list(raw)
-    ordinary = _lower_case_words(body)
-    wanted = sorted((f for f in forms if " " in f or f.lower() not in ordinary),
-                    key=lambda f: (-len(f), f))  # "Alexander Lebed" before "Lebed"
-    if not wanted:
-        return list(raw)
-    taken = sorted((m.start, m.end) for m in raw)
-    out = list(raw)
-    for match in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, wanted))})(?![\w-])", body):
-        a, b = match.span()
-        at = bisect_left(taken, (b, b))
-        if any(s < b and a < e for s, e in taken[max(0, at - 20):at]):
-            continue  # inside or across a mention the model made
-        taken.insert(at, (a, b))
-        form = match.group(0)
-        out.append(RawMention(form, forms[form].most_common(1)[0][0], a, b))
-    return out
-
-
 def canonicalise(body: str, raw: Sequence[RawMention], votes: dict[str, str] | None = None,
                  surnames: frozenset[str] = frozenset(), judged: bool = True) -> list[Mention]:
     """Turn the model's mentions of one article into Mentions with canonical names and kinds.
@@ -256,7 +113,7 @@ def canonicalise_all(bodies: Sequence[str], raws: Sequence[Sequence[RawMention]]
 def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
           surnames: frozenset[str]) -> list[Staged]:
     """The model's mentions tidied, with the kinds and names the rules give them (canonicalise)."""
-    raw = _propagate(body, _split_at_breaks(body, _join_particles(body, raw)))
+    raw = spans.repaired(body, raw)
     # Surnames of the people this article names in full: "Rubio" is Marco Rubio, not the town.
     own_surnames = {name_key(bare(m.text).split()[-1]) for m in raw
                     if m.label == "PERSON" and len(bare(m.text).split()) >= 2}
@@ -390,7 +247,7 @@ def candidates(body: str, staged: Sequence[Staged]) -> list[Staged]:
             continue
         if " " not in text:
             if ordinary is None:
-                ordinary = _lower_case_words(body)
+                ordinary = spans.lower_case_words(body)
             if text.lower() in ordinary or text.lower() in STOP_WORDS or len(text) < 2:
                 continue
         out.append(Staged(start, end, "", text, ""))

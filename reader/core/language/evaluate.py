@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from reader.core.language.entities import name_key
+from reader.core.language.names import name_key
 from reader.core.models import Mention
 
 SCORED = ("person", "place", "org")

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core.language.entities import NAME_KINDS, name_key
+from reader.core.language.names import NAME_KINDS, name_key
 from reader.core.models import Mention
 
 

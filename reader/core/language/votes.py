@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.core.language.entities import NAME_KINDS, bare, canonicalise_all, name_key
+from reader.core.language.entities import canonicalise_all
+from reader.core.language.names import NAME_KINDS, bare, name_key
 from reader.core.language.ner import SPACY_TO_KIND, RawMention
 from reader.core.models import Mention
 

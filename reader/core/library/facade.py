@@ -345,7 +345,7 @@ class Library:
     def entities(self, prefix: str | None = None, kinds: tuple[str, ...] | None = None
                  ) -> list[EntitySummary]:
         """Canonical entities of one article, or of the whole library, with counts and articles."""
-        from reader.core.language.entities import NAME_KINDS
+        from reader.core.language.names import NAME_KINDS
         from reader.core.language.summaries import rows_of, summarise
 
         kinds = kinds or NAME_KINDS

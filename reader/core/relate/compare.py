@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reader.core.language.entities import NAME_KINDS, name_key
 from reader.core.language.figures import (
     Figure,
     Quote,
@@ -17,6 +16,7 @@ from reader.core.language.figures import (
     figures_of,
     quotes_of,
 )
+from reader.core.language.names import NAME_KINDS, name_key
 from reader.core.language.sentences import (
     Sentence,
     content_words,

@@ -52,7 +52,7 @@ STORY_CHARS = 100_000  # what an event is told by is in the first 100k character
 def story_doc(article: Any) -> StoryDoc:
     """The grouping view of an Article: content words (headline words weighted), the headline
     and lead's words, names (folded: outlets' spellings agree), date and text fingerprint."""
-    from reader.core.language.entities import name_key
+    from reader.core.language.names import name_key
 
     body = article.body[:STORY_CHARS]  # a 50 MB file is grouped as fast as a news article
     terms = Counter(content_words(body))

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from reader.core.language import ner
-from reader.core.language.entities import bare, canonicalise, name_key
+from reader.core.language.entities import canonicalise
 from reader.core.language.evaluate import entity_scores
+from reader.core.language.names import bare, name_key
 from reader.core.language.votes import label_votes
 from tests.conftest import FIXTURES
 

@@ -9,7 +9,7 @@ import pytest
 
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
-from reader.core.language.entities import name_key
+from reader.core.language.names import name_key
 from reader.core.language.sentences import content_words, split_sentences
 from reader.core.relate.compare import compare
 from reader.core.relate.stories import StoryDoc, group_stories
