@@ -136,13 +136,14 @@ def measure(work: Path, quick: bool, log) -> tuple[list[Row], str]:  # type: ign
     rows.append(Row("quality", f"HTML extraction, token F1 ({len(pages)} saved pages)", f"{f1:.3f}",
                     ">= 0.95", f1 >= 0.95))
     more = html_extraction.measure(html_extraction.DEFAULT.parent / "html-train")
-    held = json.loads(cleaning.HELD_OUT.read_text("utf-8")).get("html_train_extraction_f1", [float("nan")] * 2)
+    measured = cleaning.measure(log)
+    held = measured["held_out"].get("html_train_extraction_f1", [float("nan")] * 2)
     rows.append(Row("quality", f"HTML extraction, token F1 on html-train ({len(more)} more pages; the "
                     "wording model that drops promos from trafilatura's text learns from their "
                     "renderings): mean / median, held out by site → shipped",
                     f"{held[0]:.3f} / {held[1]:.3f} → {statistics.mean(r[3] for r in more):.3f} / "
                     f"{statistics.median(r[3] for r in more):.3f}"))
-    rows.extend(cleaning_rows(cleaning.measure(log)))
+    rows.extend(cleaning_rows(measured))
     log("entities: CoNLL-2003 development split")
     conll = entities_conll.measure()
     alone, rules = conll["spaCy model alone"], conll["reader rules"]

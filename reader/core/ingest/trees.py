@@ -18,13 +18,14 @@ class Forest:
 
     def __init__(self, trees: list[list[list[float]]]) -> None:
         sizes = np.array([len(nodes) for nodes in trees], dtype=np.intp)
-        bases = np.repeat(np.cumsum(sizes) - sizes, sizes)  # each node's tree's first node
+        firsts = np.cumsum(sizes) - sizes  # each tree's first node
+        bases = np.repeat(firsts, sizes)  # each node's tree's first node
         nodes = np.array([node for tree in trees for node in tree], dtype=float).reshape(-1, 5)
         leaf = nodes[:, 0] < 0
         self.feature = np.where(leaf, 0, nodes[:, 0]).astype(np.intp)
         self.threshold = np.where(leaf, np.inf, nodes[:, 1])  # a leaf goes "left", to itself
         self.value = nodes[:, 4].copy()
-        self.roots = (np.cumsum(sizes) - sizes).astype(np.intp)
+        self.roots = firsts.astype(np.intp)
         self.leaf = leaf
         # One gather picks a node's child: children[2 * node + goes_left] (right, then left).
         self.children = np.empty(2 * len(nodes), dtype=np.intp)
