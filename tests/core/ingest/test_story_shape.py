@@ -117,6 +117,38 @@ def test_a_live_blogs_timed_entries_and_a_box_of_comments_above_the_story_are_no
     assert story_shape.comment_thread(boxed, keep) is None
 
 
+def test_a_feed_stamped_hours_ago_after_the_story_is_removed():
+    """Comments with no "says:" (a name, "2 days ago at 07:52 am", the text, its votes) and a
+    list of latest headlines, each item stamped: the kept items between the stamps go."""
+    page = blocks(LEAD, PARAGRAPH, "Top Rated Comments", "Woyzeck", "2 days ago at 07:52 am",
+                  "It's good to see the port working again.", "Rating: 36 Votes", "Nick A",
+                  "2 days ago at 07:47 am", "The ferries will be late all winter, mark my words.",
+                  "Rating: 25 Votes", "fmcshan", "3 hours ago", "Not again.")
+    keep = [True, True, False, False, False, True, False, False, False, True, False, False, False, True]
+    reasons, thread = story_shape.remove(page, keep, None)
+    assert thread is None
+    assert {i for i, r in reasons.items() if r == story_shape.REASONS["feed"]} == {5, 9}
+    assert keep[:2] == [True, True] and not any(keep[2:13])
+    latest = blocks(LEAD, PARAGRAPH, "Grain prices climb as strike drags on", "32M ago",
+                    "Ferry services cut on the northern route", "1H ago", "Port of Antwerp braces for diverted ships",
+                    "2H ago")
+    keep = [True, True, True, False, True, False, True, False]
+    assert story_shape.stamped_feed(latest, keep) == range(3, 8)
+    story_shape.remove(latest, keep, None)
+    assert keep[4] is False and keep[6] is False
+
+
+def test_a_story_that_says_ago_or_a_feed_above_the_story_is_not_a_feed_after_it():
+    told = blocks(LEAD, PARAGRAPH, "Talks broke down a week ago.", PARAGRAPH, "That was 2 days ago.", PARAGRAPH,
+                  "The first ship left an hour ago.")
+    assert story_shape.stamped_feed(told, [True] * 7) is None  # sentences, not stamps
+    twice = blocks(LEAD, PARAGRAPH, "Jo", "2 days ago", "Agreed.", "Sam", "3 days ago", "Not again.")
+    assert story_shape.stamped_feed(twice, [True] * 8) is None  # two stamps are not yet a feed
+    above = blocks("Latest", "Grain prices climb", "32M ago", "Ferry services cut", "1H ago", "Port braces", "2H ago",
+                   LEAD, PARAGRAPH)
+    assert story_shape.stamped_feed(above, [False] * 7 + [True, True]) is None
+
+
 def test_lines_that_introduce_quotes_are_not_a_comment_thread():
     page = blocks(LEAD, "The harbour master said:", PARAGRAPH, "In a statement at 10:30 the union wrote:",
                   PARAGRAPH, "Its spokeswoman said:", PARAGRAPH)
