@@ -1,8 +1,8 @@
 """Rules about the shape of a story, applied after the boilerplate model has said which blocks
 read as article body: a story starts at its wire dateline and ends at its sign-off, has no small
 islands below it, no labels whose words it never uses, no runs of suggested questions, no last
-part on another subject, no readers' comments or feeds stamped "N hours ago", and keeps the subheadings that speak of it and
-the rest of a list it began.
+part on another subject, no readers' comments or feeds stamped "N hours ago", and keeps the
+subheadings that speak of it and the rest of a list it began.
 
 Each rule changes `keep` (one flag per block) in place and says which blocks it moved.
 """
