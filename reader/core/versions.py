@@ -58,7 +58,8 @@ PIPELINE = "63"  # cleaning and entity output: every file is processed again (8:
 # first word of an organisation an article names in full is that organisation, kinds model retrained;
 # a lone given name links to a full name only if the article named that person before; the chrome a
 # scraper glued to the front of the first paragraph is cut off it; 63: a feed after the story whose
-# items are stamped "N hours ago", readers' comments or latest headlines, is removed)
+# items are stamped "N hours ago", readers' comments or latest headlines, is removed; a list the story
+# announces with a colon is kept)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "20980c86bef85992"

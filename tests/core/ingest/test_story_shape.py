@@ -176,6 +176,26 @@ def test_a_list_of_headlines_after_the_story_is_not_taken_for_its_continuation()
     assert keep == [True, True, True, False, False, False]
 
 
+def test_a_list_the_story_announces_with_a_colon_is_kept():
+    teams = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance",
+             "Spain (Group F): 11th appearance", "Sweden (Group F): Seventh appearance"]
+    page = blocks(LEAD, "These are the teams that have qualified so far:", *teams, "Sign up for our newsletter")
+    keep = [True, True, False, False, False, False, False]
+    assert story_shape.keep_list_continuations(page, keep) == {2, 3, 4, 5}
+    assert keep == [True] * 6 + [False]
+
+
+def test_a_label_or_a_list_of_kicker_headlines_after_a_colon_is_not_an_announced_list():
+    teams = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance",
+             "Spain (Group F): 11th appearance"]
+    label = blocks(LEAD, "Related:", *teams)
+    assert story_shape.keep_list_continuations(label, [True, True, False, False, False]) == set()
+    headlines = ["Watch: OpenAI struggles to keep up", "Opinion: Florida lawsuit accuses OpenAI of ignoring warnings",
+                 "Live: Markets rally as rates hold steady"]
+    kickers = blocks(LEAD, "More on the strike from our reporters:", *headlines)
+    assert story_shape.keep_list_continuations(kickers, [True, True, False, False, False]) == set()
+
+
 def test_two_lines_of_a_shape_are_not_yet_a_list():
     page = blocks(LEAD, "June 9 – West Palm Beach, FL", "June 10 – Tampa, FL", "June 14 – Alpharetta, GA")
     keep = [True, True, False, False]
