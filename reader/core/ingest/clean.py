@@ -61,6 +61,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         probabilities = _probabilities(boiler, blocks)
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
         story_shape.keep_subheadings(blocks, keep, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        story_shape.keep_lead_ins(blocks, keep)
         story_shape.keep_list_continuations(blocks, keep)
         if source.front or source.meta:
             _keep_lead_under_header(blocks, keep)

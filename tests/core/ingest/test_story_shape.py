@@ -196,6 +196,14 @@ def test_a_label_or_a_list_of_kicker_headlines_after_a_colon_is_not_an_announced
     assert story_shape.keep_list_continuations(kickers, [True, True, False, False, False]) == set()
 
 
+def test_a_lead_in_between_two_paragraphs_is_kept_a_label_before_a_headline_is_not():
+    page = blocks(LEAD, "Here's the thing:", PARAGRAPH, "More:", PARAGRAPH, "Read more:",
+                  "Ferry services cut on the northern route", PARAGRAPH)
+    keep = [True, False, True, False, True, False, True, True]
+    assert story_shape.keep_lead_ins(page, keep) == {1}
+    assert keep == [True, True, True, False, True, False, True, True]
+
+
 def test_two_lines_of_a_shape_are_not_yet_a_list():
     page = blocks(LEAD, "June 9 – West Palm Beach, FL", "June 10 – Tampa, FL", "June 14 – Alpharetta, GA")
     keep = [True, True, False, False]
