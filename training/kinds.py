@@ -78,8 +78,9 @@ def vocabulary(docs: list[dict]) -> tuple[list[str], list[str]]:
     before: Counter[str] = Counter()
     after: Counter[str] = Counter()
     for d in docs:
+        lines = kinds._Lines(d["text"])  # the words around a name as features() reads them
         for s in d["names"]:
-            b, a = kinds.neighbours(d["text"], s.start, s.end)
+            b, a = lines.around(s.start, s.end)[:2]
             before[b] += 1
             after[a] += 1
     return [w for w, _ in before.most_common(NEIGHBOURS)], [w for w, _ in after.most_common(NEIGHBOURS)]

@@ -61,3 +61,16 @@ def test_candidates_are_the_capitalised_runs_spacy_left_untagged():
     # writes in lower case; nothing inside a tagged name.
     assert found == ["Adam Hollioake", "Warwickshire", "KDP", "Meanwhile", "Fed", "U.S. Steel", "J. Smith"]
     assert all(c.kind == "" and c.label == "" for c in candidates(body, staged))
+
+
+def test_the_training_script_reads_the_words_around_names_as_the_model_does():
+    """training/kinds.py picks the commonest words before and after names with the reader the
+    model's features use (it called a function the model no longer had, unseen by any test)."""
+    from training import kinds as training_kinds
+
+    body = "Pirelli said on Tuesday its profit rose in Milan.\nFiat said it would hire."
+    names = [Staged(body.index(n), body.index(n) + len(n), kind, n, label)
+             for n, kind, label in (("Pirelli", "org", "ORG"), ("Milan", "place", "GPE"), ("Fiat", "org", "ORG"))]
+    before, after = training_kinds.vocabulary([{"text": body, "names": names}])
+    assert before == ["<line>", "in"]  # twice at the start of a line, once after "in"
+    assert after[0] == "said" and set(after) == {"said", kinds._Lines(body).around(43, 48)[1]}
