@@ -316,6 +316,17 @@ def test_the_first_word_of_an_organisation_named_in_full_is_that_organisation():
     assert [m.label for m in canonicalise(body, raw, judged=False)] == ["org", "person", "person"]
 
 
+def test_a_word_spelt_like_a_company_is_no_person_whatever_the_model_and_the_library_say():
+    body = ("OpenAI will stagger the release. DeepMind declined to comment. Kevin McCarthy and "
+            "DeShields spoke. MacKenzie Scott gave.")
+    raw = [mention(body, "OpenAI", "PERSON"), mention(body, "DeepMind", "PERSON"),
+           mention(body, "Kevin McCarthy", "PERSON"), mention(body, "DeShields", "PERSON"),
+           mention(body, "MacKenzie Scott", "PERSON")]
+    found = [(m.text, m.label) for m in canonicalise(body, raw, votes={"openai": "person"}, judged=False)]
+    assert found == [("OpenAI", "org"), ("DeepMind", "org"), ("Kevin McCarthy", "person"), ("DeShields", "person"),
+                     ("MacKenzie Scott", "person")]
+
+
 def test_a_given_name_used_alone_from_the_start_is_not_a_full_name_printed_later():
     body = ("Andrew asked his assistant to book a class. Andrew was shocked. Last month the "
             "minister Andrew Charlton spoke about AI. Charlton said rules were coming.")
