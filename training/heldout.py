@@ -107,8 +107,8 @@ def measure(folds: int = 5, threshold: float = 0.5,
     out = {key: round(totals[key] / max(totals[f"{key}_n"], 1), 4) for key in keys}
     train_boilerplate.BY_WORDS = False
     out["html_train_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
-    # The pooled F1 leans on a few pages of long lists and product boxes (their gold keeps "Buy
-    # Now" and the shop links); each page's own F1, its renderings averaged, shows the rest.
+    # The pooled F1 weighs pages by their lines (a recipe or a product page of 400 lines outweighs
+    # ten stories); each page's own F1, its renderings averaged, weighs them alike.
     pages: dict[str, list[float]] = {}
     for doc, keep in zip(rendered, rendered_keeps):
         pages.setdefault(doc.name, []).append(train_boilerplate.line_f1([doc], [keep])[2])

@@ -78,7 +78,7 @@ def vocabulary(docs: list[dict]) -> tuple[list[str], list[str]]:
     before: Counter[str] = Counter()
     after: Counter[str] = Counter()
     for d in docs:
-        lines = kinds._Lines(d["text"])  # the words around a name as features() reads them
+        lines = kinds.Lines(d["text"])  # the words around a name as features() reads them
         for s in d["names"]:
             b, a = lines.around(s.start, s.end)[:2]
             before[b] += 1

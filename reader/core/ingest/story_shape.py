@@ -2,7 +2,8 @@
 read as article body: a story starts at its wire dateline and ends at its sign-off, has no small
 islands below it, no labels whose words it never uses, no runs of suggested questions, no last
 part on another subject, no readers' comments or feeds stamped "N hours ago", and keeps the
-subheadings that speak of it and the rest of a list it began.
+subheadings that speak of it, the lines that lead into its paragraphs and the rest of a list it
+began or announced.
 
 Each rule changes `keep` (one flag per block) in place and says which blocks it moved.
 """
@@ -193,9 +194,10 @@ def stamped_feed(blocks: Sequence[Block], keep: Sequence[bool]) -> range | None:
     sentence), or None.
 
     Pages stamp the items of a feed that way: readers' comments, latest headlines. A story
-    does not: in the labelled sets 54 renderings of 8 html-train pages hold three such lines or more, none
-    of them article body, and no scrape or BBC, BASIL or Reuters article holds three. As with
-    comment_thread, the feed must come after a story (COMMENT_STORY_WORDS kept above it).
+    does not: in the labelled sets 54 renderings of 8 html-train pages hold three such lines or
+    more, none of them article body, and no scrape or BBC, BASIL or Reuters article holds
+    three. As with comment_thread, the feed must come after a story (COMMENT_STORY_WORDS kept
+    above it).
     """
     stamps = [i for i, b in enumerate(blocks) if b.text and len(b.text.split()) <= STAMP_WORDS
               and _AGO.search(b.text) and not _SENTENCE_STOP.search(b.text)]

@@ -75,7 +75,7 @@ def feature_names(before: Sequence[str], after: Sequence[str]) -> list[str]:
     return names
 
 
-class _Lines:
+class Lines:
     """The tokens of each line of a body, read once per line however many names it holds."""
 
     def __init__(self, body: str) -> None:
@@ -117,7 +117,7 @@ def features(body: str, staged: Sequence[Staged], facts: Sequence[Facts],
     own = width - len(before_words) - len(after_words)  # the columns before the words around
     before_at = {w: own + i for i, w in enumerate(before_words)}
     after_at = {w: own + len(before_words) + i for i, w in enumerate(after_words)}
-    lines = _Lines(body)
+    lines = Lines(body)
     x = np.zeros((len(staged), width))
     for n, (s, f) in enumerate(zip(staged, facts)):
         text = body[s.start:s.end]

@@ -73,4 +73,4 @@ def test_the_training_script_reads_the_words_around_names_as_the_model_does():
              for n, kind, label in (("Pirelli", "org", "ORG"), ("Milan", "place", "GPE"), ("Fiat", "org", "ORG"))]
     before, after = training_kinds.vocabulary([{"text": body, "names": names}])
     assert before == ["<line>", "in"]  # twice at the start of a line, once after "in"
-    assert after[0] == "said" and set(after) == {"said", kinds._Lines(body).around(43, 48)[1]}
+    assert after[0] == "said" and set(after) == {"said", kinds.Lines(body).around(43, 48)[1]}
