@@ -61,7 +61,8 @@ PIPELINE = "63"  # cleaning and entity output: every file is processed again (8:
 # items are stamped "N hours ago", readers' comments or latest headlines, is removed; a list the story
 # announces with a colon is kept; a hard-wrapped text is measured without its margin, so w3m's
 # indented column is read as paragraphs and inscriptis's indented menus are not; models retrained;
-# a one-word name spelt like a company's, "OpenAI", "DeepMind", is no person)
+# a one-word name spelt like a company's, "OpenAI", "DeepMind", is no person; an abbreviation an
+# article spells out in common words, "artificial intelligence (AI)", is no name in it)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "b26ac4aead9c4d81"

@@ -83,6 +83,27 @@ _OFFICE_OF = re.compile(r"(?<![\w-])(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor) o
 # One word with a capital inside it after a stem of three letters or more: "OpenAI", "DeepMind",
 # "NationsBank", "BellSouth" are companies' names. People's names put their capital after a
 # particle: "McCarthy", "MacKenzie", "DeShields", "LaShawn", "VanDyke", "FitzGerald".
+# An abbreviation the article spells out in common words: "gross domestic product (GDP)",
+# "artificial intelligence (AI)" name no one; "European Union (EU)" names a body.
+_DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){2,12})\(\s*([A-Z]{2,6})s?\s*\)")
+_JOINING = frozenset({"and", "of", "for", "the", "in", "on", "to", "&"})
+
+
+def common_abbreviations(body: str) -> frozenset[str]:
+    """The abbreviations the article spells out just before them in words not all capitalised
+    ("Gross domestic product (GDP)" opening a sentence): the initials of the words before the
+    bracket, joining words aside, make it."""
+    found = set()
+    for m in _DEFINED.finditer(body):
+        words = [w for w in m.group(1).split() if w not in _JOINING]
+        short = m.group(2)
+        spelt = words[-len(short):]
+        if (len(words) >= len(short) and "".join(w[0] for w in spelt).upper() == short
+                and any(w[0].islower() for w in spelt)):
+            found.add(short)
+    return frozenset(found)
+
+
 _COMPANY_WORD = re.compile(r"(?!(?:Mac|Van|Von|Fitz|Del|Des|Dos|Das|Ter)[A-Z])[A-Z][a-z]{2,}[A-Z]\w*")
 
 
@@ -132,6 +153,7 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
                  and len(bare(m.text).split()) >= 2 and not re.search(r"\d", m.text)} - name_words
     staged: list[Staged] = []
     ordinary = set(re.findall(r"\b[a-z][a-z'’-]+\b", body))  # words the article writes in lower case
+    abbreviations = common_abbreviations(body)
     for m in raw:
         kind = SPACY_TO_KIND.get(m.label)
         if kind is None:
@@ -150,7 +172,7 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
             # of NATO" and "Minister of Russia" name a body and a place: they stay).
             continue
         name = bare(text)
-        if not name:
+        if not name or name in abbreviations:
             continue
         if kind in ("place", "org", "group") and (people := demonyms().get(name)):
             # "Ukrainian territory": the model calls the adjective a place; it names a people.

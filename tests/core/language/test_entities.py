@@ -327,6 +327,15 @@ def test_a_word_spelt_like_a_company_is_no_person_whatever_the_model_and_the_lib
                      ("MacKenzie Scott", "person")]
 
 
+def test_an_abbreviation_the_article_spells_out_in_lower_case_is_no_name():
+    body = ("The gym used artificial intelligence (AI) to book classes. The AI agent also wrote to "
+            "the European Union (EU). Gross domestic product (GDP) fell; EU officials said GDP would recover.")
+    raw = [mention(body, "AI", "ORG", nth=1), mention(body, "European Union", "ORG"), mention(body, "EU", "ORG"),
+           mention(body, "EU", "ORG", nth=1), mention(body, "GDP", "ORG", nth=1)]
+    found = [(m.text, m.label) for m in canonicalise(body, raw, judged=False)]
+    assert found == [("European Union", "org"), ("EU", "org"), ("EU", "org")]
+
+
 def test_a_given_name_used_alone_from_the_start_is_not_a_full_name_printed_later():
     body = ("Andrew asked his assistant to book a class. Andrew was shocked. Last month the "
             "minister Andrew Charlton spoke about AI. Charlton said rules were coming.")
