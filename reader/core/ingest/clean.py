@@ -1,10 +1,10 @@
 """A decoded document -> article body, metadata fields, and every removed piece with its reason.
 
 Text and Markdown files are split into blocks; the boilerplate model says which are article body,
-the rules of story_shape.py, reasons.py and promos.py (the wording model's) correct it (reasons.py
-also says why each removed block went); metadata is lifted from the blocks around the body; lines the
-library's other pages of the same site repeat are removed as site chrome. HTML pages arrive
-already extracted (see html.py).
+the rules of story_shape.py, story_keeps.py, reasons.py and promos.py (the wording model's)
+correct it (reasons.py also says why each removed block went); metadata is lifted from the blocks
+around the body; lines the library's other pages of the same site repeat are removed as site
+chrome. HTML pages arrive already extracted (see html.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from reader.core.ingest import (
     outlets,
     promos,
     reasons,
+    story_keeps,
     story_shape,
     wording,
 )
@@ -60,9 +61,9 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     else:
         probabilities = _probabilities(boiler, blocks)
         keep = [p >= boiler.threshold and bool(b.text) for b, p in zip(blocks, probabilities)]
-        story_shape.keep_subheadings(blocks, keep, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
-        story_shape.keep_lead_ins(blocks, keep)
-        story_shape.keep_list_continuations(blocks, keep)
+        story_keeps.keep_subheadings(blocks, keep, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
+        story_keeps.keep_lead_ins(blocks, keep)
+        story_keeps.keep_list_continuations(blocks, keep)
         if source.front or source.meta:
             _keep_lead_under_header(blocks, keep)
         unframed = _keep_clean_page(blocks, keep, source.markdown)

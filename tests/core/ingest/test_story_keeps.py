@@ -1,0 +1,63 @@
+"""The rules that take back what the boilerplate model left out (keep flags given)."""
+
+from reader.core.ingest import story_keeps
+from tests.core.ingest.test_story_shape import LEAD, PARAGRAPH, blocks
+
+
+def test_the_rest_of_a_list_the_story_began_is_kept():
+    dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ MidFlorida Amphitheatre",
+             "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre", "June 17 – Nashville, TN @ Bridgestone Arena"]
+    page = blocks(LEAD, PARAGRAPH, *dates, "Sign up for our newsletter")
+    keep = [True, True, True, False, False, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == {3, 4, 5}
+    assert keep == [True, True, True, True, True, True, False]
+
+
+def test_a_list_of_headlines_after_the_story_is_not_taken_for_its_continuation():
+    headlines = ["Watch: OpenAI struggles to keep up", "Opinion: Florida lawsuit accuses OpenAI of ignoring warnings",
+                 "Live: Markets rally as rates hold steady", "Video: Dock strike spreads to northern ports"]
+    page = blocks(LEAD, PARAGRAPH, *headlines)
+    keep = [True, True, True, False, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == set()
+    assert keep == [True, True, True, False, False, False]
+
+
+def test_a_list_the_story_announces_with_a_colon_is_kept():
+    teams = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance",
+             "Spain (Group F): 11th appearance", "Sweden (Group F): Seventh appearance"]
+    page = blocks(LEAD, "These are the teams that have qualified so far:", *teams, "Sign up for our newsletter")
+    keep = [True, True, False, False, False, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == {2, 3, 4, 5}
+    assert keep == [True] * 6 + [False]
+
+
+def test_a_label_or_a_list_of_kicker_headlines_after_a_colon_is_not_an_announced_list():
+    teams = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance",
+             "Spain (Group F): 11th appearance"]
+    label = blocks(LEAD, "Related:", *teams)
+    assert story_keeps.keep_list_continuations(label, [True, True, False, False, False]) == set()
+    headlines = ["Watch: OpenAI struggles to keep up", "Opinion: Florida lawsuit accuses OpenAI of ignoring warnings",
+                 "Live: Markets rally as rates hold steady"]
+    kickers = blocks(LEAD, "More on the strike from our reporters:", *headlines)
+    assert story_keeps.keep_list_continuations(kickers, [True, True, False, False, False]) == set()
+
+
+def test_a_lead_in_between_two_paragraphs_is_kept_a_label_before_a_headline_is_not():
+    page = blocks(LEAD, "Here's the thing:", PARAGRAPH, "More:", PARAGRAPH, "Read more:",
+                  "Ferry services cut on the northern route", PARAGRAPH)
+    keep = [True, False, True, False, True, False, True, True]
+    assert story_keeps.keep_lead_ins(page, keep) == {1}
+    assert keep == [True, True, True, False, True, False, True, True]
+
+
+def test_two_lines_of_a_shape_are_not_yet_a_list():
+    page = blocks(LEAD, "June 9 – West Palm Beach, FL", "June 10 – Tampa, FL", "June 14 – Alpharetta, GA")
+    keep = [True, True, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == set()
+
+
+def test_results_by_place_are_a_list_of_numbers():
+    page = blocks(LEAD, "1st – Anna Smith, Harbour Rowing Club", "2nd – Bob Novak, Quayside", "3rd – Carla Kim, Eastport",
+                  "4th – Dmitri Ortiz, Westport")
+    keep = [True, True, False, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == {2, 3, 4}
