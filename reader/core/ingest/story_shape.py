@@ -174,9 +174,15 @@ def comment_thread(blocks: Sequence[Block], keep: Sequence[bool]) -> int | None:
         after = blocks[texts[n + 1]].text if n + 1 < len(texts) else ""
         if _TIME_OF_DAY.search(text) or (_TIME_OF_DAY.search(after) and len(after.split()) <= 8):
             headers.append(i)
-    if len(headers) < COMMENT_HEADERS or sum(_kept_words(blocks, keep)[: headers[0]]) < COMMENT_STORY_WORDS:
+    if len(headers) < COMMENT_HEADERS or not _below_a_story(blocks, keep, headers[0]):
         return None
     return headers[0]
+
+
+def _below_a_story(blocks: Sequence[Block], keep: Sequence[bool], at: int) -> bool:
+    """Whether COMMENT_STORY_WORDS kept words or more stand above block `at`: a thread or a feed
+    there comes after a story, not in a box above one."""
+    return sum(_kept_words(blocks, keep)[:at]) >= COMMENT_STORY_WORDS
 
 
 # A relative time stamp: "32M ago", "2 days ago at 07:52 am", "an hour ago".
@@ -195,12 +201,11 @@ def stamped_feed(blocks: Sequence[Block], keep: Sequence[bool]) -> range | None:
     Pages stamp the items of a feed that way: readers' comments, latest headlines. A story
     does not: in the labelled sets 54 renderings of 8 html-train pages hold three such lines or
     more, none of them article body, and no scrape or BBC, BASIL or Reuters article holds
-    three. As with comment_thread, the feed must come after a story (COMMENT_STORY_WORDS kept
-    above it).
+    three. As with comment_thread, the feed must come after a story (_below_a_story).
     """
     stamps = [i for i, b in enumerate(blocks) if b.text and len(b.text.split()) <= STAMP_WORDS
               and _AGO.search(b.text) and not _SENTENCE_STOP.search(b.text)]
-    if len(stamps) < FEED_STAMPS or sum(_kept_words(blocks, keep)[: stamps[0]]) < COMMENT_STORY_WORDS:
+    if len(stamps) < FEED_STAMPS or not _below_a_story(blocks, keep, stamps[0]):
         return None
     return range(stamps[0], stamps[-1] + 1)
 
