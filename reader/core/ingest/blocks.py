@@ -60,11 +60,8 @@ def split_blocks(text: str, markdown: bool) -> list[Block]:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped text (a lynx dump, a wire story) is cut at, else None.
-
-    Widths are of a line's text, without the margin before it: w3m sets a page's text column
-    where the page does (18 spaces in, cut at 85 characters), inscriptis indents menus."""
-    lengths = [len(line.strip()) for line in lines if line.strip()]
+    """The column a hard-wrapped text (a lynx dump, a wire story) is cut at, else None."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 8:
         return None
     top = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
@@ -123,7 +120,7 @@ def _wrapped_blocks(run: list[tuple[int, str]], width: int) -> list[Block]:
             previous = current[-1][1]
             indent_prev = len(previous) - len(previous.lstrip())
             indent = len(line) - len(line.lstrip())
-            continues = (len(previous.strip()) >= width - 14 and not BULLET.match(line)
+            continues = (len(previous.rstrip()) >= width - 14 and not BULLET.match(line)
                          and indent <= indent_prev + 1 and line.strip()[:1] not in "*+•[")
             if not continues:
                 out.append(_joined(current) if len(current) > 1 else
@@ -154,9 +151,8 @@ def _plain_block(text: str, line: int, end: int, source: list[str]) -> Block:
 
 
 def is_wrapped(lines: list[str]) -> bool:
-    """True when lines are cut at a fixed width (all but the last are long and similar), their
-    text measured without its margin."""
-    lengths = [len(line.strip()) for line in lines[:-1]]
+    """True when lines are cut at a fixed width (all but the last are long and similar)."""
+    lengths = [len(line.rstrip()) for line in lines[:-1]]
     widest = max(lengths)
     if widest > 100 or widest < 30:
         return False

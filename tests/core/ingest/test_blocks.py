@@ -1,4 +1,4 @@
-"""Plain text into blocks: hard-wrapped paragraphs are joined, lines of a menu are not."""
+"""Plain text into blocks: hard-wrapped paragraphs are joined."""
 
 from reader.core.ingest.blocks import split_blocks
 
@@ -19,21 +19,10 @@ WRAPPED = [
 ]
 
 
-def test_a_hard_wrapped_text_set_in_from_the_margin_is_read_as_paragraphs():
-    """w3m prints a page's text column where the page sets it: 18 spaces in, cut at 85
-    characters of text. The wrap is measured on the text, not on the spaces before it."""
-    for indent in (0, 18):
-        text = "\n".join(" " * indent + line if line else "" for line in WRAPPED)
-        blocks = split_blocks(text, markdown=False)
-        assert [(b.line, b.end) for b in blocks] == [(1, 4), (6, 9), (11, 13)], indent
-        assert all(b.wrapped for b in blocks)
-        assert blocks[1].text.startswith("Young, in his testimony") and blocks[1].text.endswith("the HLS program.")
-
-
-def test_indented_menu_items_are_not_joined_into_a_paragraph():
-    """inscriptis indents a page's menus: their lines are long only by their spaces."""
-    menu = [" " * 30 + item for item in ("Subscribe", "Log In", "World", "Business")]
-    for text in ("\n".join(menu), "\n".join([*menu, "", *WRAPPED])):
-        blocks = split_blocks(text, markdown=False)
-        assert [b.text for b in blocks[:4]] == ["Subscribe", "Log In", "World", "Business"]
-        assert not any(b.wrapped for b in blocks[:4])
+def test_a_hard_wrapped_text_is_read_as_paragraphs():
+    """A text cut at a fixed width (a lynx dump, a wire story) is joined back into its
+    paragraphs; a blank line ends one."""
+    blocks = split_blocks("\n".join(WRAPPED), markdown=False)
+    assert [(b.line, b.end) for b in blocks] == [(1, 4), (6, 9), (11, 13)]
+    assert all(b.wrapped for b in blocks)
+    assert blocks[1].text.startswith("Young, in his testimony") and blocks[1].text.endswith("the HLS program.")
