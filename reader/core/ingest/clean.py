@@ -27,7 +27,7 @@ from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.dates import find_dates
-from reader.core.ingest.source import parse_source
+from reader.core.ingest.source import LINK_MARK, parse_source
 from reader.core.ingest.templates import line_hash, page_lines
 from reader.core.models import Cleaned, RawDocument, Removed
 
@@ -128,10 +128,16 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else by_wording.get(i) or ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
+    if source.link_marks:
+        # What the reader sees, and what names and search are made from, is the link's words.
+        body = [_with_text(b, LINK_MARK.sub("", b.text)) for b in body]
     text, headings = _assemble(body)
     title = fields.title or _lead_title(text, doc.path)
+    standfirst = fields.standfirst
+    if source.link_marks:
+        title, standfirst = LINK_MARK.sub("", title), standfirst and LINK_MARK.sub("", standfirst)
     return Cleaned(
-        title=title, standfirst=fields.standfirst, authors=fields.authors, outlet=fields.outlet,
+        title=title, standfirst=standfirst, authors=fields.authors, outlet=fields.outlet,
         published=fields.published, agencies=fields.agencies, body=text,
         removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings,
         lines=tuple(b.line for b in body), site_lines=lines,

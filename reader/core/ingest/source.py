@@ -13,6 +13,11 @@ _CRAWLER_KEYS = {"title": "title", "url source": "url", "url": "url", "published
                  "published": "date", "description": "description", "source": "url",
                  "markdown content": "", "author": "author", "site": "sitename"}
 _CRAWLER_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,20}):[ \t]*(?P<value>.*)$")
+# `lynx -dump` numbers every link where it starts ("US President [135]Donald Trump") and lists
+# the addresses at the end, under "References".
+_LYNX_REFERENCES = re.compile(r"^References\n\n(?:[ \t]*(?:Visible|Hidden) links:\n)?[ \t]*1\. \S+",
+                              re.MULTILINE)
+LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 
 
 @dataclass
@@ -24,6 +29,7 @@ class Source:
     front: dict[str, str] = field(default_factory=dict)  # YAML front matter: the author's record
     markdown: bool = False
     header_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) taken as fields
+    link_marks: bool = False  # a lynx dump: "[12]" before a link's words marks the link, not text
 
 
 def front_matter(text: str) -> tuple[str, dict[str, str], int]:
@@ -81,4 +87,5 @@ def parse_source(text: str, fmt: str) -> Source:
         meta.setdefault(key, value)
     joined = "\n".join(lines)
     markdown = fmt == "markdown" or looks_like_markdown(joined)
-    return Source(split_blocks(joined, markdown), meta, front, markdown, header)
+    marks = bool(_LYNX_REFERENCES.search(joined))
+    return Source(split_blocks(joined, markdown), meta, front, markdown, header, marks)

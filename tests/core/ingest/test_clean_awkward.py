@@ -836,3 +836,32 @@ def test_the_lead_title_skips_a_timestamp_line_and_keeps_a_headline_length_sente
     assert _lead_title(body, "page.txt") == lead  # 24 words: no cut at 100 characters
     long = " ".join(["word"] * 40) + "."
     assert _lead_title(long, "page.txt").endswith("…")
+
+
+def lynx_dump(references: bool) -> str:
+    """A page as `lynx -dump` prints it: each link's words after its number, addresses at the end."""
+    menu = "\n".join(f"   * [{n}]{item}" for n, item in enumerate(("News", "Sport", "Business", "Weather"), 1))
+    story = "\n\n".join([
+        "   Harbour strike halts grain shipments",
+        "   Dock workers at the eastern grain terminal stayed off the job for a second day on Tuesday, "
+        "the [5]port authority said, and the mayor, [6]Maria Jansen, called for talks.",
+        *(f"   {p}" for p in PARAGRAPHS),
+    ])
+    links = "\n".join(f"   {n}. https://www.harbourgazette.com/{n}/" for n in range(1, 7))
+    return f"{menu}\n\n{story}\n\n" + (f"References\n\n   Visible links:\n{links}\n" if references else "")
+
+
+def test_a_lynx_dumps_link_numbers_are_not_shown_in_the_article(tmp_path):
+    """lynx marks where each link starts with its number ("[6]Maria Jansen"); the reader sees, and
+    names and search are made from, the link's words. Without lynx's list of addresses, a bracketed
+    number is the text's own (a footnote) and stays."""
+    for references in (True, False):
+        path = tmp_path / f"lynx-{references}.txt"
+        path.write_text(lynx_dump(references), encoding="utf-8")
+        result = clean(read_document(path))
+        assert "Dock workers at the eastern grain terminal" in result.body
+        if references:
+            assert "the port authority said, and the mayor, Maria Jansen, called for talks." in result.body
+            assert "[5]" not in result.body and "[6]" not in result.body
+        else:
+            assert "the [5]port authority said, and the mayor, [6]Maria Jansen, called" in result.body
