@@ -154,7 +154,7 @@ def common_names(rows: list[dict]) -> dict[str, int]:
     sites: dict[str, set[str]] = {}
     for r in rows:
         if r["origin"] in ("html-train", "scrapes"):
-            for k in r["printed"]:
+            for k in sorted(r["printed"]):  # a set: its order would follow the hash seed
                 sites.setdefault(k, set()).add(r["site"])
     return {k: len(v) for k, v in sites.items() if len(v) >= COMMON_SITES}
 
