@@ -13,8 +13,6 @@ from functools import cache
 from typing import Any
 
 BULLET = re.compile(r"^(\s*)(?:[*+•·▪◦‣o–-]|\d{1,3}[.)])\s+(?=\S)")
-# `lynx -dump` marks where each link starts with its number ("[12]Donald Trump"); not where it ends.
-LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 _MD_LINK = re.compile(r"!?\[[^\]\n]{0,300}\]\((?:https?:|/|#|mailto:)")
 _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")
@@ -149,25 +147,7 @@ def _plain_block(text: str, line: int, end: int, source: list[str]) -> Block:
     depth = 1 + len(bullet.group(1)) // 4 if bullet else 0
     urls = len(re.findall(r"https?://\S+|\[\d{1,4}\]", stripped))
     return Block(text=stripped, raw="\n".join(source), line=line, end=end, depth=depth,
-                 indent=indent, links=urls, link_chars=marked_link_chars(stripped),
-                 code=bool(_TAG.search(stripped)))
-
-
-def marked_link_chars(text: str) -> int:
-    """Characters of link words in a line of a lynx dump. A lone mark that opens the line
-    ("* [132]China invites Taliban ...", a related headline) links the whole line; otherwise a
-    link, its mark included, runs to the next mark ("[1]News [2]Sport", a menu), three words at
-    most (a link inside a sentence)."""
-    marks = list(LINK_MARK.finditer(text))
-    if not marks:
-        return 0
-    if len(marks) == 1 and not BULLET.sub("", text).split(marks[0].group(0))[0].strip():
-        return len(text) - marks[0].start()
-    total = 0
-    for i, mark in enumerate(marks):
-        stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        total += len(mark.group(0)) + len(" ".join(text[mark.end():stop].split()[:3]))
-    return total
+                 indent=indent, links=urls, code=bool(_TAG.search(stripped)))
 
 
 def is_wrapped(lines: list[str]) -> bool:

@@ -24,10 +24,10 @@ from reader.core.ingest import (
     wording,
 )
 from reader.core.ingest.block_features import tokens
-from reader.core.ingest.blocks import BULLET, LINK_MARK, Block
+from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.dates import find_dates
-from reader.core.ingest.source import parse_source
+from reader.core.ingest.source import LINK_MARK, parse_source
 from reader.core.ingest.templates import line_hash, page_lines
 from reader.core.models import Cleaned, RawDocument, Removed
 

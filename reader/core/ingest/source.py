@@ -17,6 +17,7 @@ _CRAWLER_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,20}):[ \t]*(?P<value>.*)$
 # the addresses at the end, under "References".
 _LYNX_REFERENCES = re.compile(r"^References\n\n(?:[ \t]*(?:Visible|Hidden) links:\n)?[ \t]*1\. \S+",
                               re.MULTILINE)
+LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 
 
 @dataclass

@@ -26,18 +26,3 @@ def test_a_hard_wrapped_text_is_read_as_paragraphs():
     assert [(b.line, b.end) for b in blocks] == [(1, 4), (6, 9), (11, 13)]
     assert all(b.wrapped for b in blocks)
     assert blocks[1].text.startswith("Young, in his testimony") and blocks[1].text.endswith("the HLS program.")
-
-
-def test_a_lynx_dumps_link_marks_give_the_share_of_link_words():
-    """lynx marks where a link starts ("[132]"), not where it ends: a related headline opened by
-    its one mark is all link, a menu's links run from mark to mark, a link inside a sentence is
-    taken as three words at most."""
-    def share(line: str) -> float:
-        block = split_blocks(line, markdown=False)[0]
-        return block.link_chars / len(block.text)
-
-    assert share("* [132]China invites Taliban, Afghan officials for two-day talks") > 0.85
-    assert share("[1]News [2]Sport [3]Business [4]Weather") > 0.85
-    assert share("Two [129]United States service members were killed in a helicopter crash in "
-                 "Afghanistan, the US military said in a statement on Wednesday.") < 0.2
-    assert share("No link is marked in this sentence [sic] at all.") == 0
