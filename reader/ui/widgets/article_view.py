@@ -107,9 +107,21 @@ class ArticleView(VerticalScroll):
         else:
             self._done_revealing(widget)
 
-    def _scroll_again(self, widget: Static) -> None:
+    def _scroll_again(self, widget: Static, tries: int = 10) -> None:
+        """Scroll to the paragraph once more; on a loaded machine the paragraphs above it may
+        still take their height after this, moving it down: follow it until it stays put (or the
+        page's end holds it where it is)."""
         self.scroll_to_widget(widget, animate=False, top=True)
-        self._done_revealing(widget)
+        placed = widget.virtual_region.y - self.scroll_y
+
+        def check() -> None:
+            moved = widget.virtual_region.y - self.scroll_y != placed
+            if moved and tries and widget.is_attached and self.scroll_y < self.max_scroll_y:
+                self._scroll_again(widget, tries - 1)
+            else:
+                self._done_revealing(widget)
+
+        self.call_after_refresh(check)
 
     def _done_revealing(self, widget: Static) -> None:
         if self._revealing is widget:  # not an earlier reveal, overtaken by this one
