@@ -128,14 +128,13 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
                       else by_wording.get(i) or ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
             removed.append(Removed(block.raw or block.text, reason, block.line))
+    title, standfirst = fields.title, fields.standfirst
     if source.link_marks:
         # What the reader sees, and what names and search are made from, is the link's words.
         body = [_with_text(b, LINK_MARK.sub("", b.text)) for b in body]
+        title, standfirst = (title and LINK_MARK.sub("", title)), (standfirst and LINK_MARK.sub("", standfirst))
     text, headings = _assemble(body)
-    title = fields.title or _lead_title(text, doc.path)
-    standfirst = fields.standfirst
-    if source.link_marks:
-        title, standfirst = LINK_MARK.sub("", title), standfirst and LINK_MARK.sub("", standfirst)
+    title = title or _lead_title(text, doc.path)
     return Cleaned(
         title=title, standfirst=standfirst, authors=fields.authors, outlet=fields.outlet,
         published=fields.published, agencies=fields.agencies, body=text,

@@ -80,9 +80,6 @@ def _not_a_name(text: str, kind: str | None) -> bool:
 
 
 _OFFICE_OF = re.compile(r"(?<![\w-])(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor) of (?:the )?$")
-# One word with a capital inside it after a stem of three letters or more: "OpenAI", "DeepMind",
-# "NationsBank", "BellSouth" are companies' names. People's names put their capital after a
-# particle: "McCarthy", "MacKenzie", "DeShields", "LaShawn", "VanDyke", "FitzGerald".
 # An abbreviation the article spells out in common words: "gross domestic product (GDP)",
 # "artificial intelligence (AI)" name no one; "European Union (EU)" names a body.
 _DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){2,12})\(\s*([A-Z]{2,6})s?\s*\)")
@@ -104,6 +101,9 @@ def common_abbreviations(body: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# One word with a capital inside it after a stem of three letters or more: "OpenAI", "DeepMind",
+# "NationsBank", "BellSouth" are companies' names. People's names put their capital after a
+# particle: "McCarthy", "MacKenzie", "DeShields", "LaShawn", "VanDyke", "FitzGerald".
 _COMPANY_WORD = re.compile(r"(?!(?:Mac|Van|Von|Fitz|Del|Des|Dos|Das|Ter)[A-Z])[A-Z][a-z]{2,}[A-Z]\w*")
 
 
