@@ -78,36 +78,39 @@ def _base(block: Block) -> list[float]:
     n = len(text)
     ws = _WORD.findall(text)
     nw = len(ws)
-    lower = [w.lower() for w in ws]
+    # (Counted with C-level maps: this runs on every block of every page.)
+    lower = list(map(str.lower, ws))
+    lengths = list(map(len, ws))
     letters = sum(map(str.isalpha, text))
-    caps = sum(w[0].isupper() for w in ws)
-    upper = sum(w.isupper() and len(w) > 1 for w in ws)
-    stop = sum(w in STOP_WORDS for w in lower)
+    caps = sum(map(str.isupper, [w[0] for w in ws]))
+    upper = sum(map(str.isupper, [w for w in ws if len(w) > 1]))
+    stop = sum(map(STOP_WORDS.__contains__, lower))
     ends = bool(_SENTENCE_END.search(text))
     link_share = block.link_chars / n if n else (1.0 if block.links else 0.0)
     stop_share = stop / nw if nw else 0.0
     prose = float(nw >= 8 and ends and link_share < 0.5 and stop_share >= 0.12)
     stripped = text.strip()
     paren = _PAREN_TAIL.search(stripped)
+    digits = sum(map(str.isdigit, text))  # (no digit, no date or time: their searches are slow)
     return [
-        math.log1p(n), math.log1p(nw), (sum(map(len, ws)) / nw) if nw else 0.0,
-        stop_share, (sum(len(w) <= 3 for w in ws) / nw) if nw else 0.0, float(ends),
+        math.log1p(n), math.log1p(nw), (sum(lengths) / nw) if nw else 0.0,
+        stop_share, (sum(map((3).__ge__, lengths)) / nw) if nw else 0.0, float(ends),
         float(len(_INNER_END.findall(text))), text.count(",") / (nw + 1),
         caps / nw if nw else 0.0, upper / nw if nw else 0.0,
-        sum(map(str.isdigit, text)) / (n + 1), letters / (n + 1),
+        digits / (n + 1), letters / (n + 1),
         float(stripped[:1].isupper()), float(stripped[:1] in "\"“‘'"),
         float(any(q in text for q in "\"“”")), float(stripped[:1] == "("),
         float(stripped[:1] == "[" and stripped[-1:] == "]"),
         float(text.count("|")), float(text.count("•") + text.count("·")),
         float(bool(_URL.search(text))), float("©" in text or "copyright" in text.lower()),
         float(stripped.endswith(":")), float(stripped.endswith(("...", "…"))),
-        float(bool(_MONTH.search(text))), float(bool(_TIME.search(text))), float(n == 0),
+        float(bool(digits and _MONTH.search(text))), float(bool(digits and _TIME.search(text))), float(n == 0),
         float(block.heading), float(block.depth), float(block.quote), float(block.table),
         float(block.code), float(block.links), link_share, float(link_share >= 0.9),
         float(block.images), block.strong_chars / n if n else 0.0, float(min(block.indent, 40)),
         float(block.wrapped), float(block.markdown), prose,
         float(bool(paren)), float(bool(paren) and "/" in paren.group(1)),
-        float(bool(_LABEL.match(stripped))), (sum(w in _ADDRESS for w in lower) / nw) if nw else 0.0,
+        float(bool(_LABEL.match(stripped))), (sum(map(_ADDRESS.__contains__, lower)) / nw) if nw else 0.0,
         float(bool(CREDIT.search(stripped[-120:]))),
     ]
 
@@ -165,20 +168,26 @@ def _overlaps(keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     n = len(keys)
     grams_of = []
     where: dict[tuple[str, ...], list[int]] = {}
+    total: Counter[tuple[str, ...]] = Counter()
     for i, key in enumerate(keys):
         ws = key.split()
-        grams = [tuple(ws[j:j + 4]) for j in range(len(ws) - 3)]
-        grams_of.append(grams)
-        for g in set(grams):
+        grams = list(zip(ws, ws[1:], ws[2:], ws[3:]))
+        distinct = set(grams)
+        grams_of.append((grams, distinct))
+        total.update(grams)
+        for g in distinct:
             where.setdefault(g, []).append(i)  # block indices, ascending
     self_share, near_share, any_share = np.zeros(n), np.zeros(n), np.zeros(n)
-    for i, grams in enumerate(grams_of):
+    for i, (grams, distinct) in enumerate(grams_of):
         if not grams:
             continue
+        seen_twice = [g for g in distinct if total[g] > 1]  # (most blocks: none, and all three are 0)
+        if not seen_twice:
+            continue
         counts = Counter(grams)
-        self_share[i] = sum(c > 1 for c in counts.values()) / len(counts)
+        self_share[i] = sum(counts[g] > 1 for g in seen_twice) / len(distinct)
         near = far = 0
-        for g in counts:
+        for g in seen_twice:
             holders = where[g]
             if len(holders) > 1:
                 far += 1
@@ -187,13 +196,15 @@ def _overlaps(keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                 after = holders[at + 1] if at + 1 < len(holders) else None
                 if (before is not None and i - before <= 8) or (after is not None and after - i <= 8):
                     near += 1
-        near_share[i] = near / len(counts)
-        any_share[i] = far / len(counts)
+        near_share[i] = near / len(distinct)
+        any_share[i] = far / len(distinct)
     return self_share, near_share, any_share
 
 
-def shape_features(blocks: Sequence[Block]) -> np.ndarray:
-    """The features that need no vocabulary: the block's shape, its neighbours', its context."""
+def shape_features(blocks: Sequence[Block], tokens_of: Sequence[list[str]] | None = None) -> np.ndarray:
+    """The features that need no vocabulary: the block's shape, its neighbours', its context.
+
+    `tokens_of`: each block's tokens(), when already made."""
     n = len(blocks)
     width = len(BASE) + len(NEIGHBOUR) * len(OFFSETS) + len(CONTEXT)
     if n == 0:
@@ -221,7 +232,9 @@ def shape_features(blocks: Sequence[Block]) -> np.ndarray:
     first = prose_at[0] if len(prose_at) else n
     last = prose_at[-1] if len(prose_at) else -1
     link = base[:, col["link_share"]]
-    keys = [" ".join(tokens(block.text)) for block in blocks]
+    if tokens_of is None:
+        tokens_of = [tokens(block.text) for block in blocks]
+    keys = [" ".join(ws) for ws in tokens_of]
     counts = Counter(keys)
     self_share, near_share, any_share = _overlaps(keys)
     context = np.column_stack([
@@ -255,15 +268,16 @@ def shape_features(blocks: Sequence[Block]) -> np.ndarray:
 
 
 def lexical_features(blocks: Sequence[Block], vocabulary: Sequence[str], first_words: Sequence[str],
-                     last_words: Sequence[str]) -> np.ndarray:
-    """Which words of the learned vocabulary each block holds, begins and ends with."""
+                     last_words: Sequence[str], tokens_of: Sequence[list[str]] | None = None) -> np.ndarray:
+    """Which words of the learned vocabulary each block holds, begins and ends with (`tokens_of`:
+    each block's tokens(), when already made)."""
     width = len(vocabulary) + len(first_words) + len(last_words)
     lexical = np.zeros((len(blocks), width))
     where = {w: i for i, w in enumerate(vocabulary)}
     first_at = {w: len(vocabulary) + i for i, w in enumerate(first_words)}
     last_at = {w: len(vocabulary) + len(first_words) + i for i, w in enumerate(last_words)}
     for row, block in enumerate(blocks):
-        ws = tokens(block.text)
+        ws = tokens_of[row] if tokens_of is not None else tokens(block.text)
         for w in set(ws):
             j = where.get(w)
             if j is not None:
@@ -278,6 +292,7 @@ def lexical_features(blocks: Sequence[Block], vocabulary: Sequence[str], first_w
 def features(blocks: Sequence[Block], vocabulary: Sequence[str], first_words: Sequence[str],
              last_words: Sequence[str]) -> np.ndarray:
     """Return the (blocks x features) matrix of feature_names(vocabulary, first_words, last_words)."""
-    return np.hstack([shape_features(blocks),
-                      lexical_features(blocks, vocabulary, first_words, last_words)])
+    tokens_of = [tokens(block.text) for block in blocks]
+    return np.hstack([shape_features(blocks, tokens_of),
+                      lexical_features(blocks, vocabulary, first_words, last_words, tokens_of)])
 

@@ -23,11 +23,18 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE = (1990, 2100)
+# What every form of _CORE holds: a year, and a month by a day's number or an ISO date. The
+# search for a whole date tries its many forms at every character; most lines fail these first.
+_YEAR = re.compile(r"\d{4}")
+_MONTH_DAY = re.compile(rf"{MONTHS}\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}|\d{{4}}-\d{{2}}-\d{{2}}",
+                        re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Every printed date in text as (start, end, ISO 8601); a time and zone are kept when printed."""
     out = []
+    if not _YEAR.search(text) or not _MONTH_DAY.search(text):
+        return out
     for match in _SPAN.finditer(text):
         iso = parse_date(match.group(0))
         if iso:

@@ -181,9 +181,10 @@ def candidate_features(blocks: Sequence[Block], p: Sequence[float], start: int,
         lead |= _content(block.text)
     page_key = norm(split_site(page_title)[0]) if page_title else ""
     page_words = set(page_key.split())
-    near = blocks[max(0, start - REACH): min(n, start + 50)]
-    keys = Counter(norm(b.text) for b in near)
-    joined = "\n".join(norm(b.text) for b in blocks[max(0, start - REACH): min(n, start + 3)])
+    low = max(0, start - REACH)
+    near = [norm(b.text) for b in blocks[low: min(n, start + 50)]]
+    keys = Counter(near)
+    joined = "\n".join(near[: max(min(n, start + 3) - low, 0)])
     rows = []
     for c in found:
         text = c.text

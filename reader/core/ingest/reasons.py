@@ -108,6 +108,8 @@ def never_headline(text: str) -> bool:
 
 def signed_caption(text: str) -> bool:
     """Whether a text ends with a photographer's and an agency's names joined by a slash."""
+    if "/" not in text:
+        return False  # (both credits hold one; most blocks are spared the searches)
     text = text.strip()
     return bool(CAPTION_CREDIT.search(text) or _SLASH_CREDIT.search(text))
 

@@ -28,7 +28,11 @@ def line_key(text: str) -> str:
 
 def line_hash(text: str) -> int:
     """A signed 64-bit hash of a line's key (SQLite stores it as an INTEGER)."""
-    digest = hashlib.blake2b(line_key(text).encode("utf-8"), digest_size=8).digest()
+    return _key_hash(line_key(text))
+
+
+def _key_hash(key: str) -> int:
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
@@ -36,9 +40,10 @@ def page_lines(blocks: Sequence[Block]) -> dict[int, bool]:
     """The lines of a page that can be compared (two words or more): hash -> is it prose-long."""
     out: dict[int, bool] = {}
     for block in blocks:
-        words = len(line_key(block.text).split())
+        key = line_key(block.text)
+        words = key.count(" ") + 1 if key else 0
         if words >= 2:
-            out[line_hash(block.text)] = words >= LONG
+            out[_key_hash(key)] = words >= LONG
     return out
 
 
