@@ -84,13 +84,16 @@ _OFFICE_OF = re.compile(r"(?<![\w-])(?:[Ss]ecretary|[Mm]inister|[Cc]hancellor) o
 # "artificial intelligence (AI)" name no one; "European Union (EU)" names a body.
 _DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){2,12})\(\s*([A-Z]{2,6})s?\s*\)")
 _JOINING = frozenset({"and", "of", "for", "the", "in", "on", "to", "&"})
+_BRACKETED = re.compile(r"\(\s*[A-Z]{2,6}s?\s*\)")  # what _DEFINED ends with; most articles hold none
 
 
 def common_abbreviations(body: str) -> frozenset[str]:
     """The abbreviations the article spells out just before them in words not all capitalised
     ("Gross domestic product (GDP)" opening a sentence): the initials of the words before the
     bracket, joining words aside, make it."""
-    found = set()
+    found: set[str] = set()
+    if not _BRACKETED.search(body):
+        return frozenset(found)  # (_DEFINED tries up to twelve words at every word: slow)
     for m in _DEFINED.finditer(body):
         words = [w for w in m.group(1).split() if w not in _JOINING]
         short = m.group(2)

@@ -98,12 +98,38 @@ def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
         return list(raw)
     taken = sorted((m.start, m.end) for m in raw)
     out = list(raw)
-    for match in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, wanted))})(?![\w-])", body):
-        a, b = match.span()
+    for a, b, form in printed(body, wanted):
         at = bisect_left(taken, (b, b))
         if any(s < b and a < e for s, e in taken[max(0, at - 20):at]):
             continue  # inside or across a mention the model made
         taken.insert(at, (a, b))
-        form = match.group(0)
         out.append(RawMention(form, forms[form].most_common(1)[0][0], a, b))
     return out
+
+
+def _inside_word(c: str) -> bool:
+    return c.isalnum() or c in "_-"  # (re's \w, and the hyphen)
+
+
+def printed(body: str, forms: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Where body prints each of forms as a whole word or words (not inside a longer word or a
+    hyphenated one), left to right without overlaps: where two start at one place, the one
+    earlier in forms. The same as re.finditer over the forms' alternation between
+    (?<![\\w-]) and (?![\\w-]), without compiling a pattern for each article.
+    """
+    order = {form: i for i, form in enumerate(forms)}
+    starts: dict[int, tuple[int, int]] = {}  # where a form starts -> (its rank, where it ends)
+    for form in forms:
+        rank, at = order[form], body.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if ((at == 0 or not _inside_word(body[at - 1])) and (end == len(body) or not _inside_word(body[end]))
+                    and (at not in starts or rank < starts[at][0])):
+                starts[at] = (rank, end)
+            at = body.find(form, at + 1)
+    found, after = [], 0
+    for at in sorted(starts):
+        if at >= after:
+            rank, after = starts[at]
+            found.append((at, after, forms[rank]))
+    return found
