@@ -14,12 +14,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
 
-from reader.core.ingest.block_features import CREDIT, STOP_WORDS, tokens
+from reader.core.ingest.block_features import STOP_WORDS, credit_at_end, tokens
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.trees import Forest, load
 
@@ -48,7 +48,10 @@ class Candidate:
     glued: bool = False  # a run of words cut from either end of a longer line of page chrome
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
+    """A line's words, lower case, single-spaced. (Remembered: a page's lines near its headline
+    are compared with every candidate's, and asked for by several steps.)"""
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
@@ -161,7 +164,7 @@ def glued_runs(text: str, story: set[str]) -> list[str]:
         # The rest of the line must be chrome: a paragraph of the story is not a headline + menu.
         # A photo caption speaks of the story too; one that ends in its credit just before the
         # run ("... Photograph: Samuel Boivin/NurPhoto/Shutterstock OpenAI staggers ...") is chrome.
-        after_caption = not forward and bool(CREDIT.search(" ".join(words[: chosen[0]])))
+        after_caption = not forward and bool(credit_at_end(" ".join(words[: chosen[0]])))
         if positive >= 3 and best >= 0.4 * positive and (rest_story <= REST_STORY or after_caption):
             runs.append(" ".join(run).strip(" .,;:|-"))
     return runs
@@ -222,7 +225,7 @@ def candidate_features(blocks: Sequence[Block], p: Sequence[float], start: int,
             overlap, 0.0, float(keys[norm(text)] - 1 if block is not None else keys[head_key]),
             float(joined.count(head_key) if head_key else 0), float(bool(is_byline(text))),
             float(bool(is_date(text))), float(bool(re.match(r"^[^\W\d_][\w .&'-]{0,24}:\s", text))),
-            0.0, float(bool(CREDIT.search(text[-120:])) or bool(re.search(r"/[A-Z][\w ]+\)?$", text))),
+            0.0, float(bool(credit_at_end(text[-120:])) or bool(re.search(r"/[A-Z][\w ]+\)?$", text))),
             float(bool(re.search(r"\]\(|\[\d+\]|https?://|\*\*|__", text))),
             float(c.glued),
         ])

@@ -22,7 +22,7 @@ from importlib import resources
 import numpy as np
 
 from reader.core.ingest import outlets
-from reader.core.ingest.block_features import CREDIT
+from reader.core.ingest.block_features import credit_at_end
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.bylines import is_person
 from reader.core.ingest.outlets import SOURCES, Evidence, agency, known_outlet, outlet_name
@@ -112,7 +112,7 @@ def _line_stats(blocks: Sequence[Block], keep: Sequence[bool], lifted: frozenset
         copyright_line = bool(re.search(r"©|\bcopyright\b", text, re.IGNORECASE))
         short = len(text.split()) <= 6
         # A photo credit names who took the picture: "Photograph: Erin Schaff/The New York Times".
-        credit = CREDIT.search(text[-120:]) is not None
+        credit = credit_at_end(text[-120:]) is not None
         # The longest spelling of a name first ("The Verge" before "Verge"): one line counts
         # once per name, under the same spelling in every run.
         for name in sorted(phrases(text), key=lambda n: (-len(n), n)):

@@ -337,12 +337,12 @@ def _mentions(texts: Sequence[str]) -> dict[str, int]:
     Photo credits name the agency or paper that took the picture, not the outlet; in a sentence
     an outlet may be a source quoted ("The New York Times reported"), so long lines need two.
     """
-    from reader.core.ingest.block_features import CREDIT
+    from reader.core.ingest.block_features import credit_at_end
 
     pattern = _mention_pattern()
     counts: dict[str, int] = {}
     for text in texts:
-        if CREDIT.search(text[-120:]) or re.search(r"/\s*[A-Z][^/]{0,40}\)?\s*$", text):
+        if credit_at_end(text[-120:]) or re.search(r"/\s*[A-Z][^/]{0,40}\)?\s*$", text):
             continue
         weight = 2 if len(text.split()) <= 15 else 1
         for name in {_aliases("outlets").get(m.group(0).lower()) for m in pattern.finditer(text[:2000])}:

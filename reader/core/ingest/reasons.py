@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.ingest import metadata
-from reader.core.ingest.block_features import CREDIT
+from reader.core.ingest.block_features import credit_at_end
 from reader.core.ingest.blocks import Block
 
 _MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: stories| articles)?|more on this"
@@ -117,7 +117,7 @@ def signed_caption(text: str) -> bool:
 def _ends_with_credit(text: str) -> bool:
     """Whether a text ends with a picture's credit that is not in brackets."""
     tail = text[-120:]
-    match = CREDIT.search(tail)
+    match = credit_at_end(tail)
     return match is not None and not re.search(r"\([^()]*$", tail[: match.start() + 1])
 
 
