@@ -159,7 +159,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     _agencies(blocks, keep, start, end, fields)
     fields.outlet = outlet_ranker.find(blocks, keep, header, site, source_url, named=fields.named,
                                        title=fields.title, used=fields.used)
-    _standfirst(blocks, keep, start, header, fields)
+    _standfirst(blocks, keep, start, header, fields, is_chrome)
     return fields
 
 
@@ -301,13 +301,13 @@ def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: in
 
 
 def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
-                fields: Fields) -> None:
+                fields: Fields, is_chrome=lambda text: False) -> None:
     title_at = next((i for i, r in fields.used.items() if r.startswith("headline (")), None)
     if title_at is not None:
         for i in range(title_at + 1, min(len(blocks), title_at + 3, start)):
             text = blocks[i].text.strip()
-            if i in fields.used or keep[i] or i in fields.skip:
-                continue
+            if i in fields.used or keep[i] or i in fields.skip or is_chrome(text):
+                continue  # (a photo's caption under the headline is not the standfirst)
             n = len(_words(text))
             if 8 <= n <= 60 and not blocks[i].links and not is_byline_or_date(text):
                 fields.standfirst = text

@@ -865,3 +865,15 @@ def test_a_lynx_dumps_link_numbers_are_not_shown_in_the_article(tmp_path):
             assert "[5]" not in result.body and "[6]" not in result.body
         else:
             assert "the [5]port authority said, and the mayor, [6]Maria Jansen, called" in result.body
+
+
+def test_a_photos_caption_under_the_headline_is_not_the_standfirst(tmp_path):
+    caption = ("Dock workers gather outside the east grain terminal on Tuesday morning as the strike "
+               "enters its second day. Picture: Jane Doe/Harbour Gazette")
+    path = tmp_path / "caption.txt"
+    path.write_text("\n\n".join(["Harbour strike halts grain shipments", caption, *PARAGRAPHS]) + "\n",
+                    encoding="utf-8")
+    result = clean(read_document(path))
+    assert result.title == "Harbour strike halts grain shipments"
+    assert result.standfirst != caption and caption not in result.body
+    assert [r.text for r in result.removed if r.text == caption] == [caption]
