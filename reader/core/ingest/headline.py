@@ -21,6 +21,7 @@ import numpy as np
 
 from reader.core.ingest.block_features import STOP_WORDS, credit_at_end, tokens
 from reader.core.ingest.blocks import Block
+from reader.core.ingest.templates import line_key
 from reader.core.ingest.trees import Forest, load
 
 REACH = 120  # blocks above the body that can hold the headline
@@ -50,9 +51,9 @@ class Candidate:
 
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """A line's words, lower case, single-spaced. (Remembered: a page's lines near its headline
-    are compared with every candidate's, and asked for by several steps.)"""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """A line's words, lower case, single-spaced: templates.line_key, remembered (a page's lines
+    near its headline are compared with every candidate's, and asked for by several steps)."""
+    return line_key(text)
 
 
 def split_site(title: str) -> tuple[str, str | None]:
