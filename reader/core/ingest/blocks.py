@@ -17,6 +17,7 @@ _MD_LINK = re.compile(r"!?\[[^\]\n]{0,300}\]\((?:https?:|/|#|mailto:)")
 _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")
 _TAG = re.compile(r"<[^>\n]{1,300}>")
+_URL_OR_REF = re.compile(r"https?://\S+|\[\d{1,4}\]")  # an address, or a terminal browser's [12]
 
 
 @dataclass
@@ -145,7 +146,8 @@ def _plain_block(text: str, line: int, end: int, source: list[str]) -> Block:
     indent = len(source[0]) - len(source[0].lstrip(" \t"))
     bullet = BULLET.match(source[0])
     depth = 1 + len(bullet.group(1)) // 4 if bullet else 0
-    urls = len(re.findall(r"https?://\S+|\[\d{1,4}\]", stripped))
+    # (the pattern needs "http" or "[": most lines are spared its search)
+    urls = len(_URL_OR_REF.findall(stripped)) if "http" in stripped or "[" in stripped else 0
     return Block(text=stripped, raw="\n".join(source), line=line, end=end, depth=depth,
                  indent=indent, links=urls, code=bool(_TAG.search(stripped)))
 
