@@ -106,9 +106,9 @@ def never_headline(text: str) -> bool:
                 or _CONTACT.match(stripped))
 
 
+_WORD = re.compile(r"\w+")
 # What lower() leaves of the letters that _RIGHTS, case-blind, also takes for i and s ("İ" lowers
 # to "i" and a combining dot), so that the words can be looked for before the pattern is run.
-_WORD = re.compile(r"\w+")
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.core.ingest import reasons
 from reader.core.ingest.source import parse_source
 
@@ -30,3 +32,33 @@ def test_a_reported_sentence_is_not_named_by_the_words_it_reports():
         reason = reason_for(text)
         assert reason not in ("newsletter or subscription promo", "advertisement")
         assert reason.startswith("page header before the article")
+
+
+def _printed_twice_in_full(text: str) -> bool:
+    """printed_twice without its shortcut: the word list compared at every cut."""
+    words = re.findall(r"\w+", text.lower())
+    n = len(words)
+    return any(words[cut:2 * cut] == words[:cut] and n - 2 * cut <= reasons.TWICE_GLUE
+               for cut in range(max(8, n // 2 - 2), n // 2 + 1))
+
+
+def test_the_shortcuts_before_the_caption_and_notice_patterns_change_no_answer():
+    """never_story looks for a notice's words, and for a repeated first word, before running the
+    patterns: on texts built to slip past those looks the answers stay the pattern's own."""
+    caption = "Police stand outside the station in Rambouillet, where the attack took place"
+    texts = [
+        "COPYRİGHT 2019 Reuters", "copyrıght 2019 Reuters", "Copyriſt 2019", "Copyright ſ 2019",
+        "ALL RIGHTS RESERVED", "All rights reserved.", "© Amazon", "Copyright (c) The Times",
+        "A long paragraph about copyright law that names no year and holds no sign. " * 3,
+        "Officials in Kyiv said on Monday that the talks would resume next week in Geneva.",
+        f"{caption} {caption}", f"{caption}. {caption}. #shop", f"{caption}! — {caption} (AP)",
+        f"“{caption}” {caption.upper()}", f"{'x' * 60} {caption} {'x' * 60} {caption}",
+        f"{caption} and then something else entirely, with other words after it",
+        f"İstanbul {caption} İstanbul {caption}",
+    ]
+    for text in texts:
+        short = len(text) <= reasons.RIGHTS_NOTICE
+        assert reasons._rights_notice(text) == bool(short and reasons._RIGHTS.search(text)), text
+        assert reasons.printed_twice(text) == _printed_twice_in_full(text), text
+    assert reasons.printed_twice(f"{caption} {caption}")  # the comparison is not vacuous
+    assert reasons._rights_notice("COPYRİGHT 2019 Reuters")
