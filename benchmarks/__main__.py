@@ -111,7 +111,7 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
             f"its own figure held out by site in brackets, all renderings) / outlet (og:site_name, spelling "
             f"aside: Space = Space.com; the outlet ranker learns from these pages: in brackets, held out "
             f"by site over all renderings, the vote alone → with the ranker) / date right (rules "
-            f"never tuned on them) / authors right (byline rules written with these pages in view) "
+            f"never tuned on them, but dates in numbers alone, '11/19/2019', read after 13 of them) / authors right (byline rules written with these pages in view) "
             f"({ht['title_n']} / {ht['outlet_n']} / {ht['date_n']} / {ht['authors_n']} printed)",
             f"{pct(ht['title'])} ({pct(head['html-train']['right'])}) / {pct(ht['outlet'])} "
             f"({pct(site['vote alone'])} → {pct(site['shipped'])}) / "

@@ -200,7 +200,8 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
 
     Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name (spelling
     aside: same_site()), the
-    publication date htmldate reads from the HTML, and the people its JSON-LD or meta tags name as
+    publication date htmldate reads from the HTML (printed with the month's name or in numbers,
+    "11/19/2019"), and the people its JSON-LD or meta tags name as
     authors; a field counts only where the rendering prints it (the date in some form, the
     outlet's name, the headline's words, every author's name).
     """
@@ -209,7 +210,7 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
     import htmldate
     import lxml.html
 
-    from reader.core.ingest.dates import find_dates
+    from reader.core.ingest.dates import find_dates, numeric_dates
     from reader.core.models import RawDocument
     from reader.core.text import normalise
     from training.headline import html_title
@@ -237,7 +238,8 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
             if site and norm(site) in norm(text):
                 counts["outlet_n"] += 1
                 counts["outlet"] += same_site(result.outlet, site)
-            if date and any(iso[:10] == date for _, _, iso in find_dates(text)):
+            if date and (any(iso[:10] == date for _, _, iso in find_dates(text))
+                         or any(date in (d.iso(True), d.iso(False)) for d in numeric_dates(text))):
                 counts["date_n"] += 1
                 counts["date"] += (result.published or "")[:10] == date
             if authors and all(norm(a) in norm(text) for a in authors):

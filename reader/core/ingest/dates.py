@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
@@ -106,6 +107,63 @@ def _day_month_year(value: str) -> str | None:
     except ValueError:
         return None  # (the 30th of February: dateparser says what it says)
     return stamp.date().isoformat() if _YEAR_RANGE[0] <= stamp.year <= _YEAR_RANGE[1] else None
+
+
+# Dates printed in numbers alone: "18.11.2019", "11/19/2019", "2016.12.01", "27/09/2018", and a
+# two-digit year where a time follows ("11/19/19 06:56 AM"): in "3/4/19" alone it may be a score.
+_NUMERIC = re.compile(
+    r"(?<![\w./-])(?:(?P<year_first>(?:19|20)\d\d)(?P<s1>[./])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<s2>[./])(?P<b>\d{1,2})(?P=s2)"
+    r"(?P<year>(?:19|20)\d\d|\d\d(?=,?\s+\d{1,2}[:.]\d\d)))(?![\w/-]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A date printed in numbers: where it is, and its parts as printed."""
+    start: int
+    end: int
+    year: int
+    first: int  # the first of day and month as printed (for year-first dates, the month)
+    second: int
+    dotted: bool  # "18.11.2019": dots are day-first where they are used
+    year_first: bool  # "2016.12.01": year, month, day
+
+    def order(self) -> bool | None:
+        """True if only day-first reads as a date, False if only month-first does, else None."""
+        if self.year_first:
+            return None
+        if self.first > 12 >= self.second:
+            return True
+        if self.second > 12 >= self.first:
+            return False
+        return None
+
+    def iso(self, day_first: bool) -> str | None:
+        if self.year_first:
+            month, day = self.first, self.second
+        else:
+            day, month = (self.first, self.second) if day_first else (self.second, self.first)
+        try:
+            stamp = datetime(self.year, month, day)
+        except ValueError:
+            return None
+        return stamp.date().isoformat() if _YEAR_RANGE[0] <= stamp.year <= _YEAR_RANGE[1] else None
+
+
+def numeric_dates(text: str) -> list[Numeric]:
+    """Every date printed in numbers alone in text. Which of day and month comes first is the
+    page's convention, not the date's: see Numeric.order and metadata's published date."""
+    if not ("/" in text or "." in text) or not re.search(r"\d[./]\d", text):
+        return []
+    out = []
+    for m in _NUMERIC.finditer(text):
+        if m["year_first"]:
+            out.append(Numeric(m.start(), m.end(), int(m["year_first"]), int(m["m1"]), int(m["d1"]),
+                               m["s1"] == ".", True))
+        else:
+            year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+            out.append(Numeric(m.start(), m.end(), year, int(m["a"]), int(m["b"]), m["s2"] == ".", False))
+    return out
 
 
 def _without_time(value: str) -> str | None:

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.ingest import bylines, outlet_ranker, story_shape
+from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import Block
-from reader.core.ingest.dates import find_dates, parse_date
+from reader.core.ingest.dates import find_dates, numeric_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
 from reader.core.ingest.outlets import COPYRIGHT, agency
+from reader.core.ingest.wording import english
 from reader.core.ingest.words import STOP_WORDS
 
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
@@ -135,6 +137,8 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
                 continue
             if i != first_line and len(text.split()) < 3:
                 continue  # a menu item ("Weather") just above the story is not its title
+            if not re.search(r"[^\W\d_]{2}", text):
+                continue  # no word in it: counters ("4 55 3"), a rule of dashes
             if (text and i not in fields.used and i not in skip and not is_chrome(text)
                     and not blocks[i].links and not blocks[i].depth and len(text.split()) <= 20
                     and not re.search(r"[.:;,]$", text) and not is_byline_or_date(text)):
@@ -207,6 +211,37 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
         if header.get(key) and (iso := parse_date(header[key])):
             fields.published = iso
             return
+    urls = [source_url] if source_url else []
+    urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
+    best = _best_date(blocks, keep, start, fields, _named_dates)
+    if best is None:
+        # A page that prints its dates in numbers alone ("18.11.2019", "11/19/2019").
+        day_first = _day_first(blocks, keep, start, fields, urls)
+        best = _best_date(blocks, keep, start, fields, lambda text: [
+            (d.start, iso) for d in numeric_dates(text) if (iso := d.iso(day_first))])
+    if best is not None:
+        _, i, iso = best
+        fields.published = iso
+        if not keep[i] and is_date_line(blocks[i].text):
+            fields.used.setdefault(i, "date (lifted into the published field)")
+        return
+    for url in urls:
+        match = _URL_DATE.search(url or "")
+        if match and (iso := parse_date("-".join(match.groups()))):
+            fields.published = iso
+            return
+
+
+def _named_dates(text: str) -> list[tuple[int, str]]:
+    if not re.search(r"\d{4}", text):
+        return []
+    return [(a, iso) for a, _, iso in find_dates(text)]
+
+
+def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields: Fields,
+               dates) -> tuple[float, int, str] | None:  # type: ignore[no-untyped-def]
+    """The likeliest publication date among the dates `dates(text)` finds ([(offset, ISO)]) in
+    the lines around the body's start: (score, block, ISO), or None."""
     best: tuple[float, int, str] | None = None
     low = max(0, start - 40)
     into = 0  # kept blocks of the body before block i (chrome between them does not push the lead away)
@@ -216,9 +251,10 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
             into += 1
         if i in fields.skip:
             continue  # site chrome or readers' comments: their dates are not the page's
-        if not re.search(r"\d{4}", text) or (into >= LEAD_BLOCKS and not is_date_line(text)):
+        found = dates(text) if re.search(r"\d", text) else []
+        if not found or (into >= LEAD_BLOCKS and not _a_date_line(text, dates)):
             continue  # past the body's first lines, only a line that is a date is a dateline
-        for a, _, iso in find_dates(text):
+        for a, iso in found:
             before = text[max(0, a - 40):a]
             score = 3.0 * math.exp(-abs(start - i) / 8)
             if "T" in iso:
@@ -238,19 +274,35 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
                 continue  # a date deep inside a paragraph is what the story is about
             if best is None or score > best[0]:
                 best = (score, i, iso)
-    if best is not None:
-        _, i, iso = best
-        fields.published = iso
-        if not keep[i] and is_date_line(blocks[i].text):
-            fields.used.setdefault(i, "date (lifted into the published field)")
-        return
-    urls = [source_url] if source_url else []
-    urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
-    for url in urls:
-        match = _URL_DATE.search(url or "")
-        if match and (iso := parse_date("-".join(match.groups()))):
-            fields.published = iso
-            return
+    return best
+
+
+def _a_date_line(text: str, dates) -> bool:  # type: ignore[no-untyped-def]
+    if dates is _named_dates:
+        return is_date_line(text)
+    return len(_words(text)) <= 8  # (a date in numbers is short: the line's length says it all)
+
+
+def _day_first(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields: Fields,
+               urls: Sequence[str | None]) -> bool:
+    """Whether a page prints its numeric dates day first ("27/09/2018") or month first
+    ("11/19/2019"): as its dates that read only one way do; else as a date in its addresses
+    does ("/2019/11/19/"); else day first where dots part the numbers ("18.11.2019") or the
+    page is not in English, month first on English pages."""
+    found = [d for i in range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
+             if i not in fields.skip for d in numeric_dates(blocks[i].text)]
+    orders = [order for d in found if (order := d.order()) is not None]
+    if orders and len(set(orders)) == 1:
+        return orders[0]
+    in_urls = {iso for url in urls if (match := _URL_DATE.search(url or ""))
+               and (iso := parse_date("-".join(match.groups())))}
+    for day_first in (True, False):
+        if any(d.iso(day_first) in in_urls and d.iso(not day_first) not in in_urls for d in found):
+            return day_first
+    if found and all(d.dotted for d in found):
+        return True
+    kept_words = [tokens(b.text) for b, k in zip(blocks, keep) if k]
+    return not english(kept_words)
 
 
 def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,

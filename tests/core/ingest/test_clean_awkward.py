@@ -877,3 +877,38 @@ def test_a_photos_caption_under_the_headline_is_not_the_standfirst(tmp_path):
     assert result.title == "Harbour strike halts grain shipments"
     assert result.standfirst != caption and caption not in result.body
     assert [r.text for r in result.removed if r.text == caption] == [caption]
+
+
+ENGLISH_LEAD = ["Dock workers stayed off the job for a third week on Tuesday, the port authority said, "
+                "and the union said it would not return to the table until the pay offer was raised.",
+                "The union said talks would resume on Friday after six hours of negotiations broke down."]
+PORTUGUESE_LEAD = ["Os trabalhadores do porto ficaram em casa pela terceira semana nesta terça-feira, "
+                   "segundo a autoridade portuária, e o sindicato disse que não volta à mesa.",
+                   "O sindicato disse que as conversas serão retomadas na sexta-feira, depois de seis horas."]
+
+
+@pytest.mark.parametrize(("dateline", "lead", "others", "published"), [
+    ("11/19/2019 by Ana Ruiz", ENGLISH_LEAD, [], "2019-11-19"),  # English: month first
+    ("05/10/2018 by Ana Ruiz", ENGLISH_LEAD, [], "2018-05-10"),
+    ("05/10/2018 - Publicado por: Ana Ruiz", PORTUGUESE_LEAD, [], "2018-10-05"),  # not English: day first
+    ("05/10/2018 by Ana Ruiz", ENGLISH_LEAD, ["Updated 27/10/2018"], "2018-10-05"),  # the page's own way
+    ("21:17 05.10.2018 Get short URL", ENGLISH_LEAD, [], "2018-10-05"),  # dots: day first
+    ("By Ana Ruiz - 11/19/19 06:56 AM EST", ENGLISH_LEAD, [], "2019-11-19"),
+    ("Posted Nov. 20, 2019 by Ana Ruiz", ENGLISH_LEAD, ["11/19/2019"], "2019-11-20"),  # a month's name first
+    ("by Ana Ruiz", ENGLISH_LEAD, ["Scores: Wild 3/4/19 Sabres"], None),
+])
+def test_a_page_that_prints_its_date_in_numbers_is_dated_in_its_own_order(dateline, lead, others, published):
+    lines = ["Harbour cranes idle as the dock strike enters its third week", *others, dateline, *lead]
+    blocks = parse_source("\n".join(lines), "text").blocks
+    keep = [i > len(others) + 1 for i in range(len(blocks))]
+    fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
+    assert fields.published == published
+
+
+def test_a_line_of_counters_above_the_story_is_not_its_title():
+    """Sputnik's page read by inscriptis: share counters ("4 55 3") just above the lead."""
+    lines = ["Columnists", "21:17 18.11.2019 Get short URL", "by Ana Ruiz", "4 55 3", *ENGLISH_LEAD]
+    blocks = parse_source("\n".join(lines), "text").blocks
+    keep = [False] * 4 + [True] * (len(blocks) - 4)
+    fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
+    assert fields.title != "4 55 3" and fields.published == "2019-11-18"

@@ -33,3 +33,30 @@ def test_a_timestamp_keeps_its_time_and_zone_and_a_line_without_a_date_has_none(
     (start, end, iso), = find_dates("Updated Aug 04, 2025 6:41 PM EDT | 3 min read")
     assert iso.startswith("2025-08-04T18:41") and re.search(r"[+-]\d\d:\d\d$", iso)
     assert find_dates("In 2025 the market for May flowers grew by 12 per cent.") == []
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("21:17 18.11.2019 Get short URL", [(2019, 18, 11, True, False)]),
+    ("By Tess Bonn - 11/19/19 06:56 AM EST", [(2019, 11, 19, False, False)]),  # a time follows
+    ("by Lighthouse / 2016.12.01", [(2016, 12, 1, True, True)]),
+    ("Carlos Nadalim 27/09/2018 Comente!", [(2018, 27, 9, False, False)]),
+    ("The Wild won 3/4/19 in the shootout", []),  # a two-digit year without a time
+    ("version 1.2.2019.3 and 10.11.2019.4", []),  # numbers running on are no date
+    ("Score 12/31/1899", []),  # (no year before 1900 or after 2099 is read)
+])
+def test_dates_printed_in_numbers_are_found_with_their_parts_as_printed(line, parts):
+    from reader.core.ingest.dates import numeric_dates
+    found = numeric_dates(line)
+    assert [(d.year, d.first, d.second, d.dotted, d.year_first) for d in found] == parts
+    for d in found:
+        assert re.fullmatch(r"\d{1,4}([./])\d{1,2}\1\d{2,4}", line[d.start:d.end])  # the date's span
+
+
+def test_a_date_in_numbers_reads_one_way_when_only_one_way_is_a_date():
+    from reader.core.ingest.dates import numeric_dates
+    day_first, = numeric_dates("27/09/2018")
+    month_first, = numeric_dates("11/19/2019")
+    either, = numeric_dates("05/10/2018")
+    assert (day_first.order(), month_first.order(), either.order()) == (True, False, None)
+    assert (day_first.iso(True), day_first.iso(False)) == ("2018-09-27", None)
+    assert (either.iso(True), either.iso(False)) == ("2018-10-05", "2018-05-10")
