@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reader.core.ingest import bylines, outlet_ranker, story_shape
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import Block
-from reader.core.ingest.dates import find_dates, numeric_dates, parse_date
+from reader.core.ingest.dates import Numeric, find_dates, numeric_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
 from reader.core.ingest.outlets import COPYRIGHT, agency
 from reader.core.ingest.wording import english
@@ -203,6 +203,8 @@ def is_byline_or_date(text: str) -> bool:
 
 LEAD_BLOCKS = 6  # kept blocks into the body where a date in a line may still be the page's
 DATE_LINE_REACH = 15  # blocks into the body where a line that is only a date may still be its date
+NUMERIC_DOUBT = 0.5  # a date in numbers must score this much more than one with a month's name
+NUMERIC_REACH = 300  # characters into a line where a date in numbers may be the page's
 
 
 def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
@@ -214,11 +216,15 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
     urls = [source_url] if source_url else []
     urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
     best = _best_date(blocks, keep, start, fields, _named_dates)
-    if best is None:
-        # A page that prints its dates in numbers alone ("18.11.2019", "11/19/2019").
-        day_first = _day_first(blocks, keep, start, fields, urls)
-        best = _best_date(blocks, keep, start, fields, lambda text: [
-            (d.start, iso) for d in numeric_dates(text) if (iso := d.iso(day_first))])
+    # Dates printed in numbers ("18.11.2019", "11/19/2019"), a month's name being surer.
+    found = [d for i in range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
+             if i not in fields.skip for d in numeric_dates(blocks[i].text[:NUMERIC_REACH])]
+    if found:
+        day_first = _day_first(found, blocks, keep, urls)
+        numeric = _best_date(blocks, keep, start, fields, lambda text: [
+            (d.start, iso) for d in numeric_dates(text[:NUMERIC_REACH]) if (iso := d.iso(day_first))])
+        if numeric is not None and (best is None or numeric[0] - NUMERIC_DOUBT > best[0]):
+            best = numeric
     if best is not None:
         _, i, iso = best
         fields.published = iso
@@ -251,7 +257,7 @@ def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields
             into += 1
         if i in fields.skip:
             continue  # site chrome or readers' comments: their dates are not the page's
-        found = dates(text) if re.search(r"\d", text) else []
+        found = dates(text)
         if not found or (into >= LEAD_BLOCKS and not _a_date_line(text, dates)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, iso in found:
@@ -283,14 +289,12 @@ def _a_date_line(text: str, dates) -> bool:  # type: ignore[no-untyped-def]
     return len(_words(text)) <= 8  # (a date in numbers is short: the line's length says it all)
 
 
-def _day_first(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields: Fields,
+def _day_first(found: Sequence[Numeric], blocks: Sequence[Block], keep: Sequence[bool],
                urls: Sequence[str | None]) -> bool:
-    """Whether a page prints its numeric dates day first ("27/09/2018") or month first
-    ("11/19/2019"): as its dates that read only one way do; else as a date in its addresses
-    does ("/2019/11/19/"); else day first where dots part the numbers ("18.11.2019") or the
-    page is not in English, month first on English pages."""
-    found = [d for i in range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
-             if i not in fields.skip for d in numeric_dates(blocks[i].text)]
+    """Whether a page prints its numeric dates (`found`, those around its body's start) day first
+    ("27/09/2018") or month first ("11/19/2019"): as those that read only one way do; else as a
+    date in its addresses does ("/2019/11/19/"); else day first where dots part the numbers
+    ("18.11.2019") or the page is not in English, month first on English pages."""
     orders = [order for d in found if (order := d.order()) is not None]
     if orders and len(set(orders)) == 1:
         return orders[0]

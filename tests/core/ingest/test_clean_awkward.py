@@ -896,6 +896,9 @@ PORTUGUESE_LEAD = ["Os trabalhadores do porto ficaram em casa pela terceira sema
     ("By Ana Ruiz - 11/19/19 06:56 AM EST", ENGLISH_LEAD, [], "2019-11-19"),
     ("Posted Nov. 20, 2019 by Ana Ruiz", ENGLISH_LEAD, ["11/19/2019"], "2019-11-20"),  # a month's name first
     ("by Ana Ruiz", ENGLISH_LEAD, ["Scores: Wild 3/4/19 Sabres"], None),
+    # The Hill's page: the byline's date in numbers, a quoted tweet's date in words in the story.
+    ("By Ana Ruiz - 11/19/19 06:56 AM EST", [*ENGLISH_LEAD, "— Harbour Watch (@harbourwatch) November 18, 2019"],
+     [], "2019-11-19"),
 ])
 def test_a_page_that_prints_its_date_in_numbers_is_dated_in_its_own_order(dateline, lead, others, published):
     lines = ["Harbour cranes idle as the dock strike enters its third week", *others, dateline, *lead]
