@@ -274,10 +274,13 @@ def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields
                 score += 2
             if _UPDATED.search(before) and not _PUBLISHED.search(before):
                 score -= 1
+            if a > 200:
+                # A date deep inside a paragraph, or deep in a long line left out (a photo's
+                # caption: "... Auto Show in Los Angeles Tuesday, Nov. 19, 2019."), is what the
+                # story or the picture is about.
+                continue
             if not keep[i]:
                 score += 1 if len(_words(text)) <= 25 else 0
-            elif a > 200:
-                continue  # a date deep inside a paragraph is what the story is about
             if best is None or score > best[0]:
                 best = (score, i, iso)
     return best

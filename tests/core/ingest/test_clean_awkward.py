@@ -915,3 +915,19 @@ def test_a_line_of_counters_above_the_story_is_not_its_title():
     keep = [False] * 4 + [True] * (len(blocks) - 4)
     fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
     assert fields.title != "4 55 3" and fields.published == "2019-11-18"
+
+
+def test_a_date_deep_in_a_photos_caption_does_not_date_the_page():
+    """The Connecticut Post's page read by inscriptis: the dateline sits above a gallery whose
+    caption, just above the story, ends with the day the photo was taken."""
+    caption = ("Harbour Gazette Ana Ruiz, Vice President for Port Operations, left, and Tom Lee, "
+               "head of the dockers' union, stand beside an idle crane during a walk around the "
+               "eastern grain terminal in the old harbour of Port Example Tuesday, Nov. 19, 2019.")
+    assert caption.index("Tuesday") > 200
+    lines = ["Harbour cranes idle as the dock strike enters its third week",
+             "Updated 1:39 am EST, Wednesday, November 20, 2019",
+             *[f"Image {n} of 23" for n in range(1, 20)], caption, *ENGLISH_LEAD]
+    blocks = parse_source("\n".join(lines), "text").blocks
+    keep = [i >= len(lines) - len(ENGLISH_LEAD) for i in range(len(blocks))]
+    fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
+    assert fields.published == "2019-11-20T01:39:00-05:00"
