@@ -195,13 +195,23 @@ def same_site(ours: str | None, site: str) -> bool:
 
 
 def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "lines")) -> dict[str, float]:
-    """Title, outlet, date and authors found in text renderings of the html-train pages (never
-    tuned on).
+    """Title, outlet, date and authors found in text renderings of the html-train pages (see
+    page_metadata)."""
+    return page_metadata(sorted((EVAL / "html-train").glob("*.html.gz")), styles)
+
+
+def eval_html_metadata(styles: tuple[str, ...] | None = None) -> dict[str, float]:
+    """Title, outlet, date and authors found in text renderings of the ten eval/html pages, which
+    no model learns from (see page_metadata)."""
+    return page_metadata(sorted((EVAL / "html").glob("*.html")), styles or UNSEEN_STYLES)
+
+
+def page_metadata(pages: list[Path], styles: tuple[str, ...]) -> dict[str, float]:
+    """Title, outlet, date and authors found in text renderings of saved pages.
 
     Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name (spelling
-    aside: same_site()), the
-    publication date htmldate reads from the HTML (printed with the month's name or in numbers,
-    "11/19/2019"), and the people its JSON-LD or meta tags name as
+    aside: same_site()), the publication date htmldate reads from the HTML (printed with the
+    month's name or in numbers, "11/19/2019"), and the people its JSON-LD or meta tags name as
     authors; a field counts only where the rendering prints it (the date in some form, the
     outlet's name, the headline's words, every author's name).
     """
@@ -213,15 +223,16 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
     from reader.core.ingest.dates import find_dates, numeric_dates
     from reader.core.models import RawDocument
     from reader.core.text import normalise
-    from training.headline import html_title
+    from training.headline import saved_page_title
     from training.render import styles as renderers
 
     available = renderers()
     keys = ("title", "outlet", "date", "authors")
     counts = dict.fromkeys([k for key in keys for k in (key, f"{key}_n")], 0)
-    for page in sorted((EVAL / "html-train").glob("*.html.gz")):
-        html = gzip.open(page, "rt", encoding="utf-8", errors="replace").read()
-        title = html_title(page.name)
+    for page in pages:
+        html = (gzip.open(page, "rt", encoding="utf-8", errors="replace").read() if page.suffix == ".gz"
+                else page.read_text("utf-8", errors="replace"))
+        title = saved_page_title(html)
         tree = lxml.html.fromstring(html)
         site = (tree.xpath("string(//meta[@property='og:site_name']/@content)") or "").strip()
         try:
@@ -230,6 +241,8 @@ def html_train_metadata(styles: tuple[str, ...] = ("html2text", "inscriptis", "l
             date = None
         authors = page_authors(tree, site)
         for style in styles:
+            if style not in available:
+                continue
             text = normalise(available[style](html))
             result = clean(RawDocument(path=page.name, text=text, format="text", encoding="utf-8"))
             if title and norm(title) in norm(text):
@@ -304,6 +317,7 @@ def measure(log=lambda message: None) -> dict[str, object]:  # type: ignore[no-u
     out["html_train"] = html_train_metadata()
     log("cleaning: eval/html pages rendered as scrapes")
     out["eval_html"] = eval_html_lines()
+    out["eval_html_metadata"] = eval_html_metadata()
     log("cleaning: clean corpora")
     bbc = held_out(sorted((SHARED / "corpus" / "bbc").glob("*/*.txt")), 8)
     events = held_out(sorted((SHARED / "corpus" / "basil").iterdir()), 4)

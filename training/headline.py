@@ -43,9 +43,14 @@ HEADLESS_WEIGHT = 3.0
 
 def html_title(path_name: str) -> str | None:
     """The headline of an html-train page: its <h1> closest to og:title / <title>."""
+    return saved_page_title(gzip.open(EVAL / "html-train" / path_name, "rt", encoding="utf-8",
+                                errors="replace").read())
+
+
+def saved_page_title(html: str) -> str | None:
+    """The headline of a saved page: its <h1> closest to og:title / <title>."""
     import lxml.html
 
-    html = gzip.open(EVAL / "html-train" / path_name, "rt", encoding="utf-8", errors="replace").read()
     try:
         tree = lxml.html.fromstring(html)
     except Exception:  # noqa: BLE001 - a page lxml cannot parse has no gold title
