@@ -287,9 +287,11 @@ def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields
 
 
 def _a_date_line(text: str, dates) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a line holding a date (found by `dates`) is a dateline: is_date_line for dates
+    with a month's name; a line of eight words or fewer for dates in numbers."""
     if dates is _named_dates:
         return is_date_line(text)
-    return len(_words(text)) <= 8  # (a date in numbers is short: the line's length says it all)
+    return len(_words(text)) <= 8
 
 
 def _day_first(found: Sequence[Numeric], blocks: Sequence[Block], keep: Sequence[bool],
