@@ -128,11 +128,19 @@ def _an_item(block: Block) -> bool:
 
 def _shape(text: str) -> tuple[str, ...]:
     """The kinds of a line's first LIST_SHAPE tokens: 9 a number ("10", "1st"), C a capitalised
-    word, w another word, else the character itself."""
+    word, w another word, else the character itself. An abbreviation's full stop is the word's
+    ("Aug. 2 –" has the shape of "July 30 –")."""
     def kind(token: str) -> str:
         if token[0].isdigit():
             return "9"  # "10", "1st", "3pm"
         if token[0].isalpha() or token[0] == "_":
             return "C" if token[0].isupper() else "w"
         return token
-    return tuple(kind(t) for t in _TOKEN.findall(text)[:LIST_SHAPE])
+    kinds: list[str] = []
+    for token in _TOKEN.findall(text[:80]):
+        if token == "." and kinds and kinds[-1] in ("C", "w"):
+            continue
+        kinds.append(kind(token))
+        if len(kinds) == LIST_SHAPE:
+            break
+    return tuple(kinds)

@@ -61,3 +61,14 @@ def test_results_by_place_are_a_list_of_numbers():
                   "4th – Dmitri Ortiz, Westport")
     keep = [True, True, False, False, False]
     assert story_keeps.keep_list_continuations(page, keep) == {2, 3, 4}
+
+
+def test_an_abbreviated_month_does_not_end_a_list_of_dates():
+    """Billboard's tour dates: the model keeps June and July, then leaves out "Aug. 2 -- ..."."""
+    dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "July 30 -- Ruoff Music Center, Noblesville, IN",
+             "Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI", "Aug. 4 -- Riverbend Music Center, Cincinnati, OH",
+             "Sept. 2 -- USANA Amphitheatre, Salt Lake City, UT", "Oct. 3 -- Ak-Chin Pavilion, Phoenix, AZ"]
+    page = blocks(LEAD, PARAGRAPH, *dates, "Sign up for our newsletter")
+    keep = [True, True, True, True, False, False, False, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == {4, 5, 6, 7}
+    assert keep == [True] * 8 + [False]
