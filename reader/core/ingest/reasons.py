@@ -95,15 +95,24 @@ _BUTTON_ROW = re.compile(r"^(?:share|save|print|comments?|email|tweet|copy link)
                          r"\(button\)))", re.IGNORECASE)
 _SKIP_LINK = re.compile(r"^skip to\b", re.IGNORECASE)
 _CONTACT = re.compile(r"^(?:\s*(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+)[,;|·•]?)+\s*$")
+# A menu printed on one line: four or more items of one or two words parted by bars or bullets
+# ("Home | News | Sport | Weather"). A page title's parts are a headline and a site's name.
+_MENU_ROW = re.compile(r"^[^|·•]{1,24}(?:\s[|·•]\s[^|·•]{1,24}){3,}$")
 
 
 def never_headline(text: str) -> bool:
     """Whether a line is page chrome by its words alone, so never a page's headline: a legal
-    notice or caption (never_story), a row of share or save buttons, a skip link, or only
-    handles and addresses ("@rayssamalmeida rayssa.almeida@rnz.co.nz")."""
+    notice or caption (never_story), a row of share or save buttons, a skip link, only
+    handles and addresses ("@rayssamalmeida rayssa.almeida@rnz.co.nz"), or a menu printed on one
+    line ("Home | News | Sport | Weather")."""
     stripped = text.strip()
     return bool(never_story(stripped) or _BUTTON_ROW.search(stripped) or _SKIP_LINK.search(stripped)
-                or _CONTACT.match(stripped))
+                or _CONTACT.match(stripped) or _menu_row(stripped))
+
+
+def _menu_row(text: str) -> bool:
+    return bool(_MENU_ROW.match(text)) and all(
+        len(part.split()) <= 2 for part in re.split(r"\s[|·•]\s", text))
 
 
 _WORD = re.compile(r"\w+")

@@ -372,6 +372,8 @@ def test_a_page_with_no_headline_is_not_titled_by_its_share_bar(tmp_path):
     ("Save StorySave this story", True), ("Share (BUTTON) Close extra sharing options", True),
     ("Print Email", True), ("Skip to main content", True), ("@jdoe jane.doe@example.org", True),
     ("Credit...Jane Doe for The Example Times", True),
+    ("Home | News | Sport | Weather", True), ("Markets · Tech · Opinion · Video", True),
+    ("Gold jumps | Business | The Guardian", False), ("News | World | Europe | Putin warns the West", False),
     ("Share prices fall as the Fed holds rates", False), ("Email scam hits thousands", False),
     ("Save the bees, says minister", False), ("Comment: the talks failed", False)])
 def test_a_line_that_is_chrome_by_its_words_is_never_a_headline(line, chrome):
@@ -931,3 +933,16 @@ def test_a_date_deep_in_a_photos_caption_does_not_date_the_page():
     keep = [i >= len(lines) - len(ENGLISH_LEAD) for i in range(len(blocks))]
     fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
     assert fields.published == "2019-11-20T01:39:00-05:00"
+
+
+def test_a_menu_on_the_first_line_of_a_small_scrape_is_not_its_title(tmp_path):
+    path = tmp_path / "harbour.txt"
+    path.write_text("\n".join([
+        "Home | News | Sport | Weather",
+        "Harbour cranes idle as the dock strike enters its third week",
+        "By Ana Ruiz - 11/19/19 06:56 AM EST", *ENGLISH_LEAD,
+        "© 2019 Harbour Gazette. All rights reserved."]) + "\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert result.title == "Harbour cranes idle as the dock strike enters its third week"
+    assert (result.authors, result.published, result.outlet) == (("Ana Ruiz",), "2019-11-19", "Harbour Gazette")
+    assert "Home | News" not in result.body
