@@ -70,7 +70,8 @@ PIPELINE = "66"  # cleaning and entity output: every file is processed again (8:
 # "18.11.2019", "11/19/2019", is dated, day or month first as the page's own dates, addresses and
 # language say; a date deep in a long line left out, a photo's caption, does not date the page; a
 # line with no word in it, "4 55 3", is never the title; an abbreviated month, "Aug. 2 --", does not
-# end a list of dates; a menu printed on one line, "Home | News | Sport | Weather", is never the title)
+# end a list of dates; a menu printed on one line, "Home | News | Sport | Weather", or a prompt to
+# follow the site, "Follow RT on", is never the title)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "e86b265361b422b3"

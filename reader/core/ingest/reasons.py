@@ -98,16 +98,21 @@ _CONTACT = re.compile(r"^(?:\s*(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\
 # A menu printed on one line: four or more items of one or two words parted by bars or bullets
 # ("Home | News | Sport | Weather"). A page title's parts are a headline and a site's name.
 _MENU_ROW = re.compile(r"^[^|·•]{1,24}(?:\s[|·•]\s[^|·•]{1,24}){3,}$")
+# A prompt to follow the site elsewhere: "Follow us", "Follow RT on", "Follow Vox online:",
+# "Follow Newsbeat on Instagram, Facebook ..." ("Follow live: ..." opens a live page's headline).
+_FOLLOW = re.compile(r"^follow\s+(?:us\b|@\w+|[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}\s+(?:on|online)\s*:?\s*$"
+                     r"|.{0,60}\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok|telegram|whatsapp|"
+                     r"bluesky)\b)", re.IGNORECASE)
 
 
 def never_headline(text: str) -> bool:
     """Whether a line is page chrome by its words alone, so never a page's headline: a legal
     notice or caption (never_story), a row of share or save buttons, a skip link, only
-    handles and addresses ("@rayssamalmeida rayssa.almeida@rnz.co.nz"), or a menu printed on one
-    line ("Home | News | Sport | Weather")."""
+    handles and addresses ("@rayssamalmeida rayssa.almeida@rnz.co.nz"), a menu printed on one
+    line ("Home | News | Sport | Weather"), or a prompt to follow the site ("Follow RT on")."""
     stripped = text.strip()
     return bool(never_story(stripped) or _BUTTON_ROW.search(stripped) or _SKIP_LINK.search(stripped)
-                or _CONTACT.match(stripped) or _menu_row(stripped))
+                or _CONTACT.match(stripped) or _menu_row(stripped) or _FOLLOW.match(stripped))
 
 
 def _menu_row(text: str) -> bool:

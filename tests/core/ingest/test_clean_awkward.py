@@ -374,6 +374,9 @@ def test_a_page_with_no_headline_is_not_titled_by_its_share_bar(tmp_path):
     ("Credit...Jane Doe for The Example Times", True),
     ("Home | News | Sport | Weather", True), ("Markets · Tech · Opinion · Video", True),
     ("Gold jumps | Business | The Guardian", False), ("News | World | Europe | Putin warns the West", False),
+    ("Follow RT on", True), ("Follow us on:", True), ("Follow Vox online:", True),
+    ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", True),
+    ("Follow live: Trump sworn in as president", False), ("Follow the money on Wall Street", False),
     ("Share prices fall as the Fed holds rates", False), ("Email scam hits thousands", False),
     ("Save the bees, says minister", False), ("Comment: the talks failed", False)])
 def test_a_line_that_is_chrome_by_its_words_is_never_a_headline(line, chrome):
