@@ -215,27 +215,35 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
             return
     urls = [source_url] if source_url else []
     urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
-    best = _best_date(blocks, keep, start, fields, _named_dates)
-    # Dates printed in numbers ("18.11.2019", "11/19/2019"), a month's name being surer.
-    found = [d for i in range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
-             if i not in fields.skip for d in numeric_dates(blocks[i].text[:NUMERIC_REACH])]
-    if found:
-        day_first = _day_first(found, blocks, keep, urls)
-        numeric = _best_date(blocks, keep, start, fields, lambda text: [
-            (d.start, iso) for d in numeric_dates(text[:NUMERIC_REACH]) if (iso := d.iso(day_first))])
-        if numeric is not None and (best is None or numeric[0] - NUMERIC_DOUBT > best[0]):
-            best = numeric
+    best = _best_date(blocks, keep, start, fields, _named_dates, is_date_line)
+    # Dates printed in numbers ("18.11.2019", "11/19/2019"), a month's name being surer: each
+    # line around the body's start is searched once.
+    window = range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
+    numeric = {blocks[i].text: found for i in window
+               if i not in fields.skip and (found := numeric_dates(blocks[i].text[:NUMERIC_REACH]))}
+    if numeric:
+        day_first = _day_first([d for found in numeric.values() for d in found], blocks, keep, urls)
+        in_numbers = _best_date(
+            blocks, keep, start, fields,
+            lambda text: [(d.start, iso) for d in numeric.get(text, ()) if (iso := d.iso(day_first))],
+            lambda text: len(_words(text)) <= 8)  # (a short line holding a date in numbers is a dateline)
+        if in_numbers is not None and (best is None or in_numbers[0] - NUMERIC_DOUBT > best[0]):
+            best = in_numbers
     if best is not None:
         _, i, iso = best
         fields.published = iso
         if not keep[i] and is_date_line(blocks[i].text):
             fields.used.setdefault(i, "date (lifted into the published field)")
         return
+    fields.published = next(_url_dates(urls), None)
+
+
+def _url_dates(urls: Sequence[str | None]):  # type: ignore[no-untyped-def]
+    """The dates in page addresses ("/2019/11/19/"), in order, as ISO 8601."""
     for url in urls:
         match = _URL_DATE.search(url or "")
         if match and (iso := parse_date("-".join(match.groups()))):
-            fields.published = iso
-            return
+            yield iso
 
 
 def _named_dates(text: str) -> list[tuple[int, str]]:
@@ -245,9 +253,10 @@ def _named_dates(text: str) -> list[tuple[int, str]]:
 
 
 def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields: Fields,
-               dates) -> tuple[float, int, str] | None:  # type: ignore[no-untyped-def]
+               dates, is_dateline) -> tuple[float, int, str] | None:  # type: ignore[no-untyped-def]
     """The likeliest publication date among the dates `dates(text)` finds ([(offset, ISO)]) in
-    the lines around the body's start: (score, block, ISO), or None."""
+    the lines around the body's start: (score, block, ISO), or None. Past the body's first
+    lines only a line `is_dateline(text)` says is one counts."""
     best: tuple[float, int, str] | None = None
     low = max(0, start - 40)
     into = 0  # kept blocks of the body before block i (chrome between them does not push the lead away)
@@ -258,7 +267,7 @@ def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields
         if i in fields.skip:
             continue  # site chrome or readers' comments: their dates are not the page's
         found = dates(text)
-        if not found or (into >= LEAD_BLOCKS and not _a_date_line(text, dates)):
+        if not found or (into >= LEAD_BLOCKS and not is_dateline(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
         for a, iso in found:
             before = text[max(0, a - 40):a]
@@ -286,14 +295,6 @@ def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields
     return best
 
 
-def _a_date_line(text: str, dates) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a line holding a date (found by `dates`) is a dateline: is_date_line for dates
-    with a month's name; a line of eight words or fewer for dates in numbers."""
-    if dates is _named_dates:
-        return is_date_line(text)
-    return len(_words(text)) <= 8
-
-
 def _day_first(found: Sequence[Numeric], blocks: Sequence[Block], keep: Sequence[bool],
                urls: Sequence[str | None]) -> bool:
     """Whether a page prints its numeric dates (`found`, those around its body's start) day first
@@ -303,8 +304,7 @@ def _day_first(found: Sequence[Numeric], blocks: Sequence[Block], keep: Sequence
     orders = [order for d in found if (order := d.order()) is not None]
     if orders and len(set(orders)) == 1:
         return orders[0]
-    in_urls = {iso for url in urls if (match := _URL_DATE.search(url or ""))
-               and (iso := parse_date("-".join(match.groups())))}
+    in_urls = set(_url_dates(urls))
     for day_first in (True, False):
         if any(d.iso(day_first) in in_urls and d.iso(not day_first) not in in_urls for d in found):
             return day_first
