@@ -81,10 +81,22 @@ def never_story(text: str) -> bool:
     # ("... (Photo Credit : PTI File Photo )").
     if _ends_with_credit(text.strip()):
         return True
+    # Only a form's controls as a text browser prints them: "(BUTTON)", a field "______", a box "[ ]".
+    if form_controls(text):
+        return True
     # The same words printed twice: an image's alt text and its caption, or a promo card's title
     # and tooltip (in the labelled sets 155 such blocks are not body and 2 are, both captions the
     # gold text kept).
     return printed_twice(text)
+
+
+_FORM_CONTROLS = re.compile(r"^(?:\s*(?:\((?:BUTTON|RADIO)\)|\[(?:BUTTON|X| )\]|\( \)|\(\*\)|_{3,}))+\s*$")
+
+
+def form_controls(text: str) -> bool:
+    """Whether a block is nothing but a form's buttons, fields and boxes as `lynx -dump` or w3m
+    prints them ("(BUTTON)", "(BUTTON) (BUTTON)", "____________", "[ ]"): no words at all."""
+    return bool(_FORM_CONTROLS.match(text))
 
 
 # A row of share or save buttons: the cue alone, or followed by what it acts on or another button
@@ -183,6 +195,8 @@ def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int) -> 
         return "link without text" if block.links else "markup only"
     if signed_caption(text):
         return "photo caption (signed with the photographer's credit)"
+    if form_controls(text):
+        return "form control (a button or an input field)"
     if printed_twice(text):
         return "caption or card (its words printed twice: an image's text and its caption)"
     if start < i < end and text.lstrip().startswith("©") and len(text.split()) <= 8:

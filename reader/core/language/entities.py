@@ -19,7 +19,7 @@ from dataclasses import replace
 from reader.core.ingest.words import STOP_WORDS
 from reader.core.language import kinds, spans
 from reader.core.language.kinds import Facts, Staged
-from reader.core.language.names import NAME_KINDS, bare, demonyms, name_key, place_name
+from reader.core.language.names import NAME_KINDS, bare, demonyms, name_key, place_name, titled
 from reader.core.language.ner import SPACY_TO_KIND, RawMention, major_places
 from reader.core.models import Mention
 
@@ -184,6 +184,10 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
         key = name_key(name)
         voted = votes.get(key)
         place = place_name(name)
+        if kind == "person" and (name != bare(text, offices=False) or titled(body, start)):
+            # A person's title before it ("Secretary Rubio", "Sen. Warren", "Lord Liverpool"):
+            # the model's person stands, whatever towns or clubs share the name.
+            place, voted = None, None
         if place and kind == "person" and (key in own_surnames or key in name_words
                                            or (voted == "person" and key in surnames
                                                and name not in major_places())):
@@ -209,6 +213,8 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
             # The model (and so the library's vote) takes "OpenAI" for a person, 14 times out of
             # 24 in the scrapes: its spelling says company.
             kind = "org"
+        if kind != "person" and name == bare(text):
+            name = bare(text, offices=False)  # "King County", "General Motors": no person's title
         staged.append(Staged(start, end, kind, name, m.label))
     return staged
 
@@ -306,7 +312,7 @@ def _judged(body: str, staged: Sequence[Staged], names: Sequence[Staged],
         if kind is None:
             continue
         if kind != s.kind:
-            printed = bare(body[s.start:s.end]) or s.name
+            printed = bare(body[s.start:s.end], offices=kind == "person") or s.name
             people = demonyms().get(printed)
             if people and kind in ("place", "org", "other"):
                 kind = "group"

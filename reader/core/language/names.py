@@ -12,21 +12,33 @@ from reader.core.language.folding import fold_token, strip_accents
 from reader.core.language.ner import place_table
 
 NAME_KINDS = ("person", "org", "place", "group", "other")
-_TITLES = re.compile(
-    r"^(?:the\s+)?(?:(?:mr|mrs|ms|dr|prof|sen|rep|gen|lt|col|maj|capt|gov|pres)\.?\s+|"
-    r"(?:president|prime minister|premier|chancellor|secretary|senator|governor|general|"
-    r"major general|minister|foreign minister|defence minister|defense minister|king|queen|pope|"
-    r"ambassador|envoy|spokesman|spokeswoman|aide|judge|justice|mayor|sir|dame|lord|lady)\s+)+",
-    re.IGNORECASE,
-)
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Lt|Col|Maj|Capt|Gov|Pres)\.?"
+_OFFICE = (r"(?:president|prime minister|premier|chancellor|secretary|senator|governor|general|"
+           r"major general|minister|foreign minister|defence minister|defense minister|king|queen|"
+           r"pope|ambassador|envoy|spokesman|spokeswoman|aide|judge|justice|mayor|sir|dame|lord|lady)")
+# An honorific names a person whatever follows; matched as printed ("Mr", "Dr."), so "DR Congo"
+# keeps its letters.
+_HONORIFICS = re.compile(rf"^(?:the\s+)?(?:{_HONORIFIC}\s+)+")
+# An office is a person's title only before a person's name: "King Charles", but "King County",
+# "General Motors", "Premier League", "Justice Department" are names of their own.
+_OFFICES = re.compile(rf"^(?:the\s+)?(?:(?:{_HONORIFIC}|(?i:{_OFFICE}))\s+)+")
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_HONORIFIC}|(?i:{_OFFICE}))\s+$")
+
+
+def titled(body: str, start: int) -> bool:
+    """Whether a person's title is printed just before `start` ("Secretary Rubio", "Sen. Warren")."""
+    return bool(_TITLE_BEFORE.search(body, max(0, start - 40), start))
+
+
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-def bare(text: str) -> str:
-    """The name inside a mention: no article, honorific or office, no possessive, single spaces."""
+def bare(text: str, offices: bool = True) -> str:
+    """The name inside a mention: no article, honorific or (for a person's name: `offices`)
+    office, no possessive, single spaces."""
     text = " ".join(text.split())
-    text = _TITLES.sub("", text).strip()
+    text = (_OFFICES if offices else _HONORIFICS).sub("", text).strip()
     text = _ARTICLE.sub("", text)
     text = _POSSESSIVE.sub("", text).strip(" ,")
     if text.endswith(".") and not re.search(r"(?:^|[.\s])[^\W\d_]\.$|\b(?:Jr|Sr|St)\.$", text):

@@ -83,7 +83,7 @@ def _propagate(body: str, raw: Sequence[RawMention]) -> list[RawMention]:
     for m in raw:
         if m.label not in PROPAGATE_LABELS:
             continue
-        name = bare(m.text)
+        name = bare(m.text, offices=m.label == "PERSON")
         if len(name) >= 3 and name[0].isupper():
             forms[name][m.label] += 1
         words = name.split()

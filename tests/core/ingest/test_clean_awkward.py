@@ -949,3 +949,25 @@ def test_a_menu_on_the_first_line_of_a_small_scrape_is_not_its_title(tmp_path):
     assert result.title == "Harbour cranes idle as the dock strike enters its third week"
     assert (result.authors, result.published, result.outlet) == (("Ana Ruiz",), "2019-11-19", "Harbour Gazette")
     assert "Home | News" not in result.body
+
+
+def test_a_text_browsers_form_controls_between_paragraphs_are_removed_with_that_reason(tmp_path):
+    """`lynx -dump` prints a page's buttons and fields as "(BUTTON)" and "____": between the story's
+    paragraphs such a line has no words to keep, whatever score the model gives it."""
+    paragraphs = list(PARAGRAPHS)
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments\n\n" + "\n\n".join(paragraphs[:3])
+                    + "\n\n   (BUTTON)\n\n   ____________________\n\n   (BUTTON) (BUTTON)\n\n"
+                    + "\n\n".join(paragraphs[3:]) + "\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert "BUTTON" not in result.body and "___" not in result.body
+    assert all(p in result.body for p in paragraphs)
+    assert [r.reason for r in result.removed if "BUTTON" in r.text or "___" in r.text] == [
+        "form control (a button or an input field)"] * 3
+
+
+@pytest.mark.parametrize("text, controls", [
+    ("(BUTTON)", True), ("(BUTTON) (BUTTON) (BUTTON)", True), ("[ ]", True), ("_______", True),
+    ("(BUTTON) More", False), ("Search ____ (BUTTON)", False), ("A (BUTTON) in a sentence.", False)])
+def test_only_a_line_of_nothing_but_form_controls_is_one(text, controls):
+    assert reasons.form_controls(text) is controls

@@ -344,3 +344,25 @@ def test_a_given_name_used_alone_from_the_start_is_not_a_full_name_printed_later
     found = [(m.text, m.name) for m in canonicalise(body, raw, judged=False)]
     assert found == [("Andrew", "Andrew"), ("Andrew", "Andrew"), ("Andrew Charlton", "Andrew Charlton"),
                      ("Charlton", "Andrew Charlton")]
+
+
+def test_an_office_is_a_persons_title_only_before_a_persons_name():
+    assert bare("King Charles") == "Charles" and bare("President Vladimir Putin") == "Vladimir Putin"
+    for name in ("King County", "General Motors", "Justice Department", "Premier League"):
+        assert bare(name, offices=False) == name
+    assert bare("Mr. Blair", offices=False) == "Blair"  # an honorific names a person whatever follows
+    assert bare("DR Congo") == "DR Congo"  # capital letters are no honorific
+
+
+def test_a_place_name_after_a_persons_title_is_the_person_and_a_titled_name_keeps_its_title():
+    body = ("Secretary Rubio met officials of General Motors and the Justice Department in "
+            "south King County on Monday, where Sen. Warren also spoke.")
+    raw = [mention(body, "Rubio", "PERSON"), mention(body, "General Motors", "ORG"),
+           mention(body, "Justice Department", "ORG"), mention(body, "King County", "GPE"),
+           mention(body, "Warren", "PERSON")]
+    found = {m.text: (m.label, m.name) for m in canonicalise(body, raw)}
+    assert found["Rubio"] == ("person", "Rubio")  # a town's name too, but titled as a person
+    assert found["Warren"] == ("person", "Warren")
+    assert found["General Motors"] == ("org", "General Motors")
+    assert found["Justice Department"] == ("org", "Justice Department")
+    assert found["King County"] == ("place", "King County")
