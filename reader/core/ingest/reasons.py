@@ -90,7 +90,9 @@ def never_story(text: str) -> bool:
     return printed_twice(text)
 
 
-_FORM_CONTROLS = re.compile(r"^(?:\s*(?:\((?:BUTTON|RADIO)\)|\[(?:BUTTON|X| )\]|\( \)|\(\*\)|_{3,}))+\s*$")
+# (A field takes its whole run of underscores, so a long run is read one way only, not split
+# every way in turn when the line turns out to hold more.)
+_FORM_CONTROLS = re.compile(r"^(?:\s*(?:\((?:BUTTON|RADIO)\)|\[(?:BUTTON|X| )\]|\( \)|\(\*\)|_{3,}(?!_)))+\s*$")
 
 
 def form_controls(text: str) -> bool:

@@ -971,3 +971,16 @@ def test_a_text_browsers_form_controls_between_paragraphs_are_removed_with_that_
     ("(BUTTON) More", False), ("Search ____ (BUTTON)", False), ("A (BUTTON) in a sentence.", False)])
 def test_only_a_line_of_nothing_but_form_controls_is_one(text, controls):
     assert reasons.form_controls(text) is controls
+
+
+def test_a_long_field_of_underscores_before_words_is_judged_at_once():
+    """A form field's underscores ("Search ______ ... Go") used to be split every possible way
+    before the line was found to hold words: a lynx dump of one news page never finished."""
+    import subprocess
+    import sys
+
+    line = "_" * 80 + " Search"
+    code = ("import sys\nfrom reader.core.ingest.reasons import form_controls\n"
+            "print(form_controls(sys.argv[1]))")
+    done = subprocess.run([sys.executable, "-c", code, line], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr
