@@ -115,6 +115,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     body: list[Block] = []
     start = metadata.body_start(blocks, keep)  # where metadata was looked for, too
     end = max((i for i, k in enumerate(keep) if k), default=-1)
+    runs: list[int] | None = None  # reasons.short_runs(), once some block needs explaining
     for i, block in enumerate(blocks):
         if i in fields.used and (not keep[i] or i not in fields.trimmed):
             removed.append(Removed(block.raw or block.text, fields.used[i], block.line))
@@ -125,8 +126,11 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
                 block = _with_text(block, fields.trimmed[i])
             body.append(block)
         elif block.raw.strip() or block.text:
+            if runs is None:
+                runs = reasons.short_runs(blocks)
             reason = (f"repeated on {repeated[i]} other pages of this site" if i in repeated
-                      else by_wording.get(i) or ruled.get(i) or reasons.explain(blocks, i, probabilities[i], start, end))
+                      else by_wording.get(i) or ruled.get(i)
+                      or reasons.explain(blocks, i, probabilities[i], start, end, runs))
             removed.append(Removed(block.raw or block.text, reason, block.line))
     title, standfirst = fields.title, fields.standfirst
     if source.link_marks:

@@ -62,3 +62,20 @@ def test_the_shortcuts_before_the_caption_and_notice_patterns_change_no_answer()
         assert reasons.printed_twice(text) == _printed_twice_in_full(text), text
     assert reasons.printed_twice(f"{caption} {caption}")  # the comparison is not vacuous
     assert reasons._rights_notice("COPYRİGHT 2019 Reuters")
+
+
+def test_the_runs_of_short_lines_counted_in_one_pass_are_those_counted_block_by_block():
+    """short_runs() spares a page of thousands of menu lines a walk from each of them; the reason
+    each removed block gets ("navigation: run of short link lines") must not change."""
+    import random
+
+    rng = random.Random(3)
+    kinds = ("Menu", "a line of prose long enough to hold more than eight words in it.",
+             "[a link whose words run on well past eight words of text](https://example.com/a)")
+    for _ in range(200):
+        lines = [rng.choice(kinds) for _ in range(rng.randint(1, 30))]
+        blocks = parse_source("\n\n".join(lines), rng.choice(("text", "markdown"))).blocks
+        runs = reasons.short_runs(blocks)
+        assert runs == [reasons._run(blocks, i) for i in range(len(blocks))]
+        assert [reasons.explain(blocks, i, 0.1, 2, len(blocks) - 2, runs) for i in range(len(blocks))] == [
+            reasons.explain(blocks, i, 0.1, 2, len(blocks) - 2) for i in range(len(blocks))]
