@@ -111,10 +111,11 @@ def _day_month_year(value: str) -> str | None:
 
 # Dates printed in numbers alone: "18.11.2019", "11/19/2019", "2016.12.01", "27/09/2018", and a
 # two-digit year where a time follows ("11/19/19 06:56 AM"): in "3/4/19" alone it may be a score.
+# A capital may follow at once: a scrape glues the next link to it ("18.11.2019Get short URL").
 _NUMERIC = re.compile(
     r"(?<![\w./-])(?:(?P<year_first>(?:19|20)\d\d)(?P<s1>[./])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<s2>[./])(?P<b>\d{1,2})(?P=s2)"
-    r"(?P<year>(?:19|20)\d\d|\d\d(?=,?\s+\d{1,2}[:.]\d\d)))(?![\w/-]|[.,]\d)")
+    r"(?P<year>(?:19|20)\d\d|\d\d(?=,?\s+\d{1,2}[:.]\d\d)))(?!(?![A-Z])[\w/-]|[.,]\d)")
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,7 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     fields.named += found.named
     fields.used.update(found.used)
     fields.trimmed.update(found.trimmed)
-    _published(blocks, keep, start, header, fields, source_url)
+    _published(blocks, keep, start, header, fields, source_url, is_chrome)
     _agencies(blocks, keep, start, end, fields)
     fields.outlet = outlet_ranker.find(blocks, keep, header, site, source_url, named=fields.named,
                                        title=fields.title, used=fields.used)
@@ -208,14 +208,14 @@ NUMERIC_REACH = 300  # characters into a line where a date in numbers may be the
 
 
 def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
-               fields: Fields, source_url: str | None) -> None:
+               fields: Fields, source_url: str | None, is_chrome=lambda text: False) -> None:
     for key in ("date", "published", "pubdate", "published_time", "datepublished", "created"):
         if header.get(key) and (iso := parse_date(header[key])):
             fields.published = iso
             return
     urls = [source_url] if source_url else []
     urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
-    best = _best_date(blocks, keep, start, fields, _named_dates, is_date_line)
+    best = _best_date(blocks, keep, start, fields, _named_dates, is_date_line, is_chrome)
     # Dates printed in numbers ("18.11.2019", "11/19/2019"), a month's name being surer: each
     # line around the body's start is searched once.
     window = range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
@@ -226,7 +226,8 @@ def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header
         in_numbers = _best_date(
             blocks, keep, start, fields,
             lambda text: [(d.start, iso) for d in numeric.get(text, ()) if (iso := d.iso(day_first))],
-            lambda text: len(_words(text)) <= 8)  # (a short line holding a date in numbers is a dateline)
+            lambda text: len(_words(text)) <= 8,  # (a short line holding a date in numbers is a dateline)
+            is_chrome)
         if in_numbers is not None and (best is None or in_numbers[0] - NUMERIC_DOUBT > best[0]):
             best = in_numbers
     if best is not None:
@@ -253,10 +254,11 @@ def _named_dates(text: str) -> list[tuple[int, str]]:
 
 
 def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields: Fields,
-               dates, is_dateline) -> tuple[float, int, str] | None:  # type: ignore[no-untyped-def]
+               dates, is_dateline, is_chrome) -> tuple[float, int, str] | None:  # type: ignore[no-untyped-def]
     """The likeliest publication date among the dates `dates(text)` finds ([(offset, ISO)]) in
     the lines around the body's start: (score, block, ISO), or None. Past the body's first
-    lines only a line `is_dateline(text)` says is one counts."""
+    lines only a line `is_dateline(text)` says is one counts; a line left out that `is_chrome`
+    (a photo's caption, a legal notice) holds no date of the page's."""
     best: tuple[float, int, str] | None = None
     low = max(0, start - 40)
     into = 0  # kept blocks of the body before block i (chrome between them does not push the lead away)
@@ -269,6 +271,10 @@ def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields
         found = dates(text)
         if not found or (into >= LEAD_BLOCKS and not is_dateline(text)):
             continue  # past the body's first lines, only a line that is a date is a dateline
+        if not keep[i] and is_chrome(text):
+            # A photo's caption dates the picture: "... in London, Britain November 9, 2019.
+            # Chris Jackson/Pool via REUTERS" above a column of 18.11.2019.
+            continue
         for a, iso in found:
             before = text[max(0, a - 40):a]
             score = 3.0 * math.exp(-abs(start - i) / 8)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.ingest import metadata
-from reader.core.ingest.block_features import credit_at_end
+from reader.core.ingest.block_features import CREDIT, credit_at_end
 from reader.core.ingest.blocks import Block
 
 _MARKER = re.compile(r"^(?:see also|read more|also read|read next|related(?: stories| articles)?|more on this"
@@ -19,12 +19,14 @@ _RIGHTS = re.compile(r"\ball rights reserved\b|©|\bcopyright\s*(?:©|\(c\)|(?:1
 RIGHTS_NOTICE = 400  # characters: a rights notice longer than this has story text glued to it
 # A photo caption signs off with its photographer and agency: "... in Madrid. (Manu Fernandez/AP)".
 # A story's own wire credit ("(AP/Reuters)") names no person before the slash, and ends no caption.
-CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}\)\s*$")
+# A pool photographer's credit names the agency after "via": "(Evan Vucci/Pool via AP)".
+CAPTION_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s?/\s?[A-Z][\w.&'’ -]{1,40}"
+                            r"(?:\svia\s[A-Z][\w.&'’ -]{1,40})?\)\s*$")
 # ... or without brackets, after the caption's last sentence: "... oppose it. Jaafar ASHTIYEH / AFP",
 # "... on the night.  Getty/Raul Arboleda". In the labelled sets 22 blocks end so, none of them body
 # (15 of them kept by the model out of fold); no BBC or Reuters line does.
 _SLASH_CREDIT = re.compile(r"[.!?][\"”’]?\s+[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s?/\s?"
-                           r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s*$")
+                           r"[A-Z][\w.&'’-]*(?:\s(?:via\s)?[A-Z][\w.&'’-]*){0,3}\s*$")
 TWICE_GLUE = 4  # words after a passage printed twice ("#shop", a credit) that still count as a card
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in (
@@ -162,11 +164,16 @@ def signed_caption(text: str) -> bool:
     return bool(CAPTION_CREDIT.search(text) or _SLASH_CREDIT.search(text))
 
 
+# The credit's word whole: "Topic: Hardware" closing a byline row is no "pic: ..." credit. (The
+# model's feature keeps the search it was trained with, block_features.CREDIT.)
+_CREDIT_WORD = re.compile(r"\b" + CREDIT.pattern, CREDIT.flags)
+
+
 def _ends_with_credit(text: str) -> bool:
     """Whether a text ends with a picture's credit that is not in brackets."""
     tail = text[-120:]
-    match = credit_at_end(tail)
-    return match is not None and not re.search(r"\([^()]*$", tail[: match.start() + 1])
+    match = credit_at_end(tail) and _CREDIT_WORD.search(tail)
+    return bool(match) and not re.search(r"\([^()]*$", tail[: match.start() + 1])
 
 
 def printed_twice(text: str) -> bool:

@@ -984,3 +984,18 @@ def test_a_long_field_of_underscores_before_words_is_judged_at_once():
             "print(form_controls(sys.argv[1]))")
     done = subprocess.run([sys.executable, "-c", code, line], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_pool_photographers_caption_is_removed_and_does_not_date_the_page(tmp_path):
+    """A caption signed "Name/Pool via REUTERS" above the headline dates the picture; the page's
+    own date is the one in numbers under the headline, glued to the next link as scrapes print it."""
+    caption = ("Dock workers stand at the gates of the eastern grain terminal in Harbour, Britain "
+               "November 9, 2019. Jane Doe/Pool via REUTERS")
+    path = tmp_path / "page.txt"
+    path.write_text(f"{MENU}\n\n{caption}\n\nHarbour strike halts grain shipments\n\n"
+                    f"21:17 18.11.2019Get short URL\n\n{STORY}\n", encoding="utf-8")
+    result = clean(read_document(path))
+    assert caption not in result.body
+    assert [r.reason for r in result.removed if r.text == caption] == [
+        "photo caption (signed with the photographer's credit)"]
+    assert result.published == "2019-11-18"

@@ -79,3 +79,12 @@ def test_the_runs_of_short_lines_counted_in_one_pass_are_those_counted_block_by_
         assert runs == [reasons._run(blocks, i) for i in range(len(blocks))]
         assert [reasons.explain(blocks, i, 0.1, 2, len(blocks) - 2, runs) for i in range(len(blocks))] == [
             reasons.explain(blocks, i, 0.1, 2, len(blocks) - 2) for i in range(len(blocks))]
+
+
+def test_a_credit_is_a_whole_word_not_the_end_of_topic():
+    """"Topic: Hardware" closing a byline row, or a paragraph ending in "Topics:", is no picture
+    credit ("pic: ..."); "Photo: Jane Doe" and "Picture: Getty" are."""
+    assert not reasons.never_story("By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware")
+    assert not reasons.never_story("Be sure to check out the price guide for the latest deals. Topics:")
+    assert reasons.never_story("A man walks through the flooded street on Monday. Photo: Jane Doe")
+    assert reasons.never_story("Officials inspect the damage at the port. Picture: Getty")
