@@ -184,7 +184,7 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
         key = name_key(name)
         voted = votes.get(key)
         place = place_name(name)
-        if kind == "person" and (name != bare(text, offices=False) or titled(body, start)):
+        if kind == "person" and titled(body, start, end):
             # A person's title before it ("Secretary Rubio", "Sen. Warren", "Lord Liverpool"):
             # the model's person stands, whatever towns or clubs share the name.
             place, voted = None, None

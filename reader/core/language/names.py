@@ -25,9 +25,10 @@ _OFFICES = re.compile(rf"^(?:the\s+)?(?:(?:{_HONORIFIC}|(?i:{_OFFICE}))\s+)+")
 _TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_HONORIFIC}|(?i:{_OFFICE}))\s+$")
 
 
-def titled(body: str, start: int) -> bool:
-    """Whether a person's title is printed just before `start` ("Secretary Rubio", "Sen. Warren")."""
-    return bool(_TITLE_BEFORE.search(body, max(0, start - 40), start))
+def titled(body: str, start: int, end: int) -> bool:
+    """Whether the mention body[start:end] opens with a person's title or follows one
+    ("Secretary Rubio", "Sen. Warren", "Mr Liverpool")."""
+    return bool(_OFFICES.match(body[start:end]) or _TITLE_BEFORE.search(body, max(0, start - 40), start))
 
 
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
