@@ -129,7 +129,7 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
                     "{:.3f} / {:.3f} / {:.3f} ({:.3f})".format(*ev["lines"], ev["words"][2])))
     em = c["eval_html_metadata"]
     rows.append(Row("cleaning", "eval/html pages rendered as scrapes: title / outlet / date / authors right "
-                    "(gold from each page's markup, as for html-train; two date rules and two title rules "
+                    "(gold from each page's markup, as for html-train; four date rules and two title rules "
                     f"were written after three of these pages) ({em['title_n']} / {em['outlet_n']} / "
                     f"{em['date_n']} / {em['authors_n']} printed)",
                     " / ".join(pct(em[key]) for key in ("title", "outlet", "date", "authors"))))
