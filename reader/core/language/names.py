@@ -26,9 +26,10 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_HONORIFIC}|(?i:{_OFFICE}))\s+$")
 
 
 def titled(body: str, start: int, end: int) -> bool:
-    """Whether the mention body[start:end] opens with a person's title or follows one
-    ("Secretary Rubio", "Sen. Warren", "Mr Liverpool")."""
-    return bool(_OFFICES.match(body[start:end]) or _TITLE_BEFORE.search(body, max(0, start - 40), start))
+    """Whether the mention body[start:end] follows a person's title or opens with an honorific
+    ("Secretary Rubio", "Sen. Warren", "Mr Liverpool"; an office opening the mention may be the
+    name's own first word: "General Motors")."""
+    return bool(_HONORIFICS.match(body[start:end]) or _TITLE_BEFORE.search(body, max(0, start - 40), start))
 
 
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
