@@ -136,12 +136,12 @@ def styles() -> dict[str, Callable[[str], str]]:
         "inscriptis": inscriptis_text,
         "lines": block_lines,
     }
-    if shutil.which("lynx"):
+    missing = [tool for tool in ("lynx", "w3m") if not shutil.which(tool)]
+    if "lynx" not in missing:
         found["lynx"] = lynx
         found["lynx-refs"] = lynx_refs
-    if shutil.which("w3m"):
+    if "w3m" not in missing:
         found["w3m"] = w3m
-    missing = [tool for tool in ("lynx", "w3m") if not shutil.which(tool)]
     if missing:
         # The models and every held-out figure are made with all nine styles: without these the
         # training set is a third smaller and the figures are not comparable.

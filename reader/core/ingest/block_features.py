@@ -38,11 +38,12 @@ CREDIT = re.compile(r"(?:credit|photo(?:graph)?|picture|image|pic|illustration|s
                      r"[^.!?]{0,80}$", re.IGNORECASE)
 
 
-def credit_at_end(text: str) -> re.Match[str] | None:
-    """CREDIT.search(text), without searching a text that holds none of the marks it needs."""
+def credit_at_end(text: str, pattern: re.Pattern[str] = CREDIT) -> re.Match[str] | None:
+    """pattern.search(text) (CREDIT or a variant of it), without searching a text that holds none
+    of the marks it needs."""
     if ":" not in text and "…" not in text and "..." not in text:
         return None
-    return CREDIT.search(text)
+    return pattern.search(text)
 
 
 _LABEL = re.compile(r"^[^\W\d_][\w .'’&-]{0,24}:(?!//)")

@@ -172,8 +172,8 @@ _CREDIT_WORD = re.compile(r"\b" + CREDIT.pattern, CREDIT.flags)
 def _ends_with_credit(text: str) -> bool:
     """Whether a text ends with a picture's credit that is not in brackets."""
     tail = text[-120:]
-    match = credit_at_end(tail) and _CREDIT_WORD.search(tail)
-    return bool(match) and not re.search(r"\([^()]*$", tail[: match.start() + 1])
+    match = credit_at_end(tail, _CREDIT_WORD)
+    return match is not None and not re.search(r"\([^()]*$", tail[: match.start() + 1])
 
 
 def printed_twice(text: str) -> bool:
@@ -220,8 +220,7 @@ def explain(blocks: Sequence[Block], i: int, p: float, start: int, end: int,
             return reason
     words = len(text.split())
     link_share = block.link_chars / len(text) if text else 0.0
-    run = runs[i] if runs is not None else _run(blocks, i)
-    if link_share >= 0.5 and run >= 3:
+    if link_share >= 0.5 and (runs if runs is not None else short_runs(blocks))[i] >= 3:
         return ("navigation: run of short link lines" if words <= 5
                 else "related headlines: run of links")
     if block.depth and words <= 6:
@@ -245,20 +244,10 @@ def _short(b: Block) -> bool:
     return len(b.text.split()) <= 8 or (bool(b.text) and b.link_chars >= 0.5 * len(b.text))
 
 
-def _run(blocks: Sequence[Block], i: int) -> int:
-    """How many neighbouring blocks in a row are short or mostly links, this one included."""
-    lo = i
-    while lo > 0 and _short(blocks[lo - 1]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(blocks) and _short(blocks[hi + 1]):
-        hi += 1
-    return hi - lo + 1
-
-
 def short_runs(blocks: Sequence[Block]) -> list[int]:
-    """_run() of every block, in one pass each way (a page of 3,000 menu lines took seconds
-    asking each of them)."""
+    """For every block, how many neighbouring blocks in a row are short or mostly links, itself
+    included: counted in one pass each way (a page of 3,000 menu lines took seconds when each
+    removed line walked its own run)."""
     short = [_short(b) for b in blocks]
     before = [0] * len(blocks)  # short blocks in a row just before each one
     for i in range(1, len(blocks)):

@@ -174,7 +174,7 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
             # "Secretary of State Marco Rubio": the end of an office's title ("Secretary-General
             # of NATO" and "Minister of Russia" name a body and a place: they stay).
             continue
-        name = bare(text)
+        name = printed = bare(text)
         if not name or name in abbreviations:
             continue
         if kind in ("place", "org", "group") and (people := demonyms().get(name)):
@@ -213,7 +213,7 @@ def stage(body: str, raw: Sequence[RawMention], votes: dict[str, str],
             # The model (and so the library's vote) takes "OpenAI" for a person, 14 times out of
             # 24 in the scrapes: its spelling says company.
             kind = "org"
-        if kind != "person" and name == bare(text):
+        if kind != "person" and name == printed:
             name = bare(text, offices=False)  # "King County", "General Motors": no person's title
         staged.append(Staged(start, end, kind, name, m.label))
     return staged
