@@ -345,7 +345,9 @@ def _mentions(texts: Sequence[str]) -> dict[str, int]:
         if credit_at_end(text[-120:]) or re.search(r"/\s*[A-Z][^/]{0,40}\)?\s*$", text):
             continue
         weight = 2 if len(text.split()) <= 15 else 1
-        for name in {_aliases("outlets").get(m.group(0).lower()) for m in pattern.finditer(text[:2000])}:
+        # (Each name once a line, in the order printed: a set's order would follow the hash seed,
+        # and with it which of two names tied in the vote comes first.)
+        for name in dict.fromkeys(_aliases("outlets").get(m.group(0).lower()) for m in pattern.finditer(text[:2000])):
             if name:
                 counts[name] = counts.get(name, 0) + weight
     return {name: n // 2 for name, n in counts.items() if n >= 2}

@@ -105,3 +105,13 @@ def test_another_known_outlet_never_replaces_the_pages_own_weak_vote():
     assert outlet_ranker._decide("Tidewater Review", 0.9, 0.2, own) == "Tidewater Review"
     assert outlet_ranker._decide("Daily Mail", 0.1, 0.2, own) == "Harbour Gazette"  # not sure enough
     assert outlet_ranker._decide("VOA", 0.9, 0.2, Evidence()) == "Voice of America"  # no vote: its name
+
+
+def test_outlets_named_on_one_line_are_counted_in_the_order_printed():
+    """Two outlets tied in the vote are told apart by which the page names first; a set's order
+    (which follows the hash seed) made one page's outlet change from run to run."""
+    from reader.core.ingest import outlets
+
+    for line, order in (("Home | The Guardian | Reuters", ["The Guardian", "Reuters"]),
+                        ("Home | Reuters | The Guardian", ["Reuters", "The Guardian"])):
+        assert list(outlets._mentions([line, line])) == order
