@@ -2,9 +2,10 @@
 
 Candidates are the short blocks before the article body (and the page title a crawler header
 gave); each is described by its shape, its distance to the body, whether it repeats the page
-title or the lead's words, and the boilerplate model's score. The model
-(data/headline.json.gz, written by training/headline.py) scores them; the best wins if it is
-likely enough.
+title or the lead's words, how closely a byline or a date line follows or precedes it (a headline
+stands just above its byline; a list of related headlines does not), and the boilerplate model's
+score. The model (data/headline.json.gz, written by training/headline.py) scores them; the best
+wins if it is likely enough.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ FEATURES = [
     "images", "quotes", "index", "log_distance", "at_start", "relative", "log_line", "first_block",
     "gap_before", "gap_after", "p", "has_page_title", "equals_page_title", "prefix_page_title",
     "jaccard_page_title", "lead_overlap", "lead_rank", "repeats", "contained", "byline", "date",
-    "colon_label", "words_rank", "credit", "markup", "glued",
+    "colon_label", "words_rank", "credit", "markup", "glued", "meta_after", "meta_before",
 ]
+META_REACH = 4  # blocks after (or before) a candidate where a byline or a date line counts
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,24 @@ def candidate_features(blocks: Sequence[Block], p: Sequence[float], start: int,
     low = max(0, start - REACH)
     near = [norm(b.text) for b in blocks[low: min(n, start + 50)]]
     keys = Counter(near)
+    meta_cache: dict[int, bool] = {}
+
+    def is_meta(j: int) -> bool:
+        if j not in meta_cache:
+            text = blocks[j].text
+            meta_cache[j] = len(text) < 200 and bool(is_byline(text) or is_date(text))
+        return meta_cache[j]
+
+    def meta_near(i: int, step: int) -> float:
+        """1/distance to the nearest byline or date line after (step 1) or before (-1) block i."""
+        for d in range(1, META_REACH + 1):
+            j = i + step * d
+            if not 0 <= j < n:
+                break
+            if is_meta(j):
+                return 1.0 / d
+        return 0.0
+
     joined = "\n".join(near[: max(min(n, start + 3) - low, 0)])
     rows = []
     for c in found:
@@ -229,6 +249,8 @@ def candidate_features(blocks: Sequence[Block], p: Sequence[float], start: int,
             0.0, float(bool(credit_at_end(text[-120:])) or bool(re.search(r"/[A-Z][\w ]+\)?$", text))),
             float(bool(re.search(r"\]\(|\[\d+\]|https?://|\*\*|__", text))),
             float(c.glued),
+            meta_near(c.index, 1) if block is not None else 0.0,
+            meta_near(c.index, -1) if block is not None else 0.0,
         ])
     matrix = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
     if len(rows):

@@ -75,3 +75,30 @@ def test_a_phrase_before_a_dash_or_a_part_that_names_no_site_is_the_headlines_ow
 def test_a_section_before_a_bar_is_split_off():
     assert split_site("Opinion | Republicans Are Following Trump to Nowhere") == (
         "Republicans Are Following Trump to Nowhere", "Opinion")
+
+
+def _features_by_line(text: str, start: int) -> dict[str, dict[str, float]]:
+    from reader.core.ingest import bylines, metadata
+    from reader.core.ingest.blocks import split_blocks
+    from reader.core.ingest.headline import FEATURES, candidate_features, candidates
+
+    blocks = split_blocks(text, markdown=False)
+    found = candidates(blocks, start, None, bylines.parse_byline, metadata.is_date_line)
+    matrix = candidate_features(blocks, [0.0] * len(blocks), start, None, found,
+                                bylines.parse_byline, metadata.is_date_line)
+    return {c.text: dict(zip(FEATURES, row)) for c, row in zip(found, matrix)}
+
+
+def test_a_line_just_above_a_byline_and_a_date_is_told_from_related_headlines_below_them():
+    # Related headlines sit between the byline and the story, as on many pages saved as text:
+    # the ranker is told which line a byline or a date follows (or precedes) and how closely.
+    page = ("Storm batters coastal towns as thousands lose power\nBy Jane Okafor\n"
+            "November 18, 2019 | 4:10pm\nMore On:\nFlooding closes schools across the county\n"
+            "Power company warns outages may last for days\nCoastal towns told to move inland\n"
+            "A powerful storm battered coastal towns overnight, leaving thousands without power.\n")
+    rows = _features_by_line(page, start=7)
+    headline = rows["Storm batters coastal towns as thousands lose power"]
+    assert headline["meta_after"] == 1.0 and headline["meta_before"] == 0.0
+    assert rows["Flooding closes schools across the county"]["meta_before"] == 0.5
+    last = rows["Coastal towns told to move inland"]
+    assert last["meta_after"] == 0.0 and last["meta_before"] == 0.25  # the date 4 lines up
