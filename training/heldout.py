@@ -4,8 +4,9 @@ For each fold of scrape sites (the folds of training/boilerplate.py), the boiler
 the headline ranker, the wording model and the outlet ranker are fitted without those sites,
 put in place of the shipped ones, and reader's own clean() is scored on the held-out files
 with the checks of benchmarks.cleaning: boilerplate examples removed, body passages kept,
-title, outlet, date, authors; on the html-train renderings of held-out sites, the body
-lines kept against the gold labels (precision, recall, F1 by lines and by words, and the
+title, outlet, date, authors; on the html-train renderings of held-out sites, the title and
+outlet where the rendering prints them (html_title, html_outlet) and the body lines kept against
+the gold labels (precision, recall, F1 by lines and by words, and the
 median of each page's own F1 by lines); and on the
 held-out sites' html-train pages read as HTML, the token F1 of the body reader shows
 (benchmarks.html_extraction: trafilatura's text, then the wording model's promos removed). Needs the out-of-fold scores `python
@@ -16,6 +17,7 @@ the "held out" rows of the README table (rerun this after retraining any of them
 
 from __future__ import annotations
 
+import functools
 import json
 import pickle
 import statistics
@@ -55,18 +57,39 @@ def fold_models(docs, items, variants, outlet_rows, held: set[str], threshold: f
     return model, ranker, train_wording.fit(train), outlets
 
 
-def kept_lines(docs) -> tuple[list, list]:
-    """reader's clean() on labelled renderings: each document's blocks kept (True) or not."""
+def kept_lines(docs, counts: Counter | None = None) -> tuple[list, list]:
+    """reader's clean() on labelled renderings: each document's blocks kept (True) or not. With
+    `counts`, also counts the titles and outlets right where the rendering prints them (gold: the
+    page's own <h1> closest to og:title, and og:site_name, spelling aside, as for
+    benchmarks.cleaning.page_metadata) under the keys html_title(_n) and html_outlet(_n)."""
     from reader.core.models import RawDocument
     from reader.core.text import normalise
 
     keeps = []
     for doc in docs:
-        result = clean.clean(RawDocument(path=doc.name, text=normalise(doc.text), format="text",
-                                         encoding="utf-8"))
+        text = normalise(doc.text)
+        result = clean.clean(RawDocument(path=doc.name, text=text, format="text", encoding="utf-8"))
         lines = set(result.lines)
         keeps.append([b.line in lines for b in doc.blocks])
+        if counts is not None:
+            title, site = _page_title(doc.name), _site_names().get(doc.name)
+            if title and cleaning.norm(title) in cleaning.norm(text):
+                counts["html_title_n"] += 1
+                counts["html_title"] += cleaning.norm(result.title) == cleaning.norm(title)
+            if site and cleaning.norm(site) in cleaning.norm(text):
+                counts["html_outlet_n"] += 1
+                counts["html_outlet"] += cleaning.same_site(result.outlet, site)
     return list(docs), keeps
+
+
+@functools.cache
+def _page_title(name: str) -> str | None:
+    return train_headline.html_title(name)
+
+
+@functools.cache
+def _site_names() -> dict[str, str]:
+    return train_outlet.og_site_names()
 
 
 def measure(folds: int = 5, threshold: float = 0.5,
@@ -95,7 +118,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
                     print(f"  fold {sorted(held)}: {counts}", file=sys.stderr)
                 else:
                     part, keeps = kept_lines([d for d in docs if d.site in held
-                                              and d.origin.startswith("html-train")])
+                                              and d.origin.startswith("html-train")], totals)
                     rendered += part
                     rendered_keeps += keeps
                     extraction += [f1 for _, _, _, f1 in html_pages(
@@ -103,7 +126,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
                     print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
             finally:
                 clean.model, headline.ranker, wording.model, outlet_ranker.ranker = saved
-    keys = ("bp", "body", "title", "outlet", "date", "authors")
+    keys = ("bp", "body", "title", "outlet", "date", "authors", "html_title", "html_outlet")
     out = {key: round(totals[key] / max(totals[f"{key}_n"], 1), 4) for key in keys}
     train_boilerplate.BY_WORDS = False
     out["html_train_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
