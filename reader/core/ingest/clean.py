@@ -138,14 +138,23 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         body = [_with_text(b, LINK_MARK.sub("", b.text)) for b in body]
         title, standfirst = (title and LINK_MARK.sub("", title)), (standfirst and LINK_MARK.sub("", standfirst))
     text, headings = _assemble(body)
-    title = title or _lead_title(text, doc.path)
+    title = metadata.shown_field(title) or _lead_title(text, doc.path)
     return Cleaned(
-        title=title, standfirst=standfirst, authors=fields.authors, outlet=fields.outlet,
+        title=title, standfirst=standfirst, authors=fields.authors,
+        outlet=_shown_outlet(fields.outlet),
         published=fields.published, agencies=fields.agencies, body=text,
         removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings,
         lines=tuple(b.line for b in body), site_lines=lines,
         chrome=frozenset(line_hash(blocks[i].text) for i in repeated),
     )
+
+
+def _shown_outlet(name: str | None) -> str | None:
+    """The outlet as shown: an address named as one ("https://wotc.crn.com/") is its site's name,
+    and no list, menu or link marks stay around it ("[2]Home", "• Training", "sport:")."""
+    if name and re.fullmatch(r"https?://\S+", name.strip()):
+        return outlets.domain_outlet(name.strip())
+    return metadata.shown_field(name)
 
 
 def _trim_glued_chrome(blocks: Sequence[Block], keep: Sequence[bool], fields: metadata.Fields) -> None:

@@ -999,3 +999,24 @@ def test_a_pool_photographers_caption_is_removed_and_does_not_date_the_page(tmp_
     assert [r.reason for r in result.removed if r.text == caption] == [
         "photo caption (signed with the photographer's credit)"]
     assert result.published == "2019-11-18"
+
+
+@pytest.mark.parametrize(("shown", "expected"), [
+    ("• Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air?", "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air?"),
+    ("[2]Home", "Home"), ("2]Home", "Home"), ("□ GamesBeat", "GamesBeat"), ("+ GamesBeat", "GamesBeat"),
+    ("» Coluna de Adauto Silva", "Coluna de Adauto Silva"), ("--- | SLS core stage", "SLS core stage"),
+    ("sport:", "sport"), ("Fox News |", "Fox News"), ("* * *", None),
+    # what opens or closes a real title stays: a hashtag, quotes of any language, a sign, a minus
+    ("#MeToo reaches Hollywood", "#MeToo reaches Hollywood"), ("»Zitat« des Tages", "»Zitat« des Tages"),
+    ("Модель: «Посмотри на красотку»", "Модель: «Посмотри на красотку»"),
+    ("$53 million a week", "$53 million a week"), ("-5C in Moscow", "-5C in Moscow"),
+])
+def test_a_shown_title_or_outlet_keeps_no_list_menu_or_link_marks(shown, expected):
+    assert metadata.shown_field(shown) == expected
+
+
+def test_an_outlet_named_by_its_address_is_shown_as_its_site():
+    from reader.core.ingest.clean import _shown_outlet
+
+    assert _shown_outlet("https://wotc.crn.com/") == "crn.com"
+    assert _shown_outlet("• Training") == "Training"
