@@ -152,8 +152,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
 def _shown_outlet(name: str | None) -> str | None:
     """The outlet as shown: an address named as one ("https://wotc.crn.com/") is its site's name,
     and no list, menu or link marks stay around it ("[2]Home", "• Training", "sport:")."""
-    if name and re.fullmatch(r"https?://\S+", name.strip()):
-        return outlets.domain_outlet(name.strip())
+    if name and re.fullmatch(r"https?://\S+", name.strip(), re.IGNORECASE):
+        return outlets.domain_outlet(name.strip()) or name.strip()
     return metadata.shown_field(name)
 
 
@@ -365,9 +365,9 @@ def _clean_extracted(doc: RawDocument) -> Cleaned:
     published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
     text, headings = _assemble(keep_blocks)
     return Cleaned(
-        title=headline or _lead_title(text, doc.path), standfirst=meta.get("description"),
-        authors=authors or fields.authors,
-        outlet=outlets.outlet_name(outlet) if outlet else fields.outlet, published=published,
+        title=metadata.shown_field(headline) or _lead_title(text, doc.path),
+        standfirst=meta.get("description"), authors=authors or fields.authors,
+        outlet=_shown_outlet(outlets.outlet_name(outlet) if outlet else fields.outlet), published=published,
         agencies=fields.agencies, body=text, removed=tuple(removed), headings=headings,
         lines=tuple(0 for _ in keep_blocks),
     )

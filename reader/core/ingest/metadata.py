@@ -23,22 +23,23 @@ from reader.core.ingest.words import STOP_WORDS
 
 # What a field shown to the reader never opens or ends with: a list's bullet or a menu's arrow ("• Fact
 # Check: ...", "» Column"), a lynx link number ("[2]Home", or "2]Home" once its bracket is stripped),
-# a table's rule ("--- | ..."), a heading's hashes; a trailing colon or bar ("sport:"). A hashtag
-# ("#MeToo"), a quote (»Zitat«, «...») or a currency sign stays.
-_LEADING_MARKS = re.compile(r"^(?:\[?\d{1,4}\](?=\S)|[•·▪◦‣●○■□▫►▶|*+=~_–—:;]+|[-»›#]+(?=\s))\s*")
+# a table's rule ("--- | ..."), a heading's hashes; a trailing colon or bar ("sport:"). A mark that is
+# not a bullet counts only before a space: a hashtag ("#MeToo"), a sign ("+972 Magazine", "–30°C",
+# "*NSYNC"), a quote (»Zitat«, «...») or a currency sign stays.
+_LEADING_MARKS = re.compile(r"^(?:\[?\d{1,4}\](?=\S)|[•·▪◦‣●○■□▫►▶|]+|[-»›#*+=~_–—:;]+(?=\s))\s*")
 _TRAILING_MARKS = re.compile(r"\s*[|:;•·]+$")
 
 
 def shown_field(text: str | None) -> str | None:
     """A title or outlet as shown: without the list, menu or link marks around it (None if
-    nothing is left)."""
+    no word is left)."""
     if not text:
         return text
     before = None
     while before != text:
         before = text
         text = _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", text.strip()))
-    return text or None
+    return text if re.search(r"\w", text) else None
 
 
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)

@@ -1010,6 +1010,8 @@ def test_a_pool_photographers_caption_is_removed_and_does_not_date_the_page(tmp_
     ("#MeToo reaches Hollywood", "#MeToo reaches Hollywood"), ("»Zitat« des Tages", "»Zitat« des Tages"),
     ("Модель: «Посмотри на красотку»", "Модель: «Посмотри на красотку»"),
     ("$53 million a week", "$53 million a week"), ("-5C in Moscow", "-5C in Moscow"),
+    ("–30°C in Yakutsk", "–30°C in Yakutsk"), ("+972 Magazine", "+972 Magazine"),
+    ("*NSYNC announce a tour", "*NSYNC announce a tour"), ("~1,000 homes lost", "~1,000 homes lost"),
 ])
 def test_a_shown_title_or_outlet_keeps_no_list_menu_or_link_marks(shown, expected):
     assert metadata.shown_field(shown) == expected
