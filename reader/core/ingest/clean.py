@@ -27,6 +27,7 @@ from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import BULLET, Block
 from reader.core.ingest.boilerplate import model
 from reader.core.ingest.dates import find_dates
+from reader.core.ingest.shown import shown_field, shown_outlet
 from reader.core.ingest.source import LINK_MARK, parse_source
 from reader.core.ingest.templates import line_hash, page_lines
 from reader.core.models import Cleaned, RawDocument, Removed
@@ -138,23 +139,15 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         body = [_with_text(b, LINK_MARK.sub("", b.text)) for b in body]
         title, standfirst = (title and LINK_MARK.sub("", title)), (standfirst and LINK_MARK.sub("", standfirst))
     text, headings = _assemble(body)
-    title = metadata.shown_field(title) or _lead_title(text, doc.path)
+    title = shown_field(title) or _lead_title(text, doc.path)
     return Cleaned(
         title=title, standfirst=standfirst, authors=fields.authors,
-        outlet=_shown_outlet(fields.outlet),
+        outlet=shown_outlet(fields.outlet),
         published=fields.published, agencies=fields.agencies, body=text,
         removed=tuple(sorted(removed, key=lambda r: r.line)), headings=headings,
         lines=tuple(b.line for b in body), site_lines=lines,
         chrome=frozenset(line_hash(blocks[i].text) for i in repeated),
     )
-
-
-def _shown_outlet(name: str | None) -> str | None:
-    """The outlet as shown: an address named as one ("https://wotc.crn.com/") is its site's name,
-    and no list, menu or link marks stay around it ("[2]Home", "• Training", "sport:")."""
-    if name and re.fullmatch(r"https?://\S+", name.strip(), re.IGNORECASE):
-        return outlets.domain_outlet(name.strip()) or name.strip()
-    return metadata.shown_field(name)
 
 
 def _trim_glued_chrome(blocks: Sequence[Block], keep: Sequence[bool], fields: metadata.Fields) -> None:
@@ -365,9 +358,9 @@ def _clean_extracted(doc: RawDocument) -> Cleaned:
     published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
     text, headings = _assemble(keep_blocks)
     return Cleaned(
-        title=metadata.shown_field(headline) or _lead_title(text, doc.path),
+        title=shown_field(headline) or _lead_title(text, doc.path),
         standfirst=meta.get("description"), authors=authors or fields.authors,
-        outlet=_shown_outlet(outlets.outlet_name(outlet) if outlet else fields.outlet), published=published,
+        outlet=shown_outlet(outlets.outlet_name(outlet) if outlet else fields.outlet), published=published,
         agencies=fields.agencies, body=text, removed=tuple(removed), headings=headings,
         lines=tuple(0 for _ in keep_blocks),
     )

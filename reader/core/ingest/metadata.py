@@ -21,27 +21,6 @@ from reader.core.ingest.outlets import COPYRIGHT, agency
 from reader.core.ingest.wording import english
 from reader.core.ingest.words import STOP_WORDS
 
-# What a field shown to the reader never opens or ends with: a list's bullet or a menu's arrow ("• Fact
-# Check: ...", "» Column"), a lynx link number ("[2]Home", or "2]Home" once its bracket is stripped),
-# a table's rule ("--- | ..."), a heading's hashes; a trailing colon or bar ("sport:"). A mark that is
-# not a bullet counts only before a space: a hashtag ("#MeToo"), a sign ("+972 Magazine", "–30°C",
-# "*NSYNC"), a quote (»Zitat«, «...») or a currency sign stays.
-_LEADING_MARKS = re.compile(r"^(?:\[?\d{1,4}\](?=\S)|[•·▪◦‣●○■□▫►▶|]+|[-»›#*+=~_–—:;]+(?=\s))\s*")
-_TRAILING_MARKS = re.compile(r"\s*[|:;•·]+$")
-
-
-def shown_field(text: str | None) -> str | None:
-    """A title or outlet as shown: without the list, menu or link marks around it (None if
-    no word is left)."""
-    if not text:
-        return text
-    before = None
-    while before != text:
-        before = text
-        text = _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", text.strip()))
-    return text if re.search(r"\w", text) else None
-
-
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")

@@ -1014,11 +1014,13 @@ def test_a_pool_photographers_caption_is_removed_and_does_not_date_the_page(tmp_
     ("*NSYNC announce a tour", "*NSYNC announce a tour"), ("~1,000 homes lost", "~1,000 homes lost"),
 ])
 def test_a_shown_title_or_outlet_keeps_no_list_menu_or_link_marks(shown, expected):
-    assert metadata.shown_field(shown) == expected
+    from reader.core.ingest.shown import shown_field
+
+    assert shown_field(shown) == expected
 
 
 def test_an_outlet_named_by_its_address_is_shown_as_its_site():
-    from reader.core.ingest.clean import _shown_outlet
+    from reader.core.ingest.shown import shown_outlet
 
-    assert _shown_outlet("https://wotc.crn.com/") == "crn.com"
-    assert _shown_outlet("• Training") == "Training"
+    assert shown_outlet("https://wotc.crn.com/") == "crn.com"
+    assert shown_outlet("• Training") == "Training"
