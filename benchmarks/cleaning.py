@@ -245,12 +245,7 @@ def page_metadata(pages: list[Path], styles: tuple[str, ...]) -> dict[str, float
                 continue
             text = normalise(available[style](html))
             result = clean(RawDocument(path=page.name, text=text, format="text", encoding="utf-8"))
-            if title and norm(title) in norm(text):
-                counts["title_n"] += 1
-                counts["title"] += norm(result.title) == norm(title)
-            if site and norm(site) in norm(text):
-                counts["outlet_n"] += 1
-                counts["outlet"] += same_site(result.outlet, site)
+            count_title_and_outlet(counts, text, result, title, site)
             if date and (any(iso[:10] == date for _, _, iso in find_dates(text))
                          or any(date in (d.iso(True), d.iso(False)) for d in numeric_dates(text))):
                 counts["date_n"] += 1
@@ -260,6 +255,20 @@ def page_metadata(pages: list[Path], styles: tuple[str, ...]) -> dict[str, float
                 counts["authors"] += {norm(a) for a in authors} <= {norm(a) for a in result.authors}
     return {key: counts[key] / max(counts[f"{key}_n"], 1) for key in keys} | {
         f"{key}_n": counts[f"{key}_n"] for key in keys}
+
+
+def count_title_and_outlet(counts: dict, text: str, result, title: str | None,  # type: ignore[no-untyped-def,type-arg]
+                           site: str | None, prefix: str = "") -> None:
+    """Count a rendering's title and outlet against the page's own (its <h1> closest to og:title,
+    og:site_name, spelling aside), each only where the rendering prints it, under the keys
+    f"{prefix}title(_n)" and f"{prefix}outlet(_n)"."""
+    printed = norm(text)
+    if title and norm(title) in printed:
+        counts[f"{prefix}title_n"] += 1
+        counts[f"{prefix}title"] += norm(result.title) == norm(title)
+    if site and norm(site) in printed:
+        counts[f"{prefix}outlet_n"] += 1
+        counts[f"{prefix}outlet"] += same_site(result.outlet, site)
 
 
 UNSEEN_STYLES = ("html2text", "inscriptis", "lines", "jina", "lynx", "w3m")

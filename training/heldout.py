@@ -59,9 +59,8 @@ def fold_models(docs, items, variants, outlet_rows, held: set[str], threshold: f
 
 def kept_lines(docs, counts: Counter | None = None) -> tuple[list, list]:
     """reader's clean() on labelled renderings: each document's blocks kept (True) or not. With
-    `counts`, also counts the titles and outlets right where the rendering prints them (gold: the
-    page's own <h1> closest to og:title, and og:site_name, spelling aside, as for
-    benchmarks.cleaning.page_metadata) under the keys html_title(_n) and html_outlet(_n)."""
+    `counts`, also counts the titles and outlets right where the rendering prints them, as
+    benchmarks.cleaning.page_metadata does, under the keys html_title(_n) and html_outlet(_n)."""
     from reader.core.models import RawDocument
     from reader.core.text import normalise
 
@@ -72,13 +71,8 @@ def kept_lines(docs, counts: Counter | None = None) -> tuple[list, list]:
         lines = set(result.lines)
         keeps.append([b.line in lines for b in doc.blocks])
         if counts is not None:
-            title, site = _page_title(doc.name), _site_names().get(doc.name)
-            if title and cleaning.norm(title) in cleaning.norm(text):
-                counts["html_title_n"] += 1
-                counts["html_title"] += cleaning.norm(result.title) == cleaning.norm(title)
-            if site and cleaning.norm(site) in cleaning.norm(text):
-                counts["html_outlet_n"] += 1
-                counts["html_outlet"] += cleaning.same_site(result.outlet, site)
+            cleaning.count_title_and_outlet(counts, text, result, _page_title(doc.name),
+                                            _site_names().get(doc.name), prefix="html_")
     return list(docs), keeps
 
 
