@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -129,6 +130,24 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+# Characters no text holds: bytes that failed to decode, private-use and unassigned code points,
+# control codes other than tab and line breaks.
+_NOISE = frozenset({"Cn", "Co", "Cs"})
+
+
+def _refuse_noise(text: str, encoding: str) -> None:
+    """Refuse bytes behind a UTF-16 byte order mark that are not UTF-16 text. Any two bytes make a
+    UTF-16 character, so random data decodes into CJK, private-use and unassigned code points and
+    broken surrogates (about one character in six); real text in any script has almost none."""
+    if encoding != "utf-16":
+        return
+    sample = text[:4096]
+    noise = sum(ch == "\ufffd" or unicodedata.category(ch) in _NOISE
+                or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r") for ch in sample)
+    if noise > max(2, len(sample) // 50):
+        raise ReaderError("not a text file (binary data after a UTF-16 byte order mark)")
+
+
 def read_document(path: Path, charset: str | None = None, url: str | None = None) -> RawDocument:
     """Read one file into a RawDocument, or raise ReaderError with a one-line reason.
 
@@ -161,8 +180,10 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
         fmt = "html"
     if fmt == "html":
         text, encoding = decode(data, charset or declared_charset(data))
+        _refuse_noise(text, encoding)
         return _from_html(str(path), text, encoding, url)
     text, encoding = decode(data, charset)
+    _refuse_noise(text, encoding)
     text = normalise(text)
     # Front matter stays in the text (its lines are the file's lines); the cleaner reads it.
     if not front_matter(text)[0].strip():

@@ -43,6 +43,16 @@ def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16(tmp_path):
     assert doc.encoding == "cp1252" and "bad bytes" in doc.text and "Second para." in doc.text
 
 
+def test_random_bytes_behind_a_utf16_mark_are_refused_but_utf16_text_in_any_script_is_read(tmp_path):
+    import random
+
+    noise = b"\xff\xfe" + random.Random(7).randbytes(3000)
+    with pytest.raises(ReaderError, match="binary data after a UTF-16 byte order mark"):
+        read_document(write(tmp_path, "noise.txt", noise))
+    for text in ("基辅会谈于周二恢复。\n\n双方同意停火三十天。\n", "Переговоры в Киеве\n\nТекст статьи.\n"):
+        assert read_document(write(tmp_path, "a.txt", text.encode("utf-16"))).text.strip() == text.strip()
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"   \n\t\n", "only whitespace"),
