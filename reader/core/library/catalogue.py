@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from reader.core.database import Transaction, connect
 from reader.core.models import Article, Mention, Removed
 
 if TYPE_CHECKING:
-    from reader.core.relate.stories import Story
+    from reader.core.relate.stories import Story, StoryDoc
 
 SCHEMA_VERSION = versions.CATALOGUE_SCHEMA  # PRAGMA user_version; another version is rebuilt
 
@@ -63,7 +64,15 @@ CREATE TABLE IF NOT EXISTS votes (
     PRIMARY KEY (path, key, kind)
 );
 CREATE INDEX IF NOT EXISTS votes_key ON votes(key);
+CREATE TABLE IF NOT EXISTS story_docs (
+    path TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+);
 """
+# story_docs: each article's grouping view (relate.stories.story_doc: term counts, names,
+# fingerprint), made once from the stored article and kept until the article is written again;
+# grouping a library of 2,000 articles at each sync otherwise spends a second re-reading them.
+# A table that may be missing from an older catalogue: CREATE IF NOT EXISTS adds it, empty.
 
 
 @dataclass(frozen=True)
@@ -126,11 +135,11 @@ class Catalogue:
         lines = lines or {}
         with self.transaction():
             for path in deleted:
-                for table in ("articles", "documents", "problems", "entities", "lines", "votes"):
+                for table in ("articles", "documents", "problems", "entities", "lines", "votes", "story_docs"):
                     self.db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
             for article, mtime_ns, size in articles:
-                self.db.execute("DELETE FROM problems WHERE path = ?", (article.path,))
-                self.db.execute("DELETE FROM entities WHERE path = ?", (article.path,))
+                for table in ("problems", "entities", "story_docs"):
+                    self.db.execute(f"DELETE FROM {table} WHERE path = ?", (article.path,))
                 if article.path in lines:
                     self.db.execute("DELETE FROM lines WHERE path = ?", (article.path,))
                     page, chrome = lines[article.path]
@@ -154,6 +163,7 @@ class Catalogue:
                 self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM lines WHERE path = ?", (path,))
                 self.db.execute("DELETE FROM votes WHERE path = ?", (path,))
+                self.db.execute("DELETE FROM story_docs WHERE path = ?", (path,))
                 self.db.execute("INSERT OR REPLACE INTO problems VALUES (?, ?, ?, ?)",
                                 (path, mtime_ns, size, reason))
 
@@ -216,6 +226,41 @@ class Catalogue:
                                        "ON d.path = a.path ORDER BY a.id"):
             yield _load(data)
 
+    def story_docs(self) -> list[StoryDoc]:
+        """Every article's grouping view (relate.stories.story_doc), in id order: the kept ones
+        read back, the others (articles written since, or kept by an older grouping) made now and
+        kept."""
+        from reader.core.relate import stories
+
+        current = self.setting("story_docs") == stories.DOC_VERSION
+        docs: list[StoryDoc] = []
+        made: list[tuple[str, str]] = []
+        rows = self.db.execute("SELECT a.path, a.id, a.title, a.published, a.hash, s.data FROM articles a "
+                               "LEFT JOIN story_docs s ON s.path = a.path ORDER BY a.id").fetchall()
+        for path, article_id, title, published, content_hash, data in rows:
+            kept = json.loads(data) if data is not None and current else None
+            # (A doc made by another process from the file's previous text, as it was rewritten.)
+            if kept is None or kept.get("hash") != content_hash:
+                article = self.get_by_path(path)
+                if article is None:  # removed since the list was read
+                    continue
+                doc = stories.story_doc(article)
+                fields = stories.doc_fields(doc) | {"hash": article.content_hash}
+                made.append((path, json.dumps(fields, ensure_ascii=False)))
+            else:
+                doc = stories.StoryDoc(article_id, title, published=published, **stories.from_fields(kept))
+            docs.append(doc)
+        if made:
+            try:
+                with self.transaction():
+                    if not current:
+                        self.db.execute("DELETE FROM story_docs")
+                        self.set_setting("story_docs", stories.DOC_VERSION)
+                    self.db.executemany("INSERT OR REPLACE INTO story_docs VALUES (?, ?)", made)
+            except sqlite3.OperationalError:
+                pass  # a read-only library (or one locked for a minute): made again next time
+        return docs
+
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -228,7 +273,7 @@ class Catalogue:
 
     def clear(self) -> None:
         with self.transaction():
-            for table in ("articles", "documents", "problems", "entities", "votes", "lines"):
+            for table in ("articles", "documents", "problems", "entities", "votes", "lines", "story_docs"):
                 self.db.execute(f"DELETE FROM {table}")
 
     def entity_rows(self) -> Iterator[tuple[str, str, str, int, list[str]]]:
@@ -295,10 +340,10 @@ def _load(raw: str) -> Article:
 
 def catalogue_stories(catalogue: Path) -> list[Story]:
     """The stories of the articles in the catalogue file (a job for a worker process too)."""
-    from reader.core.relate.stories import group_stories, story_doc
+    from reader.core.relate.stories import group_stories
 
     cat = Catalogue(catalogue)
     try:
-        return group_stories([story_doc(a) for a in cat.all()])
+        return group_stories(cat.story_docs())
     finally:
         cat.close()

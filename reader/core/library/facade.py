@@ -359,9 +359,9 @@ class Library:
         known = self.known_stories()
         if known is not None:
             return known
-        from reader.core.relate.stories import group_stories, story_doc
+        from reader.core.relate.stories import group_stories
 
-        return group_stories([story_doc(a) for a in self.catalogue.all()])
+        return group_stories(self.catalogue.story_docs())
 
     def known_stories(self) -> list[Story] | None:
         """The stories grouped at the last sync, or None (a library too large to group each sync)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +42,9 @@ class Story:
     articles: tuple[str, ...]
 
 
+# What story_doc() makes of an article: a catalogue keeps each article's, and drops them all when
+# this changes (so change it with story_doc()).
+DOC_VERSION = "1"
 TITLE_WEIGHT = 3  # a headline word counts as three body words: headlines name the event
 LEAD_WORDS = 60  # the lead: what an outlet says first about the event, however it goes on
 LEAD_SHARE = 0.5  # of a pair's score that is the similarity of headline and lead
@@ -66,6 +68,17 @@ def story_doc(article: Any) -> StoryDoc:
     return StoryDoc(article.id, article.title, terms, names, article.published, lead, fingerprint)
 
 
+def doc_fields(doc: StoryDoc) -> dict[str, Any]:
+    """What story_doc() made of an article, as plain JSON data (its id, title and date aside)."""
+    return {"terms": doc.terms, "names": sorted(doc.names), "lead": doc.lead, "fingerprint": doc.fingerprint}
+
+
+def from_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """doc_fields() read back: StoryDoc(id, title, published=..., **from_fields(data))."""
+    return {"terms": data["terms"], "names": frozenset(data["names"]), "lead": data["lead"],
+            "fingerprint": data["fingerprint"]}
+
+
 @cache
 def background() -> tuple[int, dict[str, int]]:
     """Document frequencies of word stems in a general news corpus: a prior for small libraries."""
@@ -73,27 +86,77 @@ def background() -> tuple[int, dict[str, int]]:
     return int(raw["documents"]), raw["df"]
 
 
-def _vectors(docs: Sequence[StoryDoc], lead: bool = False) -> list[dict[str, float]]:
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update((d.lead if lead else d.terms).keys())
-    n = len(docs)
+def _weights(docs: Sequence[StoryDoc], lead: bool = False) -> tuple[Any, Any, Any, int]:
+    """Each article's vector as arrays (rows, cols, weights), by article: the tf-idf of its terms
+    (or of its headline and lead's), its TOP_TERMS heaviest at most, to unit length; and the
+    number of distinct terms (cols count them from 0).
+
+    IDF over the library plus the background corpus, so that five articles still know that
+    "said" is common and "Ushakov" is not: (1 + ln count) * ln((n + N + 1) / (df + background df)).
+    """
+    import numpy as np
+
+    bags = [d.lead if lead else d.terms for d in docs]
+    columns: dict[str, int] = {}
+    rows = np.fromiter((i for i, bag in enumerate(bags) for _ in bag), np.int64)
+    cols = np.fromiter((columns.setdefault(t, len(columns)) for bag in bags for t in bag), np.int64)
+    counts = np.fromiter((c for bag in bags for c in bag.values()), np.float64)
+    if not len(rows):
+        return rows, cols, counts, 0
     bg_n, bg_df = background()
-    vectors = []
-    for d in docs:
-        # IDF over the library plus the background corpus, so five articles still know that
-        # "said" is common and "Ushakov" is not.
-        weights = {t: (1 + math.log(c)) * math.log((n + bg_n + 1) / (df[t] + bg_df.get(t, 0)))
-                   for t, c in (d.lead if lead else d.terms).items()}
-        top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_TERMS])
-        norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
-        vectors.append({t: w / norm for t, w in top.items()})
-    return vectors
+    df = np.bincount(cols, minlength=len(columns)) + np.fromiter(
+        (bg_df.get(t, 0) for t in columns), np.float64, len(columns))
+    weights = (1 + np.log(counts)) * np.log((len(docs) + bg_n + 1) / df[cols])
+    order = np.lexsort((-weights, rows))  # heaviest first; a stable sort: ties keep the terms' order
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    top = np.arange(len(rows)) - np.searchsorted(rows, rows) < TOP_TERMS
+    rows, cols, weights = rows[top], cols[top], weights[top]
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(docs)))
+    norms[norms == 0] = 1.0
+    return rows, cols, weights / norms[rows], len(columns)
+
+
+def _pair_dots(vectors: tuple[Any, Any, Any, int], first: Any, second: Any, most: int = 1_000_000) -> Any:
+    """The dot products of the vectors of articles first[k] and second[k] (_weights() arrays), the
+    shorter vector's terms looked up in the other's, about `most` terms at a time."""
+    import numpy as np
+
+    rows, cols, weights, width = vectors
+    out = np.zeros(len(first))
+    if not len(first) or not len(rows):
+        return out
+    keys = rows * width + cols
+    order = np.argsort(keys)
+    keys, looked_up = keys[order], weights[order]
+    starts = np.searchsorted(rows, np.arange(max(int(rows[-1]), int(first.max()), int(second.max())) + 2))
+    lengths = np.diff(starts)
+    swap = lengths[first] > lengths[second]
+    short, long = np.where(swap, second, first), np.where(swap, first, second)
+    ends = np.cumsum(lengths[short])
+    begin = 0
+    while begin < len(short):
+        done = ends[begin - 1] if begin else 0
+        end = max(begin + 1, int(np.searchsorted(ends, done + most, side="right")))
+        counts = lengths[short[begin:end]]
+        pair = np.repeat(np.arange(end - begin), counts)
+        at = starts[short[begin:end]][pair] + np.arange(len(pair)) - np.repeat(np.cumsum(counts) - counts, counts)
+        wanted = long[begin:end][pair] * width + cols[at]
+        found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        products = np.where(keys[found] == wanted, weights[at] * looked_up[found], 0.0)
+        out[begin:end] = np.bincount(pair, weights=products, minlength=end - begin)
+        begin = end
+    return out
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
+    day_a, day_b = _day(a), _day(b)
+    return abs(day_a - day_b) if day_a is not None and day_b is not None else None
+
+
+def _day(published: str | None) -> int | None:
+    """A date's day number, or None without a readable one."""
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+        return date.fromisoformat(published[:10]).toordinal() if published else None
     except ValueError:
         return None
 
@@ -105,24 +168,25 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
     weights add up to at least 0.05 (in a library of up to DENSE_CANDIDATES articles, all their
     terms count towards the 0.05); their score mixes the cosine of their top-term vectors with
     that of their headlines and leads (one outlet's story goes on to other things than
-    another's), then shared names, and is damped for distant dates.
+    another's), then shared names, and is damped for distant dates (more than three days apart).
     """
-    scores = {}
-    leads = _vectors(docs, lead=True)
-    for i, j, full in _cosines(docs):
-        a, b = docs[i], docs[j]
-        lead = sum(w * leads[j].get(t, 0.0) for t, w in leads[i].items())
-        cosine = (1 - LEAD_SHARE) * full + LEAD_SHARE * lead if a.lead and b.lead else full
-        if a.names and b.names:
-            names = len(a.names & b.names) / len(a.names | b.names)
-            score = 0.9 * cosine + 0.1 * names
-        else:
-            score = cosine
-        days = _days_apart(a.published, b.published)
-        if days is not None and days > 3:
-            score *= 0.5
-        scores[(i, j)] = score
-    return scores
+    import numpy as np
+
+    pairs = _cosines(docs)
+    if not pairs:
+        return {}
+    firsts, seconds, fulls = (np.array(column) for column in zip(*pairs))
+    leads = _pair_dots(_weights(docs, lead=True), firsts, seconds)
+    with_lead = np.array([bool(d.lead) for d in docs])
+    score = np.where(with_lead[firsts] & with_lead[seconds], (1 - LEAD_SHARE) * fulls + LEAD_SHARE * leads, fulls)
+    named = [k for k, (i, j) in enumerate(zip(firsts.tolist(), seconds.tolist())) if docs[i].names and docs[j].names]
+    if named:
+        shared = np.array([len(docs[i].names & docs[j].names) / len(docs[i].names | docs[j].names)
+                           for i, j in zip(firsts[named].tolist(), seconds[named].tolist())])
+        score[named] = 0.9 * score[named] + 0.1 * shared
+    days = np.array([_day(d.published) if _day(d.published) is not None else np.nan for d in docs], dtype=float)
+    score[np.abs(days[firsts] - days[seconds]) > 3] *= 0.5  # NaN (no date) compares False
+    return dict(zip(zip(firsts.tolist(), seconds.tolist()), score.tolist()))
 
 
 def _cosines(docs: Sequence[StoryDoc], cells: int = 4_000_000, pairs: int = 1_000_000
@@ -138,12 +202,8 @@ def _cosines(docs: Sequence[StoryDoc], cells: int = 4_000_000, pairs: int = 1_00
     import numpy as np
 
     n = len(docs)
-    vectors = _vectors(docs)
-    columns: dict[str, int] = {}
-    rows = np.fromiter((i for i, vec in enumerate(vectors) for _ in vec), np.int64)
-    cols = np.fromiter((columns.setdefault(t, len(columns)) for vec in vectors for t in vec), np.int64)
-    weights = np.fromiter((w for vec in vectors for w in vec.values()), np.float64)
-    df = np.bincount(cols, minlength=len(columns))
+    rows, cols, weights, width = _weights(docs)
+    df = np.bincount(cols, minlength=width)
     rare = df[cols] <= max(50, n // 10)
     common_cols = np.unique(cols[~rare])
     dense = np.zeros((n, len(common_cols)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 
 import pytest
@@ -118,12 +119,31 @@ def test_basil_story_grouping_precision_and_recall():
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
 
 
+def _vectors(docs: list[StoryDoc], lead: bool = False) -> list[dict[str, float]]:
+    """Each article's vector spelled out: tf-idf over the library and the background corpus, its
+    TOP_TERMS heaviest terms (ties in the terms' order), to unit length."""
+    from reader.core.relate.stories import TOP_TERMS, background
+
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update((d.lead if lead else d.terms).keys())
+    bg_n, bg_df = background()
+    vectors = []
+    for d in docs:
+        weights = {t: (1 + math.log(c)) * math.log((len(docs) + bg_n + 1) / (df[t] + bg_df.get(t, 0)))
+                   for t, c in (d.lead if lead else d.terms).items()}
+        top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_TERMS])
+        norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
+        vectors.append({t: w / norm for t, w in top.items()})
+    return vectors
+
+
 def _pair_scores_by_definition(docs: list[StoryDoc], small: bool) -> dict[tuple[int, int], float]:
     """pair_scores spelled out pair by pair: candidates share a term in at most max(50, n/10)
     articles with weight products adding up to 0.05 (in a `small` library, all shared terms
     count); the score is the full cosine mixed half and half with that of headline and lead
     (when both have one), then with shared names, and halved beyond three days."""
-    from reader.core.relate.stories import LEAD_SHARE, _days_apart, _vectors
+    from reader.core.relate.stories import LEAD_SHARE, _days_apart
 
     vectors = _vectors(docs)
     leads = _vectors(docs, lead=True)
