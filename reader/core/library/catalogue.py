@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS lines (
     chrome INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS lines_path ON lines(path);
+CREATE INDEX IF NOT EXISTS lines_hash ON lines(hash);
 CREATE TABLE IF NOT EXISTS votes (
     path TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -189,6 +190,18 @@ class Catalogue:
             if removed:
                 chrome.setdefault(path, set()).add(h)
         return pages, {path: frozenset(hs) for path, hs in chrome.items()}
+
+    def page_lines(self, path: str) -> dict[int, bool]:
+        """One page's lines (hash -> prose-long), as site_lines() gives every page's."""
+        return {h: bool(long) for h, long in self.db.execute("SELECT hash, long FROM lines WHERE path = ?", (path,))}
+
+    def page_chrome(self, path: str) -> frozenset[int]:
+        """The lines removed from one page as site chrome."""
+        return frozenset(h for (h,) in self.db.execute("SELECT hash FROM lines WHERE path = ? AND chrome", (path,)))
+
+    def line_holders(self, h: int) -> list[str]:
+        """The pages that carry a line."""
+        return [path for (path,) in self.db.execute("SELECT path FROM lines WHERE hash = ?", (h,))]
 
     def transaction(self) -> Transaction:
         return Transaction(self.db)

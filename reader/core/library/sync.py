@@ -6,17 +6,17 @@ import fcntl
 import hashlib
 import os
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.core import versions
-from reader.core.ingest import templates
-from reader.core.ingest.clean import SITE_REPEATS, SiteRepeats, clean
+from reader.core.ingest.clean import SiteRepeats, clean
 from reader.core.ingest.files import read_document, scan_articles
 from reader.core.library.catalogue import Catalogue, Fingerprint
+from reader.core.library.site import Site
 from reader.core.models import Article, Problem, Progress, ReaderError, SyncReport
 from reader.core.web.store import read_info
 
@@ -115,51 +115,6 @@ def content_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-class Site:
-    """The library's pages as lines, to tell each site's chrome (see templates.py) during a sync."""
-
-    def __init__(self, cat: Catalogue) -> None:
-        pages, self.chrome = cat.site_lines()
-        self.lines = templates.Lines(pages)
-        self.used: dict[str, frozenset[int]] = {}  # chrome removed from pages cleaned in this sync
-
-    def repeats_for(self, path: str) -> SiteRepeats:
-        def repeats(lines: Any) -> dict[int, int]:
-            self.lines.add(path, lines)
-            return templates.repeats(self.lines, path)
-        return repeats
-
-    def record(self, path: str, chrome: frozenset[int]) -> None:
-        self.used[path] = chrome
-        self.chrome[path] = chrome
-
-    def forget(self, path: str) -> None:
-        self.lines.remove(path)
-        self.chrome.pop(path, None)
-
-    def neighbours(self, paths: Iterable[str]) -> set[str]:
-        """The pages sharing a line with any of these pages (the pages themselves included)."""
-        near: set[str] = set(paths)
-        for path in list(near):
-            for h in self.lines.pages.get(path, {}):
-                holders = self.lines.holders.get(h, ())
-                if len(holders) <= templates.COMMON:
-                    near.update(holders)
-        return near
-
-    def stale(self, near: set[str]) -> set[str]:
-        """Pages among `near` whose chrome, with every page now known, differs from what was removed."""
-        out = set()
-        for path in near:
-            if path not in self.lines.pages:
-                continue
-            now = frozenset(h for h, n in templates.repeats(self.lines, path).items()
-                            if n >= SITE_REPEATS)
-            if now != self.chrome.get(path, frozenset()):
-                out.add(path)
-        return out
-
-
 def build_article(path: Path, article_id: str, site_repeats: SiteRepeats | None = None,
                   pages: Path | None = None) -> tuple[Article, Any, frozenset[int]]:
     """Read and clean one file into an Article (without entities); raises ReaderError.
@@ -239,7 +194,7 @@ def update(cat: Catalogue, index: Any, found: dict[str, tuple[int, int]], reproc
         report.updated += len(renames)
     writer = index.bulk() if bulk else index
     tagger = None
-    site = Site(cat) if todo or deleted else None
+    site = Site(cat, len(todo) + len(deleted)) if todo or deleted else None
     try:
         if bulk:
             yield from _reindex(cat, writer, known, set(todo) | set(deleted))
