@@ -16,6 +16,7 @@ from reader.core.models import Article, Mention, Removed
 if TYPE_CHECKING:
     from reader.core.relate.stories import Story, StoryDoc
 
+ONE_BY_ONE = 50  # articles read by their paths; more are picked out of one pass over them all
 SCHEMA_VERSION = versions.CATALOGUE_SCHEMA  # PRAGMA user_version; another version is rebuilt
 
 _SCHEMA = """
@@ -246,23 +247,27 @@ class Catalogue:
         from reader.core.relate import stories
 
         current = self.setting("story_docs") == stories.DOC_VERSION
-        docs: list[StoryDoc] = []
-        made: list[tuple[str, str]] = []
         rows = self.db.execute("SELECT a.path, a.id, a.title, a.published, a.hash, s.data FROM articles a "
                                "LEFT JOIN story_docs s ON s.path = a.path ORDER BY a.id").fetchall()
-        for path, article_id, title, published, content_hash, data in rows:
-            kept = json.loads(data) if data is not None and current else None
+        kept: dict[str, dict] = {}
+        for path, _, _, _, content_hash, data in rows:
+            fields = json.loads(data) if data is not None and current else None
             # (A doc made by another process from the file's previous text, as it was rewritten.)
-            if kept is None or kept.get("hash") != content_hash:
-                article = self.get_by_path(path)
-                if article is None:  # removed since the list was read
-                    continue
-                doc = stories.story_doc(article)
-                fields = stories.doc_fields(doc) | {"hash": article.content_hash}
-                made.append((path, json.dumps(fields, ensure_ascii=False)))
-            else:
-                doc = stories.StoryDoc(article_id, title, published=published, **stories.from_fields(kept))
-            docs.append(doc)
+            if fields is not None and fields.get("hash") == content_hash:
+                kept[path] = fields
+        missing = [row[0] for row in rows if row[0] not in kept]
+        made: list[tuple[str, str]] = []
+        fresh: dict[str, StoryDoc] = {}
+        for article in self._articles(missing):
+            fresh[article.path] = doc = stories.story_doc(article)
+            fields = stories.doc_fields(doc) | {"hash": article.content_hash}
+            made.append((article.path, json.dumps(fields, ensure_ascii=False)))
+        docs: list[StoryDoc] = []
+        for path, article_id, title, published, _, _ in rows:
+            if path in kept:
+                docs.append(stories.StoryDoc(article_id, title, published=published, **stories.from_fields(kept[path])))
+            elif path in fresh:  # (else removed since the list was read)
+                docs.append(fresh[path])
         if made:
             try:
                 with self.transaction():
@@ -273,6 +278,17 @@ class Catalogue:
             except sqlite3.OperationalError:
                 pass  # a read-only library (or one locked for a minute): made again next time
         return docs
+
+    def _articles(self, paths: list[str]) -> Iterator[Article]:
+        """The articles at these paths (those still there): one by one when they are few, else
+        in one pass over every stored article."""
+        if len(paths) <= ONE_BY_ONE:
+            yield from (a for a in map(self.get_by_path, paths) if a is not None)
+            return
+        wanted = set(paths)
+        for path, data in self.db.execute("SELECT path, data FROM documents"):
+            if path in wanted:
+                yield _load(data)
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])

@@ -267,11 +267,11 @@ def linked_pairs(docs: Sequence[StoryDoc]) -> list[tuple[int, int, float]]:
     for (i, j), score in scores.items():
         neighbours[i].append((score, j))
         neighbours[j].append((score, i))
-    for items in neighbours.values():
-        items.sort(reverse=True)
+    # Each article's NEIGHBOURS + 1 nearest: its usual neighbours whichever partner is left out.
+    nearest = {i: sorted(items, reverse=True)[:NEIGHBOURS + 1] for i, items in neighbours.items()}
 
     def usual(i: int, partner: int) -> float:
-        others = [s for s, j in neighbours[i] if j != partner][:NEIGHBOURS]
+        others = [s for s, j in nearest[i] if j != partner][:NEIGHBOURS]
         return sum(others) / len(others) if others else 0.0
 
     out = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.library.catalogue import Catalogue
 
 
@@ -31,9 +33,12 @@ def _article(name: str, body: str, published: str | None = "2025-03-18"):
                    removed=(), entities=(Mention("Kyiv", "place", "Kyiv", 0, 4),))
 
 
-def test_story_docs_are_made_once_kept_and_remade_when_their_article_changes(tmp_path, monkeypatch):
+@pytest.mark.parametrize("one_by_one", [50, 0])  # missing articles read by path, or in one pass
+def test_story_docs_are_made_once_kept_and_remade_when_their_article_changes(tmp_path, monkeypatch, one_by_one):
+    from reader.core.library import catalogue
     from reader.core.relate import stories
 
+    monkeypatch.setattr(catalogue, "ONE_BY_ONE", one_by_one)
     cat = Catalogue(tmp_path / "catalogue.sqlite")
     try:
         a, b = _article("a", "Kyiv talks resume on Tuesday."), _article("b", "Markets rallied in Tokyo.")
