@@ -148,11 +148,6 @@ def _pair_dots(vectors: tuple[Any, Any, Any, int], first: Any, second: Any, most
     return out
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    day_a, day_b = _day(a), _day(b)
-    return abs(day_a - day_b) if day_a is not None and day_b is not None else None
-
-
 def _day(published: str | None) -> int | None:
     """A date's day number, or None without a readable one."""
     try:
@@ -184,7 +179,7 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
         shared = np.array([len(docs[i].names & docs[j].names) / len(docs[i].names | docs[j].names)
                            for i, j in zip(firsts[named].tolist(), seconds[named].tolist())])
         score[named] = 0.9 * score[named] + 0.1 * shared
-    days = np.array([_day(d.published) if _day(d.published) is not None else np.nan for d in docs], dtype=float)
+    days = np.array([np.nan if day is None else day for day in map(_day, (d.published for d in docs))])
     score[np.abs(days[firsts] - days[seconds]) > 3] *= 0.5  # NaN (no date) compares False
     return dict(zip(zip(firsts.tolist(), seconds.tolist()), score.tolist()))
 

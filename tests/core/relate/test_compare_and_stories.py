@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from datetime import date
 
 import pytest
 
@@ -138,12 +139,19 @@ def _vectors(docs: list[StoryDoc], lead: bool = False) -> list[dict[str, float]]
     return vectors
 
 
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
 def _pair_scores_by_definition(docs: list[StoryDoc], small: bool) -> dict[tuple[int, int], float]:
     """pair_scores spelled out pair by pair: candidates share a term in at most max(50, n/10)
     articles with weight products adding up to 0.05 (in a `small` library, all shared terms
     count); the score is the full cosine mixed half and half with that of headline and lead
     (when both have one), then with shared names, and halved beyond three days."""
-    from reader.core.relate.stories import LEAD_SHARE, _days_apart
+    from reader.core.relate.stories import LEAD_SHARE
 
     vectors = _vectors(docs)
     leads = _vectors(docs, lead=True)
