@@ -82,39 +82,33 @@ class StoredLines:
 
     def __init__(self, cat: Catalogue) -> None:
         self._cat = cat
-        self._own: dict[str, dict[int, bool] | None] = {}  # path -> lines, None once removed
-        self._own_holders: dict[int, set[str]] = {}
+        self._added = templates.Lines()  # the pages added in this sync, with their lines now
+        self._changed: set[str] = set()  # pages added or removed in this sync: their stored lines are old
         self._stored: dict[str, dict[int, bool] | None] = {}
         self._stored_holders: dict[int, frozenset[str]] = {}
         self.pages = _Pages(self)
         self.holders = _Holders(self)
 
     def add(self, path: str, lines: Mapping[int, bool]) -> None:
-        self.remove(path)
-        self._own[path] = dict(lines)
-        for h in lines:
-            self._own_holders.setdefault(h, set()).add(path)
+        self._changed.add(path)
+        self._added.add(path, lines)
 
     def remove(self, path: str) -> None:
-        for h in self._own.get(path) or {}:
-            holders = self._own_holders[h]
-            holders.discard(path)
-            if not holders:
-                del self._own_holders[h]
-        self._own[path] = None
+        self._changed.add(path)
+        self._added.remove(path)
 
     def page(self, path: str) -> dict[int, bool] | None:
-        if path in self._own:
-            return self._own[path]
+        if path in self._changed:
+            return self._added.pages.get(path)
         if path not in self._stored:
-            self._stored[path] = self._cat.page_lines(path) or None  # no lines: not a page of its
+            self._stored[path] = self._cat.page_lines(path) or None  # no lines stored: not one of the pages
         return self._stored[path]
 
     def holders_of(self, h: int) -> set[str]:
         if h not in self._stored_holders:
             self._stored_holders[h] = frozenset(self._cat.line_holders(h))
-        stored = {path for path in self._stored_holders[h] if path not in self._own}
-        return stored | self._own_holders.get(h, set())
+        stored = {path for path in self._stored_holders[h] if path not in self._changed}
+        return stored | self._added.holders.get(h, set())
 
 
 class _Pages:
