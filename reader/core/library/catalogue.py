@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,12 +69,13 @@ CREATE TABLE IF NOT EXISTS votes (
 CREATE INDEX IF NOT EXISTS votes_key ON votes(key);
 CREATE TABLE IF NOT EXISTS story_docs (
     path TEXT PRIMARY KEY,
-    data TEXT NOT NULL
+    data BLOB NOT NULL
 );
 """
 # story_docs: each article's grouping view (relate.stories.story_doc: term counts, names,
 # fingerprint), made once from the stored article and kept until the article is written again;
 # grouping a library of 2,000 articles at each sync otherwise spends a second re-reading them.
+# Kept as zlib-compressed JSON: a third of the size (2.4 KB of JSON per BBC article, 0.8 KB kept).
 # A table that may be missing from an older catalogue: CREATE IF NOT EXISTS adds it, empty.
 
 
@@ -251,17 +253,18 @@ class Catalogue:
                                "LEFT JOIN story_docs s ON s.path = a.path ORDER BY a.id").fetchall()
         kept: dict[str, dict] = {}
         for path, _, _, _, content_hash, data in rows:
-            fields = json.loads(data) if data is not None and current else None
+            fields = json.loads(zlib.decompress(data)) if data is not None and current else None
             # (A doc made by another process from the file's previous text, as it was rewritten.)
             if fields is not None and fields.get("hash") == content_hash:
                 kept[path] = fields
         missing = [row[0] for row in rows if row[0] not in kept]
-        made: list[tuple[str, str]] = []
+        made: list[tuple[str, bytes]] = []
         fresh: dict[str, StoryDoc] = {}
         for article in self._articles(missing):
             fresh[article.path] = doc = stories.story_doc(article)
             fields = stories.doc_fields(doc) | {"hash": article.content_hash}
-            made.append((article.path, json.dumps(fields, ensure_ascii=False)))
+            made.append((article.path, zlib.compress(json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+                                                     .encode("utf-8"))))
         docs: list[StoryDoc] = []
         for path, article_id, title, published, _, _ in rows:
             if path in kept:

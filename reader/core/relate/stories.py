@@ -43,8 +43,8 @@ class Story:
 
 
 # What story_doc() makes of an article: a catalogue keeps each article's, and drops them all when
-# this changes (so change it with story_doc()).
-DOC_VERSION = "1"
+# this changes (so change it with story_doc(), or with how the catalogue stores them; 2: compressed).
+DOC_VERSION = "2"
 TITLE_WEIGHT = 3  # a headline word counts as three body words: headlines name the event
 LEAD_WORDS = 60  # the lead: what an outlet says first about the event, however it goes on
 LEAD_SHARE = 0.5  # of a pair's score that is the similarity of headline and lead
