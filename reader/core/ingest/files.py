@@ -130,9 +130,14 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-# Characters no text holds: bytes that failed to decode, private-use and unassigned code points,
-# control codes other than tab and line breaks.
+# Characters no text holds: unassigned, private-use and surrogate code points (with the replacement
+# of bytes that failed to decode, and control codes other than tab and line breaks: _noise()).
 _NOISE = frozenset({"Cn", "Co", "Cs"})
+
+
+def _noise(ch: str) -> bool:
+    kind = unicodedata.category(ch)
+    return ch == "\ufffd" or kind in _NOISE or (kind == "Cc" and ch not in "\t\n\r")
 
 
 def _refuse_noise(text: str, encoding: str) -> None:
@@ -142,8 +147,7 @@ def _refuse_noise(text: str, encoding: str) -> None:
     if encoding != "utf-16":
         return
     sample = text[:4096]
-    noise = sum(ch == "\ufffd" or unicodedata.category(ch) in _NOISE
-                or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r") for ch in sample)
+    noise = sum(map(_noise, sample))
     if noise > max(2, len(sample) // 50):
         raise ReaderError("not a text file (binary data after a UTF-16 byte order mark)")
 

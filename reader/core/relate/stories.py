@@ -174,8 +174,9 @@ def pair_scores(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
     leads = _pair_dots(_weights(docs, lead=True), firsts, seconds)
     with_lead = np.array([bool(d.lead) for d in docs])
     score = np.where(with_lead[firsts] & with_lead[seconds], (1 - LEAD_SHARE) * fulls + LEAD_SHARE * leads, fulls)
-    named = [k for k, (i, j) in enumerate(zip(firsts.tolist(), seconds.tolist())) if docs[i].names and docs[j].names]
-    if named:
+    with_names = np.array([bool(d.names) for d in docs])
+    named = np.flatnonzero(with_names[firsts] & with_names[seconds])
+    if len(named):
         shared = np.array([len(docs[i].names & docs[j].names) / len(docs[i].names | docs[j].names)
                            for i, j in zip(firsts[named].tolist(), seconds[named].tolist())])
         score[named] = 0.9 * score[named] + 0.1 * shared
