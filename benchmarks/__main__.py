@@ -79,6 +79,10 @@ def page_f1(held: dict) -> str:  # type: ignore[type-arg]
     return f"median {median:.3f}, {met}/{pages} at 0.93 or more"
 
 
+def _share(pair: list[int]) -> str:
+    return f"{pct(pair[0] / max(pair[1], 1))} of {pair[1]}"
+
+
 def held_pct(held: dict, key: str) -> str:  # type: ignore[type-arg]
     """A held-out share from training/heldout.py over the renderings it counted ("79.7% of 1110":
     every rendering style, where the in-sample figures count three), or "not measured" in a file
@@ -132,6 +136,17 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
                 cv["html_train_lines_prf"][2]),
             "F1 >= 0.93", held["html_train_lines_prf"][2] >= 0.93),
     ]
+    if "unseen_crawlers_f1" in held:
+        trained, unseen = held["html_train_styles_f1"], held["unseen_crawlers_f1"]
+        rows.append(Row("cleaning", "html-train pages rendered by crawlers no model learns from ("
+                        + ", ".join(unseen) + "), whole cleaner held out by site: body line F1, all / "
+                        "lowest-highest crawler; titles / outlets right where printed (in brackets, the "
+                        "same on the nine styles it learns from)",
+                        "{:.3f} / {:.3f}-{:.3f}; {} / {} ({:.3f} / {:.3f}-{:.3f}; {} / {})".format(
+                            held["unseen_crawlers_lines_prf"][2], min(unseen.values()), max(unseen.values()),
+                            _share(held["unseen_html_title"]), _share(held["unseen_html_outlet"]),
+                            held["html_train_lines_prf"][2], min(trained.values()), max(trained.values()),
+                            pct(held["html_title"]), pct(held["html_outlet"]))))
     ev = c["eval_html"]
     rows.append(Row("cleaning", f"eval/html pages rendered as scrapes ({ev['pages']} pages x {len(ev['styles'])} "
                     "styles, never trained or tuned on): body line P / R / F1 (by words: F1)",

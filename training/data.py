@@ -38,13 +38,17 @@ def _site_of_html(path: Path) -> str:
     return path.name.split("_", 1)[1].split(".")[0]
 
 
-def html_train_docs(styles: list[str] | None = None) -> list[Doc]:
-    """The html-train pages rendered in every style, each block labelled against the gold body."""
-    from training.render import page_title
+def html_train_docs(styles: list[str] | None = None, unseen: bool = False) -> list[Doc]:
+    """The html-train pages rendered in every style, each block labelled against the gold body.
+
+    `unseen`: rendered instead by the crawlers no model learns from (render.other_styles(); their
+    origin is "unseen:<style>", which no training set reads).
+    """
+    from training.render import other_styles, page_title
     from training.render import styles as all_styles
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    renderers = all_styles()
+    renderers = other_styles() if unseen else all_styles()
     wanted = styles or list(renderers)
     docs: list[Doc] = []
     for path in sorted((EVAL / "html-train").glob("*.html.gz")):
@@ -59,8 +63,9 @@ def html_train_docs(styles: list[str] | None = None) -> list[Doc]:
                 cached.write_text(text, "utf-8")
             source = parse_source(text, "text")
             labels = [gold.label(b.text) for b in source.blocks]
-            docs.append(Doc(path.name, _site_of_html(path), f"html-train:{style}", source.blocks,
-                            labels, text, {"title": page_title(html)}))
+            origin = f"{'unseen' if unseen else 'html-train'}:{style}"
+            docs.append(Doc(path.name, _site_of_html(path), origin, source.blocks, labels, text,
+                            {"title": page_title(html)}))
     return docs
 
 

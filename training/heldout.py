@@ -7,7 +7,9 @@ with the checks of benchmarks.cleaning: boilerplate examples removed, body passa
 title, outlet, date, authors; on the html-train renderings of held-out sites, the title and
 outlet where the rendering prints them (html_title, html_outlet) and the body lines kept against
 the gold labels (precision, recall, F1 by lines and by words, and the
-median of each page's own F1 by lines); and on the
+median of each page's own F1 by lines, and that F1 for each rendering style); the same lines, titles
+and outlets on the held-out sites' pages rendered by crawlers no model learns from
+(render.other_styles(): pandoc, Resiliparse, html-text, html-to-markdown); and on the
 held-out sites' html-train pages read as HTML, the token F1 of the body reader shows
 (benchmarks.html_extraction: trafilatura's text, then the wording model's promos removed). Needs the out-of-fold scores `python
 -m training.boilerplate` and the documents `python -m training.outlet` leave in the cache.
@@ -34,7 +36,7 @@ from training import boilerplate as train_boilerplate
 from training import headline as train_headline
 from training import outlet as train_outlet
 from training import wording as train_wording
-from training.data import CACHE, load_all
+from training.data import CACHE, html_train_docs, load_all
 
 
 def runtime_boilerplate(model, threshold: float) -> boilerplate.Model:
@@ -96,6 +98,10 @@ def measure(folds: int = 5, threshold: float = 0.5,
     misses: list[str] = []
     rendered, rendered_keeps = [], []
     extraction: list[float] = []
+    # The same pages rendered by crawlers no model learns from, scored with the same fold's models.
+    unseen = html_train_docs(unseen=True)
+    unseen_counts: Counter = Counter()
+    unseen_docs, unseen_keeps = [], []
     for origin in ("scrapes", "html-train"):
         for held in train_boilerplate.sites_folds(docs, origin, folds):
             model, ranker, words, outlets = fold_models(docs, items, variants, outlet_rows, held,
@@ -115,6 +121,9 @@ def measure(folds: int = 5, threshold: float = 0.5,
                                               and d.origin.startswith("html-train")], totals)
                     rendered += part
                     rendered_keeps += keeps
+                    part, keeps = kept_lines([d for d in unseen if d.site in held], unseen_counts)
+                    unseen_docs += part
+                    unseen_keeps += keeps
                     extraction += [f1 for _, _, _, f1 in html_pages(
                         {d.name for d in docs if d.site in held and d.origin.startswith("html-train")})]
                     print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
@@ -132,11 +141,26 @@ def measure(folds: int = 5, threshold: float = 0.5,
     by_page = [statistics.mean(f1s) for f1s in pages.values()]
     out["html_train_page_lines_f1"] = [round(statistics.median(by_page), 4),
                                        sum(f1 >= 0.93 for f1 in by_page), len(by_page)]
+    out["html_train_styles_f1"] = _f1_by_style(rendered, rendered_keeps)
+    out["unseen_crawlers_f1"] = _f1_by_style(unseen_docs, unseen_keeps)
+    out["unseen_crawlers_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(unseen_docs, unseen_keeps)]
+    for key in ("html_title", "html_outlet"):
+        out[f"unseen_{key}"] = [unseen_counts[key], unseen_counts[f"{key}_n"]]
     train_boilerplate.BY_WORDS = True
     out["html_train_words_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
     out["html_train_extraction_f1"] = [round(statistics.mean(extraction), 4),
                                        round(statistics.median(extraction), 4)]
     return out | {"counts": dict(totals), "misses": sorted(misses)}
+
+
+def _f1_by_style(docs, keeps) -> dict[str, float]:
+    """Line F1 of each rendering style ("html2text": 0.82, ...), pooled over its pages."""
+    styles: dict[str, tuple[list, list]] = {}
+    for doc, keep in zip(docs, keeps):
+        pair = styles.setdefault(doc.origin.split(":", 1)[1], ([], []))
+        pair[0].append(doc)
+        pair[1].append(keep)
+    return {style: round(train_boilerplate.line_f1(*pair)[2], 4) for style, pair in sorted(styles.items())}
 
 
 def html_pages(names: set[str]) -> list[tuple[str, float, float, float]]:

@@ -2,7 +2,9 @@
 
 Each style stands for a kind of scrape reader is given: crawler Markdown (html2text, with and
 without links; markdownify), plain-text extraction (inscriptis; one line per block element),
-and terminal browser dumps (lynx, w3m; hard-wrapped, indented).
+and terminal browser dumps (lynx, w3m; hard-wrapped, indented). other_styles() are crawlers no
+model learns from (pandoc, Resiliparse, html-text, html-to-markdown): training.heldout scores the
+cleaner on them to say how it does on a crawler it has never seen.
 """
 
 from __future__ import annotations
@@ -147,4 +149,54 @@ def styles() -> dict[str, Callable[[str], str]]:
         # training set is a third smaller and the figures are not comparable.
         print(f"training.render: {' and '.join(missing)} not installed (apt-get install lynx w3m): "
               "their renderings are left out", file=sys.stderr)
+    return found
+
+
+# Crawlers no model learns from -------------------------------------------------------------------
+
+
+def pandoc_gfm(html: str) -> str:
+    import pypandoc
+
+    return pypandoc.convert_text(_body_html(html), "gfm-raw_html", format="html", extra_args=["--wrap=none"])
+
+
+def pandoc_plain(html: str) -> str:
+    """pandoc's plain text: hard-wrapped at 72 columns, images as "[alt]", tables drawn in ASCII."""
+    import pypandoc
+
+    return pypandoc.convert_text(_body_html(html), "plain", format="html")
+
+
+def resiliparse_text(html: str) -> str:
+    """Resiliparse's plain text of the whole page (as Common Crawl tools make it), lists bulleted."""
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return extract_plain_text(html, main_content=False, preserve_formatting=True, list_bullets=True,
+                              links=False, alt_texts=False)
+
+
+def html_text_text(html: str) -> str:
+    import html_text
+
+    return html_text.extract_text(html)
+
+
+def html_to_markdown_md(html: str) -> str:
+    import html_to_markdown
+
+    return html_to_markdown.convert(_body_html(html)).content or ""
+
+
+def other_styles() -> dict[str, Callable[[str], str]]:
+    """Crawlers no model learns from, those installed (`pip install '.[train]'`)."""
+    import importlib.util
+
+    wanted = {"pandoc-gfm": ("pypandoc", pandoc_gfm), "pandoc-plain": ("pypandoc", pandoc_plain),
+              "resiliparse": ("resiliparse", resiliparse_text), "html-text": ("html_text", html_text_text),
+              "html-to-markdown": ("html_to_markdown", html_to_markdown_md)}
+    found = {style: render for style, (module, render) in wanted.items() if importlib.util.find_spec(module)}
+    if len(found) < len(wanted):
+        print(f"training.render: {', '.join(sorted(set(wanted) - set(found)))} not installed: "
+              "left out of the unseen crawlers' figures", file=sys.stderr)
     return found
