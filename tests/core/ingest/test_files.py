@@ -166,3 +166,38 @@ def test_find_articles_is_recursive_and_survives_a_symlink_loop(tmp_path):
     (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a")
     names = sorted(p.name for p in find_articles(tmp_path))
     assert names == ["one.txt", "two.md"]
+
+
+def test_html_tables_of_an_article_are_kept(tmp_path):
+    table = ("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Arsenal</td><td>38</td></tr>"
+             "<tr><td>Liverpool</td><td>36</td></tr></table>")
+    html = ("<html><head><title>Prisoners exchanged | Example News</title></head><body><article>"
+            "<h1>Prisoners exchanged</h1>" + "".join(f"<p>{p}</p>" for p in STORY[:2]) + table
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article></body></html>")
+    body = clean(read_document(write(tmp_path, "a.html", html.encode()))).body
+    assert "Arsenal" in body and "36" in body and STORY[3] in body
+
+
+@pytest.mark.parametrize(("kept", "taken"), [(1, False), (5, True)])
+def test_html_precise_text_is_taken_unless_it_lost_the_article(tmp_path, monkeypatch, kept, taken):
+    """trafilatura's precise mode, which keeps less of a page than its default, is taken unless it
+    kept a scrap of it. What it keeps of a real page cannot be shown on a small one, so here it
+    keeps the first `kept` lines of what the default keeps (the page's eight paragraphs)."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def extraction(html, **settings):  # type: ignore[no-untyped-def]
+        precise = settings.pop("favor_precision", False)
+        doc = real(html, **settings)
+        if precise:
+            doc = doc.as_dict() if hasattr(doc, "as_dict") else doc
+            doc["text"] = "\n".join(doc["text"].splitlines()[:kept])
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", extraction)
+    html = ("<html><head><title>Prisoners exchanged | Example News</title></head><body><article>"
+            "<h1>Prisoners exchanged</h1>" + "".join(f"<p>{p}</p>" for p in STORY * 2) + "</article></body></html>")
+    body = clean(read_document(write(tmp_path, "a.html", html.encode()))).body
+    assert body.startswith(STORY[0])
+    assert (len(body.split("\n\n")) < len(STORY) * 2) is taken
