@@ -6,6 +6,8 @@ import logging
 
 PRECISE_SHARE = 0.2  # html-train: the precise text held 5% of the default's words where it lost the
 # article, 30% or more where it only dropped chrome (Business Insider's 1,458 words of links -> 445)
+PRECISE_CHARS = 2_000_000  # the second pass only on pages up to this size: the largest of the 141
+# saved news pages is 1.4 MB, and a 4 MB page takes trafilatura about 11 s a pass
 
 
 def extract(html: str) -> tuple[str, dict[str, str]]:
@@ -30,11 +32,11 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
     # Tables are kept (standings, results, a recipe's quantities are the article's). trafilatura's
     # precise mode leaves out the promos, related lists and teasers its default keeps, but on a few
     # pages it keeps a scrap of the article (24 of Barron's 486 words): its text is taken unless it
-    # holds less than PRECISE_SHARE of the default's words.
+    # holds less than PRECISE_SHARE of the default's words (or the page is too large for two passes).
     doc = run()
     if not doc:
         return "", {}
-    precise = run(favor_precision=True)
+    precise = run(favor_precision=True) if len(html) <= PRECISE_CHARS else None
     chosen = doc
     if precise and _words(precise) >= PRECISE_SHARE * _words(doc):
         chosen = precise
