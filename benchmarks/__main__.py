@@ -136,7 +136,7 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
                 cv["html_train_lines_prf"][2]),
             "F1 >= 0.93", held["html_train_lines_prf"][2] >= 0.93),
     ]
-    if "unseen_crawlers_f1" in held:
+    if held.get("unseen_crawlers_f1"):  # (none when no crawler of render.other_styles() was installed)
         trained, unseen = held["html_train_styles_f1"], held["unseen_crawlers_f1"]
         rows.append(Row("cleaning", "html-train pages rendered by crawlers no model learns from ("
                         + ", ".join(unseen) + "), whole cleaner held out by site: body line F1, all / "

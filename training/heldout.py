@@ -121,9 +121,10 @@ def measure(folds: int = 5, threshold: float = 0.5,
                                               and d.origin.startswith("html-train")], totals)
                     rendered += part
                     rendered_keeps += keeps
-                    part, keeps = kept_lines([d for d in unseen if d.site in held], unseen_counts)
-                    unseen_docs += part
-                    unseen_keeps += keeps
+                    unseen_part, unseen_part_keeps = kept_lines([d for d in unseen if d.site in held],
+                                                                unseen_counts)
+                    unseen_docs += unseen_part
+                    unseen_keeps += unseen_part_keeps
                     extraction += [f1 for _, _, _, f1 in html_pages(
                         {d.name for d in docs if d.site in held and d.origin.startswith("html-train")})]
                     print(f"  html-train fold of {len(held)} sites: {len(part)} renderings", file=sys.stderr)
