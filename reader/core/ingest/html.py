@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 PRECISE_SHARE = 0.2  # html-train: the precise text held 5% of the default's words where it lost the
 # article, 30% or more where it only dropped chrome (Business Insider's 1,458 words of links -> 445)
@@ -49,7 +50,30 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
         value = doc.get(key)
         if isinstance(value, str) and value.strip():
             meta[key] = value.strip()
+    if (domain := _domain_for_site_name(html, meta.get("sitename"), doc.get("hostname"))) is not None:
+        meta["sitename"] = domain
     return body, meta
+
+
+# The page's og:site_name tag (its attributes in any order).
+_SITE_META = re.compile(r"<meta\b[^>]*?\bog:site_name[\"'][^>]*>", re.IGNORECASE)
+_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def _domain_for_site_name(html: str, sitename: str | None, hostname: str | None) -> str | None:
+    """The page's domain ("nj.com") when the name the site gives itself (og:site_name) is its
+    domain's label in lower case ("nj", "cleveland", "detroitnews"), which trafilatura capitalises
+    into a word that is no name ("Nj") or another one ("Cleveland"); else None (the name stands)."""
+    if not sitename or not hostname or " " in sitename:
+        return None
+    label = hostname.lower().removeprefix("www.").split(".")[0]
+    if sitename.lower() != label:
+        return None
+    for tag in _SITE_META.findall(html[:200_000]):
+        content = _CONTENT.search(tag)
+        if content and content.group(1).strip() == label:
+            return hostname.lower().removeprefix("www.")
+    return None
 
 
 def _words(doc: dict) -> int:
