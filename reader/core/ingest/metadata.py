@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.ingest import bylines, outlet_ranker, story_shape
-from reader.core.ingest.block_features import tokens
+from reader.core.ingest.block_features import credit_at_end, tokens
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import Numeric, find_dates, numeric_dates, parse_date
 from reader.core.ingest.headline import norm, split_site
@@ -367,6 +367,21 @@ def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: in
     fields.authors = tuple(a for a in fields.authors if not agency(a)) or fields.authors
 
 
+_CREDIT_SPLIT = re.compile(r"[|/-]|\bvia\b")
+
+
+def _picture_credit(text: str) -> bool:
+    """Whether a short line credits a picture: "Photo: AFP", or an agency among parts split by a
+    bar, slash, hyphen or "via" ("| AFP-JIJI", "REUTERS/Kevin Lamarque", "AFP via Getty Images");
+    a byline ("By Jane Doe | Reuters") is none."""
+    if not text or len(text.split()) > 6 or is_byline_or_date(text):
+        return False
+    if credit_at_end(text):
+        return True
+    parts = _CREDIT_SPLIT.split(text)
+    return len(parts) > 1 and any(agency(part.strip()) for part in parts if part.strip())
+
+
 def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
                 fields: Fields, is_chrome=lambda text: False) -> None:
     title_at = next((i for i, r in fields.used.items() if r.startswith("headline (")), None)
@@ -376,6 +391,8 @@ def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, heade
             if i in fields.used or keep[i] or i in fields.skip or is_chrome(text):
                 continue  # (a photo's caption under the headline is not the standfirst)
             n = len(_words(text))
+            if i + 1 < len(blocks) and _picture_credit(blocks[i + 1].text.strip()):
+                continue  # a caption over its picture's credit ("| AFP-JIJI")
             if 8 <= n <= 60 and not blocks[i].links and not is_byline_or_date(text):
                 fields.standfirst = text
                 fields.used[i] = "standfirst (lifted into the standfirst field)"

@@ -884,6 +884,25 @@ def test_a_photos_caption_under_the_headline_is_not_the_standfirst(tmp_path):
     assert [r.text for r in result.removed if r.text == caption] == [caption]
 
 
+
+@pytest.mark.parametrize(("under", "standfirst"), [
+    ("| AFP-JIJI", False),  # a caption over its picture's credit (the Japan Times' page)
+    ("REUTERS/Jane Doe", False),
+    ("By Jane Doe | Reuters", True),  # a standfirst over the byline
+])
+def test_a_caption_over_its_pictures_credit_is_not_the_standfirst(under, standfirst):
+    """The lines between the headline and the story that the model left out: the first is the
+    standfirst, unless a picture's credit follows it."""
+    line = "Dock workers march against the new shift rota outside the grain terminal on Thursday."
+    lines = ["Harbour strike halts grain shipments", line, under, "Aug 15, 2026",
+             "Dock workers stayed off the job for a third week on Tuesday, the port authority said.",
+             "The union said talks would resume on Friday after six hours of negotiations broke down."]
+    blocks = parse_source("\n".join(lines), "text").blocks
+    keep = [False, False, False, False, True, True]
+    fields = metadata.extract(blocks, keep, [0.9 if k else 0.1 for k in keep], {})
+    assert fields.title == "Harbour strike halts grain shipments"
+    assert (fields.standfirst == line) is standfirst
+
 ENGLISH_LEAD = ["Dock workers stayed off the job for a third week on Tuesday, the port authority said, "
                 "and the union said it would not return to the table until the pay offer was raised.",
                 "The union said talks would resume on Friday after six hours of negotiations broke down."]
