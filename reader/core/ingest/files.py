@@ -38,8 +38,10 @@ def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
 
     Each folder listed is appended to `folders_seen` with the mtime_ns it had before listing.
 
-    Sorted by name, folders after the files beside them; hidden names are skipped; symlinked
-    folders are followed once (no loops). Built on os.scandir so that a 20,000-file library is
+    Sorted by name, folders after the files beside them; hidden names are skipped, and so is the
+    folder of a page saved complete by a browser ("Page_files" beside "Page.html": its frames,
+    "saved_resource.html", are ads and widgets, not articles); symlinked folders are followed
+    once (no loops). Built on os.scandir so that a 20,000-file library is
     listed in a fraction of a second. Anything that is not a folder is yielded (pipes included):
     reading decides what is refused, with a reason.
     """
@@ -65,11 +67,15 @@ def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
         if folders_seen is not None:
             folders_seen.append((folder, st.st_mtime_ns))
         folders: list[str] = []
+        pages = {os.path.splitext(e.name)[0] for e in entries
+                 if os.path.splitext(e.name)[1].lower() in (".html", ".htm")}
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             try:
                 if entry.is_dir():
+                    if entry.name.endswith("_files") and entry.name[:-6] in pages:
+                        continue  # a saved page's pictures, scripts and frames ("Page.html" + "Page_files")
                     folders.append(os.path.realpath(entry.path) if entry.is_symlink() else entry.path)
                     continue
                 if os.path.splitext(entry.name)[1].lower() not in SUFFIXES:

@@ -168,6 +168,19 @@ def test_find_articles_is_recursive_and_survives_a_symlink_loop(tmp_path):
     assert names == ["one.txt", "two.md"]
 
 
+
+def test_a_page_saved_complete_by_a_browser_is_one_article(tmp_path):
+    """"Save page as, complete" writes Page.html and Page_files/ (pictures, scripts, and frames
+    saved as saved_resource.html): the folder holds no article. A folder so named without its
+    page is the user's own."""
+    write(tmp_path, "Talks.html", b"<html></html>")
+    (tmp_path / "Talks_files").mkdir()
+    write(tmp_path / "Talks_files", "saved_resource.html", b"<html></html>")
+    (tmp_path / "Notes_files").mkdir()
+    write(tmp_path / "Notes_files", "kept.txt", b"x")
+    names = sorted(p.name for p in find_articles(tmp_path))
+    assert names == ["Talks.html", "kept.txt"]
+
 def test_html_tables_of_an_article_are_kept(tmp_path):
     table = ("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Arsenal</td><td>38</td></tr>"
              "<tr><td>Liverpool</td><td>36</td></tr></table>")
