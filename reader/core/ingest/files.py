@@ -14,7 +14,7 @@ from reader.core.models import RawDocument, ReaderError
 from reader.core.text import normalise
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html"}
+            ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml"}
 MAX_BYTES = 64 * 1024 * 1024
 
 _MAGIC = {
@@ -188,6 +188,10 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
         raise ReaderError(f"not a text file ({kind})")
     if fmt == "text" and _HTML_START.match(data[:1024]):
         fmt = "html"
+    if fmt == "mhtml":
+        data, charset, location = _archived_page(data)
+        url = url or location
+        fmt = "html"
     if fmt == "html":
         text, encoding = decode(data, charset or declared_charset(data))
         _refuse_noise(text, encoding)
@@ -199,6 +203,26 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
     if not front_matter(text)[0].strip():
         raise ReaderError("no article text (only front matter or invisible characters)")
     return RawDocument(path=str(path), text=text, format=fmt, encoding=encoding)
+
+
+def _archived_page(data: bytes) -> tuple[bytes, str | None, str | None]:
+    """The page of a web archive saved as one file (MHTML: "Save as, webpage, single file"): its
+    HTML as bytes, the charset its part declares and the address it was saved from."""
+    import email
+    import email.policy
+
+    try:
+        archive = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in archive.walk():
+            if part.get_content_type() == "text/html":
+                html = part.get_payload(decode=True)
+                if isinstance(html, bytes) and html.strip():
+                    location = part.get("Content-Location") or archive.get("Snapshot-Content-Location")
+                    where = str(location).strip() if location else ""
+                    return html, part.get_content_charset(), where if where.startswith("http") else None
+    except (ValueError, LookupError, TypeError):
+        pass
+    raise ReaderError("not a web archive with a page in it (no text/html part)")
 
 
 def _from_html(path: str, html: str, encoding: str, url: str | None = None) -> RawDocument:

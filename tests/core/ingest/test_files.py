@@ -181,6 +181,44 @@ def test_a_page_saved_complete_by_a_browser_is_one_article(tmp_path):
     names = sorted(p.name for p in find_articles(tmp_path))
     assert names == ["Talks.html", "kept.txt"]
 
+
+def _mhtml(html: str) -> bytes:
+    """A page as a browser saves it in one file (Chrome's MHTML): quoted-printable HTML, then
+    its pictures."""
+    import quopri
+
+    body = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    boundary = "----MultipartBoundary--x8Yz----"
+    return (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.com/news/talks\r\n"
+            f"Subject: Talks\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            f'\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n\r\n--{boundary}\r\n'
+            f"Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            f"Content-Transfer-Encoding: quoted-printable\r\n"
+            f"Content-Location: https://www.example.com/news/talks\r\n\r\n{body}\r\n--{boundary}\r\n"
+            f"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            f"Content-Location: https://www.example.com/logo.png\r\n\r\niVBORw0KGgo=\r\n"
+            f"--{boundary}--\r\n").encode("ascii")
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_html(tmp_path):
+    html = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kyiv’s prisoners exchanged</title>'
+            '</head><body><article><h1>Kyiv’s prisoners exchanged</h1>'
+            + "".join(f'<p class="story">{p}</p>' for p in STORY) + "</article></body></html>")
+    for name in ("talks.mhtml", "talks.mht"):
+        path = write(tmp_path, name, _mhtml(html))
+        assert [p.name for p in find_articles(tmp_path) if p.name == name] == [name]
+        doc = read_document(path)
+        assert doc.format == "html" and doc.meta["url"] == "https://www.example.com/news/talks"
+        article = clean(doc)
+        assert article.title == "Kyiv’s prisoners exchanged" and article.body.split("\n\n") == STORY
+        assert "=3D" not in article.body and "iVBOR" not in article.body
+
+
+def test_a_web_archive_without_a_page_is_refused(tmp_path):
+    data = _mhtml("<p>x</p>").replace(b"Content-Type: text/html", b"Content-Type: text/plain")
+    with pytest.raises(ReaderError, match="no text/html part"):
+        read_document(write(tmp_path, "a.mhtml", data))
+
 def test_html_tables_of_an_article_are_kept(tmp_path):
     table = ("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Arsenal</td><td>38</td></tr>"
              "<tr><td>Liverpool</td><td>36</td></tr></table>")
