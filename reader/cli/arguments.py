@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html, .mhtml), or web pages "
+    add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html, .mhtml, .webarchive), or web pages "
                                      "by URL, to the library")
     add.add_argument("paths", nargs="+", metavar="PATH|URL")
     add.add_argument("--json", action="store_true", help="print a JSON report")

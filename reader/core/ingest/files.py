@@ -14,7 +14,8 @@ from reader.core.models import RawDocument, ReaderError
 from reader.core.text import normalise
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml"}
+            ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml",
+            ".webarchive": "webarchive"}
 MAX_BYTES = 64 * 1024 * 1024
 
 _MAGIC = {
@@ -183,6 +184,10 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
         raise ReaderError(f"cannot read ({exc.strerror or exc})") from None
     if not data.strip():
         raise ReaderError("empty file" if not data else "file holds only whitespace")
+    if fmt == "webarchive" or data.startswith(b"bplist00"):
+        data, charset, location = _safari_page(data)
+        url = url or location
+        fmt = "html"
     kind = _binary_kind(data)
     if kind:
         raise ReaderError(f"not a text file ({kind})")
@@ -223,6 +228,25 @@ def _archived_page(data: bytes) -> tuple[bytes, str | None, str | None]:
     except (ValueError, LookupError, TypeError):
         pass
     raise ReaderError("not a web archive with a page in it (no text/html part)")
+
+
+def _safari_page(data: bytes) -> tuple[bytes, str | None, str | None]:
+    """The page of a Safari web archive (.webarchive, a binary property list): its HTML as bytes,
+    the text encoding Safari recorded and the address it was saved from."""
+    import plistlib
+    import struct
+
+    try:
+        main = plistlib.loads(data)["WebMainResource"]
+        html, charset, location = (main["WebResourceData"], main.get("WebResourceTextEncodingName"),
+                                   main.get("WebResourceURL"))
+    except (plistlib.InvalidFileException, ValueError, KeyError, TypeError, IndexError, OverflowError,
+            struct.error):
+        raise ReaderError("not a Safari web archive with a page in it") from None
+    if not isinstance(html, bytes) or not html.strip():
+        raise ReaderError("not a Safari web archive with a page in it")
+    where = location if isinstance(location, str) and location.startswith("http") else None
+    return html, charset if isinstance(charset, str) else None, where
 
 
 def _from_html(path: str, html: str, encoding: str, url: str | None = None) -> RawDocument:

@@ -219,6 +219,31 @@ def test_a_web_archive_without_a_page_is_refused(tmp_path):
     with pytest.raises(ReaderError, match="no text/html part"):
         read_document(write(tmp_path, "a.mhtml", data))
 
+
+def test_a_safari_web_archive_is_read_as_its_page(tmp_path):
+    import plistlib
+
+    html = ('<html><head><title>Kyiv’s prisoners exchanged</title></head><body><article>'
+            '<h1>Kyiv’s prisoners exchanged</h1>' + "".join(f"<p>{p}</p>" for p in STORY)
+            + "</article></body></html>")
+    archive = {"WebMainResource": {
+        "WebResourceData": html.encode("utf-8"), "WebResourceMIMEType": "text/html",
+        "WebResourceTextEncodingName": "UTF-8", "WebResourceURL": "https://www.example.com/news/talks",
+        "WebResourceFrameName": ""},
+        "WebSubresources": [{"WebResourceData": b"\x89PNG\r\n\x1a\n\x00\x00",
+                             "WebResourceURL": "https://www.example.com/logo.png"}]}
+    path = write(tmp_path, "talks.webarchive", plistlib.dumps(archive, fmt=plistlib.FMT_BINARY))
+    assert [p.name for p in find_articles(tmp_path)] == ["talks.webarchive"]
+    doc = read_document(path)
+    assert doc.format == "html" and doc.meta["url"] == "https://www.example.com/news/talks"
+    article = clean(doc)
+    assert article.title == "Kyiv’s prisoners exchanged" and article.body.split("\n\n") == STORY
+    broken = write(tmp_path, "broken.webarchive", plistlib.dumps({"other": 1}, fmt=plistlib.FMT_BINARY))
+    with pytest.raises(ReaderError, match="not a Safari web archive"):
+        read_document(broken)
+    with pytest.raises(ReaderError, match="not a Safari web archive"):
+        read_document(write(tmp_path, "cut.webarchive", path.read_bytes()[:200]))
+
 def test_html_tables_of_an_article_are_kept(tmp_path):
     table = ("<table><tr><th>Team</th><th>Points</th></tr><tr><td>Arsenal</td><td>38</td></tr>"
              "<tr><td>Liverpool</td><td>36</td></tr></table>")
