@@ -354,7 +354,12 @@ def _clean_extracted(doc: RawDocument) -> Cleaned:
     fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
                               meta.get("url"))
     authors = tuple(a.strip() for a in re.split(r";|,|\band\b", meta.get("author", "")) if a.strip())
-    outlet = meta.get("sitename") or site
+    # A known outlet's address names it as reader names it everywhere ("BarronsOnline", "SputnikInt"
+    # and "DH News Service" are Barron's, Sputnik and the Deccan Herald); else the page's own name.
+    address = meta.get("url") or (f"https://{meta['hostname']}/" if meta.get("hostname") else None)
+    by_address = outlets.domain_outlet(address) if address else None
+    outlet = (by_address if by_address and outlets.known_outlet(by_address) else None) \
+        or meta.get("sitename") or site
     published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
     text, headings = _assemble(keep_blocks)
     return Cleaned(

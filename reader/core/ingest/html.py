@@ -52,6 +52,8 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
             meta[key] = value.strip()
     if (domain := _domain_for_site_name(html, meta.get("sitename"), doc.get("hostname"))) is not None:
         meta["sitename"] = domain
+    if isinstance(doc.get("hostname"), str) and doc["hostname"].strip():
+        meta["hostname"] = doc["hostname"].strip()
     return body, meta
 
 

@@ -279,14 +279,15 @@ def test_html_precise_text_is_taken_unless_it_lost_the_article(tmp_path, monkeyp
     assert (len(body.split("\n\n")) < len(STORY) * 2) is taken
 
 
-@pytest.mark.parametrize(("site_name", "outlet"), [
-    ("nj", "nj.com"),  # the domain's label in lower case: the domain (trafilatura made it "Nj")
-    ("NJ Advance Media", "NJ Advance Media"),  # a name of its own stands
-    ("Nj", "Nj"),  # as the site writes it
+@pytest.mark.parametrize(("domain", "site_name", "outlet"), [
+    ("nj.com", "nj", "nj.com"),  # the domain's label in lower case: the domain (not "Nj")
+    ("nj.com", "NJ Advance Media", "NJ Advance Media"),  # a name of its own stands
+    ("nj.com", "Nj", "Nj"),  # as the site writes it
+    ("barrons.com", "BarronsOnline", "Barron's"),  # a known outlet's address: its usual name
 ])
-def test_html_site_named_by_its_domain_in_lower_case_is_its_domain(tmp_path, site_name, outlet):
+def test_html_outlet_from_the_sites_name_and_address(tmp_path, domain, site_name, outlet):
     html = (f'<html><head><title>Prisoners exchanged</title>'
-            f'<link rel="canonical" href="https://www.nj.com/news/2025/03/prisoners.html">'
+            f'<link rel="canonical" href="https://www.{domain}/news/2025/03/prisoners.html">'
             f'<meta content="{site_name}" property="og:site_name"></head><body><article>'
             f'<h1>Prisoners exchanged</h1>' + "".join(f"<p>{p}</p>" for p in STORY)
             + "</article></body></html>")
