@@ -106,6 +106,10 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
         Row("cleaning", "scrapes/: body passages kept: whole cleaner held out / model alone held out → shipped",
             f"{pct(held['body'])} / {pct(cv['scrapes_body_kept'])} → {pct(sc['body'])}", ">= 99%",
             held["body"] >= 0.99),
+        Row("cleaning", "scrapes/: body lines kept, P / R / F1 against the gold body_lines (metadata lines "
+            "count as not body), whole cleaner held out",
+            " / ".join(f"{x:.3f}" for x in held["scrapes_lines_prf"]) if "scrapes_lines_prf" in held
+            else "not measured", "", None),
         Row("cleaning", "scrapes/: title right: whole cleaner held out / ranker alone held out → shipped",
             f"{pct(held['title'])} / {pct(head['scrapes']['right'])} → {pct(sc['title'])}", ">= 90%",
             held["title"] >= 0.9),

@@ -4,7 +4,8 @@ For each fold of scrape sites (the folds of training/boilerplate.py), the boiler
 the headline ranker, the wording model and the outlet ranker are fitted without those sites,
 put in place of the shipped ones, and reader's own clean() is scored on the held-out files
 with the checks of benchmarks.cleaning: boilerplate examples removed, body passages kept,
-title, outlet, date, authors; on the html-train renderings of held-out sites, the title and
+title, outlet, date, authors, and each scrape's lines kept against its body_lines (precision,
+recall and F1: scrapes_lines_prf); on the html-train renderings of held-out sites, the title and
 outlet where the rendering prints them (html_title, html_outlet) and the body lines kept against
 the gold labels (precision, recall, F1 by lines and by words, and the
 median of each page's own F1 by lines, and that F1 for each rendering style); the same lines, titles
@@ -97,6 +98,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
     totals: Counter = Counter()
     misses: list[str] = []
     rendered, rendered_keeps = [], []
+    scraped, scraped_keeps = [], []  # the scrapes' lines (body_lines of scrapes-gold.json: 1, else 0)
     extraction: list[float] = []
     # The same pages rendered by crawlers no model learns from, scored with the same fold's models.
     unseen = html_train_docs(unseen=True)
@@ -115,6 +117,9 @@ def measure(folds: int = 5, threshold: float = 0.5,
                     counts: dict[str, int] = {}
                     cleaning.scrapes(names, counts, misses)
                     totals.update(counts)
+                    part, keeps = kept_lines([d for d in docs if d.name in names and d.origin == "scrapes"])
+                    scraped += part
+                    scraped_keeps += keeps
                     print(f"  fold {sorted(held)}: {counts}", file=sys.stderr)
                 else:
                     part, keeps = kept_lines([d for d in docs if d.site in held
@@ -133,6 +138,7 @@ def measure(folds: int = 5, threshold: float = 0.5,
     keys = ("bp", "body", "title", "outlet", "date", "authors", "html_title", "html_outlet")
     out = {key: round(totals[key] / max(totals[f"{key}_n"], 1), 4) for key in keys}
     train_boilerplate.BY_WORDS = False
+    out["scrapes_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(scraped, scraped_keeps)]
     out["html_train_lines_prf"] = [round(x, 4) for x in train_boilerplate.line_f1(rendered, rendered_keeps)]
     # The pooled F1 weighs pages by their lines (a recipe or a product page of 400 lines outweighs
     # ten stories); each page's own F1, its renderings averaged, weighs them alike.
