@@ -1,6 +1,6 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "72"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
+PIPELINE = "73"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
 # legal notices and signed captions removed, outlets from the page's own address and links, authors from
 # their biography box; 9: a headline glued after a photo caption's credit is a candidate;
 # bylines checked against given names, glued name-and-role bylines; captions printed twice removed;
@@ -79,7 +79,9 @@ PIPELINE = "72"  # cleaning and entity output: every file is processed again (8:
 # so a tie in the outlet vote no longer follows the hash seed; 70: the headline ranker is told how
 # closely a byline or a date line follows or precedes each candidate; models retrained; 71: a title or
 # outlet is shown without the list, menu or link marks around it, "• ", "[2]", "sport:"; 72: an HTML
-# page's tables are kept, and trafilatura's precise text is taken unless it lost the article)
+# page's tables are kept, and trafilatura's precise text is taken unless it lost the article; 73: an
+# HTML page from a known outlet's address is named as that outlet, and one whose og:site_name is its
+# domain's label in lower case by its domain; a caption over its picture's credit is no standfirst)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "04cf814be59c519c"
