@@ -1,18 +1,26 @@
-"""Opening an article's original: a fetched page in the browser, a saved file in $PAGER."""
+"""Opening an article's original: a web page, fetched or saved, in the browser; a text file in
+$PAGER."""
 
 from __future__ import annotations
 
 import os
 import shlex
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
+SAVED_PAGES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")  # what a browser shows, not a pager
+
 
 def open_original(app: App[Any], article: Any) -> None:
-    """Show the original of an article: its page when it was fetched, else its file."""
+    """Show the original of an article: its page when it was fetched, a saved page's file in the
+    browser, else its file in the pager."""
     if article.url:
         _open_url(app, article.url)
+        return
+    if Path(article.path).suffix.lower() in SAVED_PAGES:
+        _open_url(app, Path(article.path).resolve().as_uri())
         return
     pager = os.environ.get("PAGER") or "less"
     try:

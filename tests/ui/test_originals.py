@@ -1,0 +1,43 @@
+"""o opens an article's original: a saved web page (HTML, MHTML, Safari web archive) in the
+browser, as a fetched one; a text or Markdown file in $PAGER."""
+
+from __future__ import annotations
+
+import webbrowser
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen
+from tests.conftest import synced_library
+from tests.ui.conftest import settle
+
+STORY = "".join(f"<p>Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
+                f"for a second day on Tuesday, the port authority said in a statement.</p>"
+                for n in range(6))
+
+
+async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_NER", "off")
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    page = folder / "strike.html"
+    page.write_text(f"<html><head><title>Dock strike</title></head><body><article><h1>Dock strike"
+                    f"</h1>{STORY}</article></body></html>", encoding="utf-8")
+    (folder / "notes.txt").write_text("Harbour notes\n\n" + "The union met on Friday and agreed to "
+                                      "vote on the offer next week, its secretary said.\n" * 3,
+                                      encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    library = synced_library(folder, tmp_path / "home")
+    ids = {s.path: s.id for s in library.summaries()}
+    app = ReaderApp(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        for path, expected in ((page, [page.resolve().as_uri()]), (folder / "notes.txt", [])):
+            opened.clear()
+            app.push_screen(ArticleScreen(ids[str(path.resolve())]))
+            await settle(app, pilot)
+            await pilot.press("o")
+            await settle(app, pilot)
+            assert opened == expected
+            await pilot.press("escape")
+            await settle(app, pilot)
