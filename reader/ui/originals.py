@@ -10,7 +10,10 @@ from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
-SAVED_PAGES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")  # what a browser shows, not a pager
+from reader.core.ingest.files import SUFFIXES
+
+# What a browser shows, not a pager: .html, .mhtml, .webarchive and their other spellings.
+SAVED_PAGES = frozenset(suffix for suffix, kind in SUFFIXES.items() if kind in ("html", "mhtml", "webarchive"))
 
 
 def open_original(app: App[Any], article: Any) -> None:
