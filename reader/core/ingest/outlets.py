@@ -197,6 +197,14 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
                 count(spelled, 5, 5, "url_printed")  # the address and the page's print agree: "MoreBikes"
             else:
                 count(domain, 5, 1, source)
+    if not domains:
+        # A page with no address and no links (plain text): the sites its chrome's e-mail and
+        # www. addresses belong to ("tips@theverge.com", "www.space.com"), for the ranker.
+        for block, kept in zip(blocks, keep):
+            if not kept and ("@" in block.text or "www." in block.text):
+                for found in PRINTED_ADDRESS.finditer(block.text):
+                    if (parts := _domains()(found.group("host"))).domain and parts.suffix:
+                        domains.add(re.sub(r"[\W_]+", "", parts.domain.lower()))
     evidence.domains = frozenset(domains)
     title_key = norm(title or "")
     mentions = _mentions([b.text for i, (b, k) in enumerate(zip(blocks, keep))
@@ -217,6 +225,9 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         evidence.top = max(others)[1] if others else top
     return evidence
 
+
+# An e-mail address's host, or a host printed with www. ("community@space.com", "www.space.com").
+PRINTED_ADDRESS = re.compile(r"(?:[\w.+-]+@|\bwww\.)(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 
 HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own
 HOME_SHARE = 0.5  # ... and the share of the page's links they must be

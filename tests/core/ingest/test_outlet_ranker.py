@@ -115,3 +115,18 @@ def test_outlets_named_on_one_line_are_counted_in_the_order_printed():
     for line, order in (("Home | The Guardian | Reuters", ["The Guardian", "Reuters"]),
                         ("Home | Reuters | The Guardian", ["Reuters", "The Guardian"])):
         assert list(outlets._mentions([line, line])) == order
+
+
+def test_a_plain_text_pages_printed_addresses_tell_the_ranker_its_site():
+    """A page without links or an address: the e-mail and www. addresses its chrome prints name
+    its site's domain (the ranker's domain features); the body's do not."""
+    chrome = "Home\nNews tips: tips@tidewaterreview.com\n\n"
+    _, _, evidence = _page_blocks(chrome + STORY + "\n\nVisit www.tidewaterreview.com\n")
+    assert evidence.domains == {"tidewaterreview"}
+    quoted = "Paragraph 9: write to the harbour master at office@portauthority.com, he said.\n\n"
+    _, _, evidence = _page_blocks("Home\n\n" + STORY + "\n\n" + quoted)
+    assert evidence.domains == frozenset()
+    names, x = outlet_ranker.candidates(*_page_blocks(
+        "Home\nAbout Tidewater Review\nTips: tips@tidewaterreview.com\n\n" + STORY + "\n\nTidewater Review\n"))
+    domain_equal = outlet_ranker.FEATURES.index("domain_equal")
+    assert x[names.index("Tidewater Review"), domain_equal] == 1.0
