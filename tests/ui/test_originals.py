@@ -1,5 +1,5 @@
-"""o opens an article's original: a saved web page (HTML, MHTML, Safari web archive) in the
-browser, as a fetched one; a text or Markdown file in $PAGER."""
+"""o opens an article's original: a saved web page in the browser, as a fetched one (a web
+archive as its page's HTML); a text or Markdown file in $PAGER."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import webbrowser
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from tests.conftest import synced_library
+from tests.core.ingest.test_files import _mhtml
 from tests.ui.conftest import settle
 
 STORY = "".join(f"<p>Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
@@ -25,6 +26,9 @@ async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tm
     (folder / "notes.txt").write_text("Harbour notes\n\n" + "The union met on Friday and agreed to "
                                       "vote on the offer next week, its secretary said.\n" * 3,
                                       encoding="utf-8")
+    archive = folder / "talks.mhtml"
+    archive.write_bytes(_mhtml(f"<html><head><title>Port talks</title></head><body><article>"
+                               f"<h1>Port talks</h1>{STORY}</article></body></html>"))
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     library = synced_library(folder, tmp_path / "home")
@@ -32,7 +36,10 @@ async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tm
     app = ReaderApp(library)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)
-        for path, expected in ((page, [page.resolve().as_uri()]), (folder / "notes.txt", [])):
+        # A web archive opens as its page's HTML (no text browser, and not every browser, reads one).
+        copy = library.paths.cache / "originals" / f"{ids[str(archive.resolve())]}.html"
+        for path, expected in ((page, [page.resolve().as_uri()]), (archive, [copy.as_uri()]),
+                               (folder / "notes.txt", [])):
             opened.clear()
             app.push_screen(ArticleScreen(ids[str(path.resolve())]))
             await settle(app, pilot)
@@ -41,3 +48,4 @@ async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tm
             assert opened == expected
             await pilot.press("escape")
             await settle(app, pilot)
+        assert "Port talks" in copy.read_text("utf-8") and "=3D" not in copy.read_text("utf-8")

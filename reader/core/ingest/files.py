@@ -210,6 +210,19 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
     return RawDocument(path=str(path), text=text, format=fmt, encoding=encoding)
 
 
+def archived_page(path: Path) -> bytes | None:
+    """The HTML of the page inside a web archive file (.mhtml, .webarchive), for a browser that
+    cannot open the archive itself; None for any other file. Raises ReaderError as read_document."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind not in ("mhtml", "webarchive"):
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReaderError(f"cannot read ({exc.strerror or exc})") from None
+    return (_archived_page(data) if kind == "mhtml" else _safari_page(data))[0]
+
+
 def _archived_page(data: bytes) -> tuple[bytes, str | None, str | None]:
     """The page of a web archive saved as one file (MHTML: "Save as, webpage, single file"): its
     HTML as bytes, the charset its part declares and the address it was saved from."""
