@@ -17,6 +17,9 @@ from reader.core.ingest.block_features import feature_names, features
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.trees import Forest, load
 
+MODEL_BLOCKS = 4000  # longer documents: the models read their first and last EDGE blocks
+EDGE = 1500
+
 
 @dataclass(frozen=True)
 class Model:

@@ -4,7 +4,7 @@ Text and Markdown files are split into blocks; the boilerplate model says which 
 the rules of story_shape.py, story_keeps.py, reasons.py and promos.py (the wording model's)
 correct it (reasons.py also says why each removed block went); metadata is lifted from the blocks
 around the body; lines the library's other pages of the same site repeat are removed as site
-chrome. HTML pages arrive already extracted (see html.py).
+chrome. HTML pages arrive already extracted (see html.py) and are finished by extracted.py.
 """
 
 from __future__ import annotations
@@ -13,30 +13,26 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.core.ingest import (
-    bylines,
     glued,
     metadata,
-    outlets,
     promos,
     reasons,
     story_keeps,
     story_shape,
     wording,
 )
-from reader.core.ingest.block_features import tokens
-from reader.core.ingest.blocks import BULLET, Block
-from reader.core.ingest.boilerplate import model
-from reader.core.ingest.dates import find_dates
-from reader.core.ingest.shown import shown_field, shown_outlet
+from reader.core.ingest.blocks import Block
+from reader.core.ingest.boilerplate import EDGE, MODEL_BLOCKS, model
+from reader.core.ingest.extracted import clean_extracted
+from reader.core.ingest.shown import HEADLINE_WORDS, assemble, lead_title, shown_field, shown_outlet
 from reader.core.ingest.source import LINK_MARK, parse_source
 from reader.core.ingest.templates import line_hash, page_lines
+from reader.core.ingest.wording import read_words
 from reader.core.models import Cleaned, RawDocument, Removed
 
 SITE_REPEATS = 2  # a line on this many other pages of the same site is the site's chrome
 # Given a page's lines (hash -> is prose), how many other pages of its site carry each.
 SiteRepeats = Callable[[Mapping[int, bool]], Mapping[int, int]]
-
-HEADLINE_WORDS = 25  # longer than any headline (of 1,685 labelled titles the longest has 24 words)
 
 
 def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
@@ -46,7 +42,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     site carry each of this page's lines; lines on SITE_REPEATS or more are removed as chrome.
     """
     if doc.format == "html":
-        return _clean_extracted(doc)
+        return clean_extracted(doc)
     source = parse_source(doc.text, doc.format)
     blocks = source.blocks
     # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
@@ -73,7 +69,7 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
             keep[i] = False
     # What is left and reads like a promo by its words alone (after the legal notices and
     # captions above, which have their own reasons).
-    words = {} if unframed else _read_words(blocks)
+    words = {} if unframed else read_words(blocks)
     english = bool(words) and any(keep) and wording.english(list(words.values()))
     by_wording: dict[int, str] = {}
     if english:
@@ -138,8 +134,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
         # What the reader sees, and what names and search are made from, is the link's words.
         body = [_with_text(b, LINK_MARK.sub("", b.text)) for b in body]
         title, standfirst = (title and LINK_MARK.sub("", title)), (standfirst and LINK_MARK.sub("", standfirst))
-    text, headings = _assemble(body)
-    title = shown_field(title) or _lead_title(text, doc.path)
+    text, headings = assemble(body)
+    title = shown_field(title) or lead_title(text, doc.path)
     return Cleaned(
         title=title, standfirst=standfirst, authors=fields.authors,
         outlet=shown_outlet(fields.outlet),
@@ -162,8 +158,6 @@ def _trim_glued_chrome(blocks: Sequence[Block], keep: Sequence[bool], fields: me
         fields.used[first] = "page chrome glued to the story's first paragraph (byline, date, buttons)"
 
 
-MODEL_BLOCKS = 4000  # longer documents: the model reads their first and last EDGE blocks
-EDGE = 1500
 
 
 def _probabilities(boiler: object, blocks: Sequence[Block]) -> list[float]:
@@ -228,14 +222,6 @@ def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
     return len(blocks) == 1 or (len(first.split()) <= 20 and not re.search(r"[.:;,]$", first))
 
 
-def _read_words(blocks: Sequence[Block]) -> dict[int, list[str]]:
-    """The words of each block the wording model reads: a very long document's edges only, as
-    the boilerplate model reads it."""
-    n = len(blocks)
-    read = range(n) if n <= MODEL_BLOCKS else [*range(EDGE), *range(n - EDGE, n)]
-    return {i: tokens(blocks[i].text) for i in read}
-
-
 def _keep_clean_page(blocks: Sequence[Block], keep: list[bool], markdown: bool) -> bool:
     """A plain text whose body starts at its first or second line is an article, not a page:
     keep all its text and return True.
@@ -283,121 +269,3 @@ def _with_text(block: Block, text: str) -> Block:
     return replace(block, text=text)
 
 
-def _is_heading(block: Block) -> bool:
-    if block.heading:
-        return True
-    if block.text.upper() != block.text or len(block.text) > 120:
-        return False
-    t = block.text.strip().strip("\"'“”‘’")
-    words = re.findall(r"[^\W\d_]+", t)
-    return (1 <= len(words) <= 10 and not re.search(r"[.!?…]$", t) and t.upper() == t
-            and any(c.isalpha() for c in t))
-
-
-def _assemble(blocks: Sequence[Block]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    parts: list[str] = []
-    headings: list[tuple[int, int]] = []
-    offset = 0
-    for block in blocks:
-        text = block.text
-        if block.markdown and block.depth and not block.heading:
-            text = "• " + text
-        if parts:
-            offset += 2
-        if _is_heading(block):
-            headings.append((offset, offset + len(text)))
-        parts.append(text)
-        offset += len(text)
-    return "\n\n".join(parts), tuple(headings)
-
-
-def _lead_title(body: str, path: str) -> str:
-    """With no printed headline: the lead sentence (or the file name of an empty article).
-
-    The lead is the first paragraph that reads as words: a date and time line ("Published Wed,
-    Nov 20 2019 4:29 AM"), a byline or a row of share counts ("4 55 3") is skipped. A sentence
-    as short as a headline is kept whole; a longer one is cut at about 100 characters.
-    """
-    paragraphs = [BULLET.sub("", p.strip()) for p in body.split("\n\n") if p.strip()]
-    lead = next((p for p in paragraphs if _reads_as_words(p)), paragraphs[0] if paragraphs else "")
-    first = lead.split("\n", 1)[0]
-    if not first:
-        return re.sub(r"[_-]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
-    if len(sentence) <= 100 or len(sentence.split()) <= HEADLINE_WORDS:
-        return sentence
-    return sentence[:100].rsplit(" ", 1)[0] + "…"
-
-
-DATED_LINE_WORDS = 15  # a line this short that holds a date is a timestamp line, not a lead
-
-
-def _reads_as_words(text: str) -> bool:
-    """Whether a paragraph can title an article: three words or more, not a date or byline line."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    if len(words) < 3 or bylines.parse_byline(text):
-        return False
-    return not (len(text.split()) <= DATED_LINE_WORDS and find_dates(text[:300]))
-
-
-def _clean_extracted(doc: RawDocument) -> Cleaned:
-    """An HTML page's text, already extracted by trafilatura: paragraphs, and its metadata."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", doc.text) if p.strip()]
-    blocks = [Block(text=p, raw=p, line=0, end=0) for p in paragraphs]
-    meta = doc.meta
-    title = meta.get("title") or ""
-    headline, site = metadata.split_site(title) if title else ("", None)
-    keep_blocks = [b for b in blocks if metadata.norm(b.text) != metadata.norm(headline)]
-    removed = [Removed(b.text, "duplicate of the title", 0) for b in blocks if b not in keep_blocks]
-    keep_blocks, chrome = _drop_extracted_chrome(keep_blocks)
-    removed += chrome
-    fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
-                              meta.get("url"))
-    authors = tuple(a.strip() for a in re.split(r";|,|\band\b", meta.get("author", "")) if a.strip())
-    # A known outlet's address names it as reader names it everywhere ("BarronsOnline", "SputnikInt"
-    # and "DH News Service" are Barron's, Sputnik and the Deccan Herald); else the page's own name.
-    address = meta.get("url") or (f"https://{meta['hostname']}/" if meta.get("hostname") else None)
-    by_address = outlets.domain_outlet(address) if address else None
-    outlet = (by_address if by_address and outlets.known_outlet(by_address) else None) \
-        or meta.get("sitename") or site
-    published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
-    text, headings = _assemble(keep_blocks)
-    return Cleaned(
-        title=shown_field(headline) or _lead_title(text, doc.path),
-        standfirst=meta.get("description"), authors=authors or fields.authors,
-        outlet=shown_outlet(outlets.outlet_name(outlet) if outlet else fields.outlet), published=published,
-        agencies=fields.agencies, body=text, removed=tuple(removed), headings=headings,
-        lines=tuple(0 for _ in keep_blocks),
-    )
-
-
-# A paragraph this long is the article's own, and so is what the extractor kept between two.
-LONG_PARAGRAPH = 25
-
-
-def _drop_extracted_chrome(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
-    """The paragraphs of trafilatura's text that are the page's chrome by their words alone: legal
-    notices and captions anywhere (reasons.never_story); and, on a page in English, newsletter
-    boxes, subscription pitches and other stories' headlines (the wording model's promos.py)
-    before the first or after the last long paragraph, where extractors leak: between them the
-    extractor has judged the text the article's. The boilerplate model is not asked: it reads a
-    block's place in the whole page, which is gone.
-    """
-    keep = [bool(b.text) for b in blocks]
-    why: dict[int, str] = {}
-    for i, block in enumerate(blocks):
-        if keep[i] and reasons.never_story(block.text):
-            keep[i] = False
-            # (Its words say why; no place in a page applies: the start is past it, the end before.)
-            why[i] = reasons.explain(blocks, i, 0.0, len(blocks), -1)
-    words = _read_words(blocks)
-    long = [i for i, b in enumerate(blocks) if keep[i] and len(b.text.split()) >= LONG_PARAGRAPH]
-    if long and wording.english(list(words.values())):
-        edges = {i: w for i, w in words.items() if not long[0] <= i <= long[-1]}
-        why |= promos.drop_worded(blocks, keep, edges)
-        why |= promos.drop_runs(blocks, keep, edges)
-        why |= promos.drop_trailing_label(blocks, keep, edges)
-    if not any(keep):
-        return blocks, []  # a page of nothing but such lines: show it as it is
-    return ([b for b, k in zip(blocks, keep) if k],
-            [Removed(blocks[i].text, why[i], 0) for i in sorted(why)])

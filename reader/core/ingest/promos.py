@@ -15,7 +15,7 @@ from reader.core.ingest.blocks import Block
 def drop_worded(blocks: Sequence[Block], keep: list[bool],
                 words: Mapping[int, list[str]]) -> dict[int, str]:
     """Remove kept blocks worded like promos (wording.py), on a page in English; returns each
-    removed block's reason. `words`: the blocks' tokens() (clean._read_words)."""
+    removed block's reason. `words`: the blocks' tokens() (wording.read_words)."""
     model = wording.model()
     dropped = {}
     for i, block_words in words.items():

@@ -232,7 +232,7 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
 
     A subheading speaks of what the paragraphs around it speak of (see keep_subheadings, which
     keeps the ones the model left out by the same test); a widget's label does not. `read`: the
-    blocks' words, where known (clean._read_words).
+    blocks' words, where known (wording.read_words).
     """
     kept = [i for i, k in enumerate(keep) if k]
     words = {i: subject_words(blocks[i].text, read.get(i)) for i in kept}
@@ -265,7 +265,7 @@ def drop_unrelated_tail(blocks: Sequence[Block], keep: list[bool],
     the longest goes. The story above must hang together: a digest of news briefs, each on its
     own subject, has no part that is more foreign to it than the rest (the last kept block above
     the part must share TAIL_COHERENT of its words with the blocks before it). `read`: the
-    blocks' words, where known (clean._read_words).
+    blocks' words, where known (wording.read_words).
     """
     kept = [i for i, k in enumerate(keep) if k]
     words = {i: [w for w in (read.get(i) or tokens(blocks[i].text)) if _subject(w)] for i in kept}

@@ -21,6 +21,7 @@ from importlib import resources
 
 from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import Block
+from reader.core.ingest.boilerplate import EDGE, MODEL_BLOCKS
 from reader.core.ingest.words import STOP_WORDS
 
 MIN_WORDS = 6  # shorter blocks are menus and labels: the boilerplate model's own ground
@@ -106,3 +107,11 @@ def model() -> Model:
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     return Model(tuple(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+def read_words(blocks: Sequence[Block]) -> dict[int, list[str]]:
+    """The words of each block the wording model reads: a very long document's edges only, as
+    the boilerplate model reads it."""
+    n = len(blocks)
+    read = range(n) if n <= MODEL_BLOCKS else [*range(EDGE), *range(n - EDGE, n)]
+    return {i: tokens(blocks[i].text) for i in read}

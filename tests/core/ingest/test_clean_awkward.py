@@ -833,14 +833,14 @@ def test_a_teaser_cut_short_is_not_the_title_when_the_page_prints_it_whole(tmp_p
 
 
 def test_the_lead_title_skips_a_timestamp_line_and_keeps_a_headline_length_sentence_whole():
-    from reader.core.ingest.clean import _lead_title
+    from reader.core.ingest.shown import lead_title
 
     lead = ("Dock workers at the eastern grain terminal stayed off the job on Tuesday as talks with the "
             "port authority broke down over night shifts")
     body = f"Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago\n\n4 55 3\n\n{lead}\n\nMore text."
-    assert _lead_title(body, "page.txt") == lead  # 24 words: no cut at 100 characters
+    assert lead_title(body, "page.txt") == lead  # 24 words: no cut at 100 characters
     long = " ".join(["word"] * 40) + "."
-    assert _lead_title(long, "page.txt").endswith("…")
+    assert lead_title(long, "page.txt").endswith("…")
 
 
 def lynx_dump(references: bool) -> str:
