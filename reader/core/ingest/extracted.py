@@ -7,6 +7,7 @@ import re
 
 from reader.core.ingest import metadata, outlets, promos, reasons, wording
 from reader.core.ingest.blocks import Block
+from reader.core.ingest.dates import parse_date
 from reader.core.ingest.shown import assemble, lead_title, shown_field, shown_outlet
 from reader.core.ingest.wording import read_words
 from reader.core.models import Cleaned, RawDocument, Removed
@@ -32,7 +33,7 @@ def clean_extracted(doc: RawDocument) -> Cleaned:
     by_address = outlets.domain_outlet(address) if address else None
     outlet = (by_address if by_address and outlets.known_outlet(by_address) else None) \
         or meta.get("sitename") or site
-    published = metadata.parse_date(meta["date"]) if meta.get("date") else fields.published
+    published = parse_date(meta["date"]) if meta.get("date") else fields.published
     text, headings = assemble(keep_blocks)
     return Cleaned(
         title=shown_field(headline) or lead_title(text, doc.path),

@@ -2,28 +2,25 @@
 
 Metadata is looked for anywhere in the page, guided by where the body starts: a headline sits
 above it (often repeating the page title, whose site suffix names the outlet), bylines and
-dates between the two, wire datelines in its first paragraph and credits after it.
+dates between the two (the date: published.py), wire datelines in its first paragraph and
+credits after it.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.ingest import bylines, outlet_ranker, story_shape
-from reader.core.ingest.block_features import credit_at_end, tokens
+from reader.core.ingest.block_features import credit_at_end
 from reader.core.ingest.blocks import Block
-from reader.core.ingest.dates import Numeric, find_dates, numeric_dates, parse_date
+from reader.core.ingest.dates import find_dates
 from reader.core.ingest.headline import norm, split_site
 from reader.core.ingest.outlets import COPYRIGHT, agency
-from reader.core.ingest.wording import english
-from reader.core.ingest.words import STOP_WORDS
+from reader.core.ingest.published import find_published, is_byline_or_date, is_date_line
+from reader.core.ingest.words import words_of
 
-_PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
-_UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
 
 
@@ -60,13 +57,6 @@ def parse_agency_credit(line: str) -> tuple[str, ...] | None:
         if name not in found:
             found.append(name)
     return tuple(found) or None
-
-
-# the pieces ------------------------------------------------------------------------------------
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w'’-]*", text)
 
 
 # extraction ------------------------------------------------------------------------------------
@@ -159,7 +149,9 @@ def extract(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float],
     fields.named += found.named
     fields.used.update(found.used)
     fields.trimmed.update(found.trimmed)
-    _published(blocks, keep, start, header, fields, source_url, is_chrome)
+    fields.published, lifted = find_published(blocks, keep, start, header, fields.skip, source_url, is_chrome)
+    if lifted is not None:
+        fields.used.setdefault(lifted, "date (lifted into the published field)")
     _agencies(blocks, keep, start, end, fields)
     fields.outlet = outlet_ranker.find(blocks, keep, header, site, source_url, named=fields.named,
                                        title=fields.title, used=fields.used)
@@ -184,140 +176,6 @@ def _title(blocks: Sequence[Block], keep: Sequence[bool], p: Sequence[float], st
     for i in range(max(0, start - 60), min(len(blocks), start + 3)):
         if i != chosen.index and norm(blocks[i].text) in (key, norm(chosen.text)):
             fields.used.setdefault(i, "headline repeated (lifted into the title field)")
-
-
-def is_date_line(text: str) -> bool:
-    """Whether a line is a date: one is found and covers half of it, or the line is short."""
-    found = find_dates(text) if re.search(r"\d", text) else []
-    if not found:
-        return False
-    covered = sum(b - a for a, b, _ in found)
-    return covered >= 0.5 * len(text.strip()) or len(_words(text)) <= 8
-
-
-def is_byline_or_date(text: str) -> bool:
-    """Whether a line is a byline or a date: page metadata, never a headline, a standfirst or
-    the start of the story."""
-    return is_date_line(text) or bool(bylines.parse_byline(text))
-
-
-LEAD_BLOCKS = 6  # kept blocks into the body where a date in a line may still be the page's
-DATE_LINE_REACH = 15  # blocks into the body where a line that is only a date may still be its date
-NUMERIC_DOUBT = 0.5  # a date in numbers must score this much more than one with a month's name
-NUMERIC_REACH = 300  # characters into a line where a date in numbers may be the page's
-
-
-def _published(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
-               fields: Fields, source_url: str | None, is_chrome=lambda text: False) -> None:
-    for key in ("date", "published", "pubdate", "published_time", "datepublished", "created"):
-        if header.get(key) and (iso := parse_date(header[key])):
-            fields.published = iso
-            return
-    urls = [source_url] if source_url else []
-    urls += [h for b in blocks[:max(start, 1)] for h in b.hrefs[:3]]
-    best = _best_date(blocks, keep, start, fields, _named_dates, is_date_line, is_chrome)
-    # Dates printed in numbers ("18.11.2019", "11/19/2019"), a month's name being surer: each
-    # line around the body's start is searched once.
-    window = range(max(0, start - 40), min(len(blocks), start + DATE_LINE_REACH))
-    numeric = {blocks[i].text: found for i in window
-               if i not in fields.skip and (found := numeric_dates(blocks[i].text[:NUMERIC_REACH]))}
-    if numeric:
-        day_first = _day_first([d for found in numeric.values() for d in found], blocks, keep, urls)
-        in_numbers = _best_date(
-            blocks, keep, start, fields,
-            lambda text: [(d.start, iso) for d in numeric.get(text, ()) if (iso := d.iso(day_first))],
-            lambda text: len(_words(text)) <= 8,  # (a short line holding a date in numbers is a dateline)
-            is_chrome)
-        if in_numbers is not None and (best is None or in_numbers[0] - NUMERIC_DOUBT > best[0]):
-            best = in_numbers
-    if best is not None:
-        _, i, iso = best
-        fields.published = iso
-        if not keep[i] and is_date_line(blocks[i].text):
-            fields.used.setdefault(i, "date (lifted into the published field)")
-        return
-    fields.published = next(_url_dates(urls), None)
-
-
-def _url_dates(urls: Sequence[str | None]):  # type: ignore[no-untyped-def]
-    """The dates in page addresses ("/2019/11/19/"), in order, as ISO 8601."""
-    for url in urls:
-        match = _URL_DATE.search(url or "")
-        if match and (iso := parse_date("-".join(match.groups()))):
-            yield iso
-
-
-def _named_dates(text: str) -> list[tuple[int, str]]:
-    if not re.search(r"\d{4}", text):
-        return []
-    return [(a, iso) for a, _, iso in find_dates(text)]
-
-
-def _best_date(blocks: Sequence[Block], keep: Sequence[bool], start: int, fields: Fields,
-               dates, is_dateline, is_chrome) -> tuple[float, int, str] | None:  # type: ignore[no-untyped-def]
-    """The likeliest publication date among the dates `dates(text)` finds ([(offset, ISO)]) in
-    the lines around the body's start: (score, block, ISO), or None. Past the body's first
-    lines only a line `is_dateline(text)` says is one counts; a line left out that `is_chrome`
-    (a photo's caption, a legal notice) holds no date of the page's."""
-    best: tuple[float, int, str] | None = None
-    low = max(0, start - 40)
-    into = 0  # kept blocks of the body before block i (chrome between them does not push the lead away)
-    for i in range(low, min(len(blocks), start + DATE_LINE_REACH)):
-        text = blocks[i].text
-        if i > start and keep[i - 1]:
-            into += 1
-        if i in fields.skip:
-            continue  # site chrome or readers' comments: their dates are not the page's
-        found = dates(text)
-        if not found or (into >= LEAD_BLOCKS and not is_dateline(text)):
-            continue  # past the body's first lines, only a line that is a date is a dateline
-        if not keep[i] and is_chrome(text):
-            # A photo's caption dates the picture: "... in London, Britain November 9, 2019.
-            # Chris Jackson/Pool via REUTERS" above a column of 18.11.2019.
-            continue
-        for a, iso in found:
-            before = text[max(0, a - 40):a]
-            score = 3.0 * math.exp(-abs(start - i) / 8)
-            if "T" in iso:
-                score += 1  # a publication stamp carries its time
-            word = re.search(r"\b([a-z]+)\s*$", before)
-            if word and word.group(1) in STOP_WORDS and keep[i] and not _PUBLISHED.search(before):
-                continue  # "since the attacks of September 11, 2001": what the story is about
-            if word:
-                score -= 1.5  # "taken June 11, 2026": a date inside a sentence
-            if _PUBLISHED.search(before):
-                score += 2
-            if _UPDATED.search(before) and not _PUBLISHED.search(before):
-                score -= 1
-            if a > 200:
-                # A date deep inside a paragraph, or deep in a long line left out (a photo's
-                # caption: "... Auto Show in Los Angeles Tuesday, Nov. 19, 2019."), is what the
-                # story or the picture is about.
-                continue
-            if not keep[i]:
-                score += 1 if len(_words(text)) <= 25 else 0
-            if best is None or score > best[0]:
-                best = (score, i, iso)
-    return best
-
-
-def _day_first(found: Sequence[Numeric], blocks: Sequence[Block], keep: Sequence[bool],
-               urls: Sequence[str | None]) -> bool:
-    """Whether a page prints its numeric dates (`found`, those around its body's start) day first
-    ("27/09/2018") or month first ("11/19/2019"): as those that read only one way do; else as a
-    date in its addresses does ("/2019/11/19/"); else day first where dots part the numbers
-    ("18.11.2019") or the page is not in English, month first on English pages."""
-    orders = [order for d in found if (order := d.order()) is not None]
-    if orders and len(set(orders)) == 1:
-        return orders[0]
-    in_urls = set(_url_dates(urls))
-    for day_first in (True, False):
-        if any(d.iso(day_first) in in_urls and d.iso(not day_first) not in in_urls for d in found):
-            return day_first
-    if found and all(d.dotted for d in found):
-        return True
-    kept_words = [tokens(b.text) for b, k in zip(blocks, keep) if k]
-    return not english(kept_words)
 
 
 def _agencies(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
@@ -390,7 +248,7 @@ def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, heade
             text = blocks[i].text.strip()
             if i in fields.used or keep[i] or i in fields.skip or is_chrome(text):
                 continue  # (a photo's caption under the headline is not the standfirst)
-            n = len(_words(text))
+            n = len(words_of(text))
             if i + 1 < len(blocks) and _picture_credit(blocks[i + 1].text.strip()):
                 continue  # a caption over its picture's credit ("| AFP-JIJI")
             if 8 <= n <= 60 and not blocks[i].links and not is_byline_or_date(text):
