@@ -40,8 +40,9 @@ def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
     Each folder listed is appended to `folders_seen` with the mtime_ns it had before listing.
 
     Sorted by name, folders after the files beside them; hidden names are skipped, and so is the
-    folder of a page saved complete by a browser ("Page_files" beside "Page.html": its frames,
-    "saved_resource.html", are ads and widgets, not articles); symlinked folders are followed
+    folder of a page saved complete by a browser ("Page_files" beside "Page.html", or its name in
+    the browser's language, "Page-Dateien": its frames, "saved_resource.html", are ads and
+    widgets, not articles); symlinked folders are followed
     once (no loops). Built on os.scandir so that a 20,000-file library is
     listed in a fraction of a second. Anything that is not a folder is yielded (pipes included):
     reading decides what is refused, with a reason.
@@ -75,7 +76,7 @@ def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
                 continue
             try:
                 if entry.is_dir():
-                    if entry.name.endswith("_files") and entry.name[:-6] in pages:
+                    if _saved_page_folder(entry, pages):
                         continue  # a saved page's pictures, scripts and frames ("Page.html" + "Page_files")
                     folders.append(os.path.realpath(entry.path) if entry.is_symlink() else entry.path)
                     continue
@@ -86,6 +87,32 @@ def scan_articles(root: Path, folders_seen: list[tuple[str, int]] | None = None
                 continue
             yield (os.path.realpath(entry.path) if entry.is_symlink() else entry.path), info
         stack.extend(reversed(folders))
+
+
+# "Page_files" in Chrome and English Firefox; Firefox names it in the user's language
+# ("Page-Dateien", "Page_fichiers", "Page_archivos"): the page's name, a dash or an underscore, one word.
+_RESOURCES_NAME = re.compile(r"(.+)[_-]([^\W\d_]+)")
+_TEXT_SUFFIXES = tuple(s for s, kind in SUFFIXES.items() if kind in ("text", "markdown"))
+_RESOURCE_SUFFIXES = (".js", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico")
+
+
+def _saved_page_folder(entry: os.DirEntry, pages: set[str]) -> bool:
+    """Whether a folder holds the pictures, scripts and frames of a page saved beside it: named
+    "<page>_files", or "<page>" and one other word (a localised browser's name) when it holds
+    scripts, styles or pictures and no text or Markdown file (a user's own "<page>_notes" folder
+    of texts, or "<page>_old" of pages, is read)."""
+    match = _RESOURCES_NAME.fullmatch(entry.name)
+    if not match or match.group(1) not in pages:
+        return False
+    if match.group(2) == "files":
+        return True
+    try:
+        with os.scandir(entry.path) as inside:
+            names = [e.name.lower() for e in inside]
+    except OSError:
+        return False
+    return (any(name.endswith(_RESOURCE_SUFFIXES) for name in names)
+            and not any(name.endswith(_TEXT_SUFFIXES) for name in names))
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)

@@ -182,6 +182,26 @@ def test_a_page_saved_complete_by_a_browser_is_one_article(tmp_path):
     assert names == ["Talks.html", "kept.txt"]
 
 
+def test_a_localised_browsers_folder_of_a_saved_page_is_skipped_and_a_users_own_is_read(tmp_path):
+    """Firefox names the folder in the user's language ("Page-Dateien", "Page_fichiers"): the
+    page's name and one word, holding scripts, styles and pictures. A folder so named that holds
+    texts, or only pages, is the user's own."""
+    write(tmp_path, "Gespräche.html", b"<html></html>")
+    (tmp_path / "Gespräche-Dateien").mkdir()
+    write(tmp_path / "Gespräche-Dateien", "saved_resource.html", b"<html></html>")
+    write(tmp_path / "Gespräche-Dateien", "app.js", b"x")
+    write(tmp_path, "Talks.htm", b"<html></html>")
+    (tmp_path / "Talks_fichiers").mkdir()
+    write(tmp_path / "Talks_fichiers", "logo.png", b"x")
+    (tmp_path / "Talks_notes").mkdir()
+    write(tmp_path / "Talks_notes", "mine.md", b"x")
+    write(tmp_path / "Talks_notes", "chart.png", b"x")
+    (tmp_path / "Talks_old").mkdir()
+    write(tmp_path / "Talks_old", "earlier.html", b"<html></html>")
+    names = sorted(p.name for p in find_articles(tmp_path))
+    assert names == ["Gespräche.html", "Talks.htm", "earlier.html", "mine.md"]
+
+
 def _mhtml(html: str) -> bytes:
     """A page as a browser saves it in one file (Chrome's MHTML): quoted-printable HTML, then
     its pictures."""
