@@ -1,6 +1,6 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "73"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
+PIPELINE = "74"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
 # legal notices and signed captions removed, outlets from the page's own address and links, authors from
 # their biography box; 9: a headline glued after a photo caption's credit is a candidate;
 # bylines checked against given names, glued name-and-role bylines; captions printed twice removed;
@@ -82,7 +82,9 @@ PIPELINE = "73"  # cleaning and entity output: every file is processed again (8:
 # page's tables are kept, and trafilatura's precise text is taken unless it lost the article; 73: an
 # HTML page from a known outlet's address is named as that outlet, and one whose og:site_name is its
 # domain's label in lower case by its domain; a caption over its picture's credit is no standfirst;
-# a plain-text page's e-mail and www. addresses tell the outlet ranker its site, model retrained)
+# a plain-text page's e-mail and www. addresses tell the outlet ranker its site, model retrained; 74:
+# web clippers' front matter: authors listed below "author:" as wiki links, the address under
+# "source:", and "created:" (when it was clipped) only as the date of last resort)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "277df8cb2e5b7dd7"

@@ -260,8 +260,9 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
                 authors.append(bio.group("name"))
                 found.used[i] = "author's biography (lifted into the authors field)"
                 break
-    if not authors and header.get("author"):
-        authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", header["author"]) if a.strip())
+    listed = header.get("author") or header.get("authors")  # (Hugo's front matter: "authors")
+    if not authors and listed:
+        authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", listed) if a.strip())
     seen: list[str] = []
     for name in authors:
         name = name.strip(" .,")

@@ -48,7 +48,7 @@ def find_published(blocks: Sequence[Block], keep: Sequence[bool], start: int, he
     """(The publication date as ISO 8601 or None, the block that is only that date and is to be
     lifted, or None). `skip`: site chrome, whose dates are not the page's; `is_chrome`: a line's
     text that holds no date of the page's (a photo's caption)."""
-    for key in ("date", "published", "pubdate", "published_time", "datepublished", "created"):
+    for key in ("date", "published", "pubdate", "published_time", "datepublished"):
         if header.get(key) and (iso := parse_date(header[key])):
             return iso, None
     urls = [source_url] if source_url else []
@@ -71,7 +71,10 @@ def find_published(blocks: Sequence[Block], keep: Sequence[bool], start: int, he
     if best is not None:
         _, i, iso = best
         return iso, (i if not keep[i] and is_date_line(blocks[i].text) else None)
-    return next(_url_dates(urls), None), None
+    # A clipper's "created" (Obsidian's Web Clipper, MarkDownload) is when the page was saved:
+    # the date of last resort, after any the page prints or its address holds.
+    clipped = parse_date(header["created"]) if header.get("created") else None
+    return next(_url_dates(urls), clipped), None
 
 
 def _url_dates(urls: Sequence[str | None]):  # type: ignore[no-untyped-def]

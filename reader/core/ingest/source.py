@@ -32,18 +32,42 @@ class Source:
     link_marks: bool = False  # a lynx dump: "[12]" before a link's words marks the link, not text
 
 
+_ADDRESS_KEYS = ("source", "link", "canonical_url", "original_url", "source_url")
+_LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(.*)$")
+_WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")  # Obsidian's "[[Jane Doe]]", "[[Jane Doe|Jane]]"
+
+
+def _front_value(value: str) -> str:
+    """A front matter value as text: quotes and wiki-link brackets taken off."""
+    return _WIKI_LINK.sub(r"\1", value.strip().strip("\"'")).strip()
+
+
 def front_matter(text: str) -> tuple[str, dict[str, str], int]:
     """Return (text without YAML front matter, its `key: value` fields, lines it took)."""
     match = _FRONT.match(text)
     if not match:
         return text, {}, 0
     meta: dict[str, str] = {}
+    listed: str | None = None  # a key whose value is the list below it ("author:" then "  - Jane Doe")
     for line in match.group(1).splitlines():
+        item = _LIST_ITEM.match(line)
+        if item and listed:
+            value = _front_value(item.group(1))
+            if value:
+                meta[listed] = f"{meta[listed]}, {value}" if listed in meta else value
+            continue
+        listed = None
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t", "-")):
-            value = value.strip().strip("\"'")
+            value = value.strip()
+            if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
+                value = ", ".join(filter(None, map(_front_value, value[1:-1].split(","))))  # [a, b]
+            else:
+                value = _front_value(value)
             if value:
                 meta[key.strip().lower()] = value
+            else:
+                listed = key.strip().lower()
     taken = match.group(0).count("\n") + (0 if match.group(0).endswith("\n") else 1)
     return text[match.end():], meta, taken
 
@@ -85,6 +109,11 @@ def parse_source(text: str, fmt: str) -> Source:
         lines[skipped + i] = ""
     for key, value in fields.items():
         meta.setdefault(key, value)
+    # Web clippers record the page's address under their own key (Obsidian's and MarkDownload's
+    # "source:"): the address a crawler gives as "URL Source:".
+    for key in ("url", *_ADDRESS_KEYS):
+        if front.get(key, "").startswith(("http://", "https://")):
+            meta.setdefault("url", front[key].split()[0])
     joined = "\n".join(lines)
     markdown = fmt == "markdown" or looks_like_markdown(joined)
     marks = bool(_LYNX_REFERENCES.search(joined))

@@ -45,6 +45,30 @@ def test_front_matter_is_metadata():
     assert "---" not in result.body and "title:" not in result.body
 
 
+@pytest.mark.parametrize("name", ["obsidian-web-clipper.md", "markdownload.md"])
+def test_a_web_clippers_front_matter_is_metadata(name):
+    """Web clippers write the page's fields as front matter in their own way: authors as a list
+    of wiki links ("  - "[[Sean O'Connor]]""), the address under "source:", and "created:", when
+    the page was clipped, which is no publication date while the page or its address prints one."""
+    result = cleaned(name)
+    assert result.title == "Harbour strike halts grain shipments for a second day"
+    assert result.authors[0] == "Sean O'Connor"
+    if name.startswith("obsidian"):
+        assert result.authors == ("Sean O'Connor", "Aoife Brennan")
+    # Obsidian's "description:"; MarkDownload's "> ## Excerpt" quote under the headline.
+    assert result.standfirst == "Dock workers stayed off the job as talks on pay broke down"
+    assert result.published == "2025-06-12"  # not the day it was clipped, 2025-06-20
+    assert "[[" not in " ".join(result.authors) and "created:" not in result.body
+    assert result.body.rstrip().endswith("outside the terminal gates on Tuesday morning.")
+
+
+def test_a_clippers_created_date_is_the_date_of_last_resort():
+    text = ("---\ncreated: 2025-06-20T09:12:44\nsource: https://news.example/harbour-strike\n---\n\n"
+            f"# Harbour strike halts grain shipments\n\n{STORY}\n")
+    result = clean(RawDocument(path="clip.md", text=text, format="markdown", encoding="utf-8"))
+    assert result.published == "2025-06-20T09:12:44"
+
+
 @pytest.mark.parametrize(("byline_kept", "date_kept"), [(False, False), (True, False), (True, True)])
 def test_a_kept_byline_or_date_does_not_make_a_page_with_chrome_above_it_a_clean_article(byline_kept, date_kept):
     """A clean article has a title and at most its lead paragraph above its story. A menu line, a
