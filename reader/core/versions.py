@@ -84,7 +84,9 @@ PIPELINE = "74"  # cleaning and entity output: every file is processed again (8:
 # domain's label in lower case by its domain; a caption over its picture's credit is no standfirst;
 # a plain-text page's e-mail and www. addresses tell the outlet ranker its site, model retrained; 74:
 # web clippers' front matter: authors listed below "author:" as wiki links, the address under
-# "source:", and "created:" (when it was clipped) only as the date of last resort)
+# "source:", and "created:" (when it was clipped) only as the date of last resort; an HTML page's
+# address and name where trafilatura finds none: tags in its <body>, the browser's "saved from url"
+# comment, the site its <title> ends with)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "277df8cb2e5b7dd7"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import unescape
 
 PRECISE_SHARE = 0.2  # html-train: the precise text held 5% of the default's words where it lost the
 # article, 30% or more where it only dropped chrome (Business Insider's 1,458 words of links -> 445)
@@ -54,7 +55,52 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
         meta["sitename"] = domain
     if isinstance(doc.get("hostname"), str) and doc["hostname"].strip():
         meta["hostname"] = doc["hostname"].strip()
+    _markup_anywhere(html, meta)
     return body, meta
+
+
+# Where a page saved by a browser records its address: Chrome's and Edge's "saved from url"
+# comment, SingleFile's "url:" line, or its own og:url and canonical link.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->"
+                         r"|<!--\s*Page saved with SingleFile\s+url:\s*(https?://\S+)", re.IGNORECASE)
+_URL_META = re.compile(r"<meta\b[^>]*?\bog:url[\"'][^>]*>|<link\b[^>]*?\brel=[\"']canonical[\"'][^>]*>",
+                       re.IGNORECASE)
+_HREF_OR_CONTENT = re.compile(r"\b(?:href|content)\s*=\s*[\"'](https?://[^\"']+)[\"']", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.IGNORECASE)
+MARKUP_REACH = 500_000  # characters of a page searched for the tags trafilatura left unread
+
+
+def _markup_anywhere(html: str, meta: dict[str, str]) -> None:
+    """The page's address and name where trafilatura, which reads them in the <head>, found none:
+    a page's tags can sit in its <body> (a script wrote them there before it was saved), and a
+    browser writes the address it saved the page from in a comment. The address gives the
+    hostname; the name is og:site_name, else the site its <title> ends with ("... – BGR")."""
+    from urllib.parse import urlsplit
+
+    from reader.core.ingest.headline import split_site
+
+    head = html[:MARKUP_REACH]
+    if "hostname" not in meta:
+        address = None
+        if saved := _SAVED_FROM.search(head):
+            address = saved.group(1) or saved.group(2)
+        else:
+            for tag in _URL_META.findall(head):
+                if found := _HREF_OR_CONTENT.search(tag):
+                    address = found.group(1)
+                    break
+        host = urlsplit(address).hostname if address else None
+        if host:
+            meta["hostname"] = host
+    if "sitename" not in meta:
+        for tag in _SITE_META.findall(head):
+            if (content := _CONTENT.search(tag)) and content.group(1).strip():
+                meta["sitename"] = " ".join(content.group(1).split())
+                return
+        if title := _TITLE.search(head):
+            _, site = split_site(" ".join(unescape(title.group(1)).split()))
+            if site:
+                meta["sitename"] = site
 
 
 # The page's og:site_name tag (its attributes in any order).

@@ -312,3 +312,24 @@ def test_html_outlet_from_the_sites_name_and_address(tmp_path, domain, site_name
             f'<h1>Prisoners exchanged</h1>' + "".join(f"<p>{p}</p>" for p in STORY)
             + "</article></body></html>")
     assert clean(read_document(write(tmp_path, "a.html", html.encode()))).outlet == outlet
+
+
+@pytest.mark.parametrize(("head", "body_start", "outlet"), [
+    # Tags a script wrote into the <body> before the page was saved (trafilatura reads the <head>).
+    ("<title>Prisoners exchanged</title>",
+     '<meta property="og:url" content="https://www.theguardian.com/world/2025/mar/04/prisoners">'
+     '<meta property="og:site_name" content="The Guardian">', "The Guardian"),
+    # The address Chrome and Edge write when they save a page, a known outlet's.
+    ("<!-- saved from url=(0049)https://www.theguardian.com/world/2025/prisoners -->"
+     "<title>Prisoners exchanged</title>", "", "The Guardian"),
+    # SingleFile's comment
+    ("<!--\n Page saved with SingleFile \n url: https://www.bbc.co.uk/news/world-123 \n"
+     " saved date: Thu Mar 06 2025\n--><title>Prisoners exchanged</title>", "", "BBC News"),
+    # Only the site its <title> ends with.
+    ("<title>Prisoners exchanged | Quayside Courier</title>", "", "Quayside Courier"),
+    ("<title>Prisoners exchanged</title>", "", None),
+])
+def test_html_outlet_where_the_extractor_finds_no_site(tmp_path, head, body_start, outlet):
+    html = (f'<html><head>{head}</head><body>{body_start}<article><h1>Prisoners exchanged</h1>'
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>")
+    assert clean(read_document(write(tmp_path, "a.html", html.encode()))).outlet == outlet
