@@ -240,9 +240,28 @@ def _picture_credit(text: str) -> bool:
     return len(parts) > 1 and any(agency(part.strip()) for part in parts if part.strip())
 
 
+def _dek_above_byline(blocks: Sequence[Block], title_at: int, fields: Fields, is_chrome) -> int | None:
+    """The line between the headline and the lifted byline or date, which the model may have kept
+    as the story's first (an article copied from a browser: headline, standfirst, byline, date,
+    story): its index, or None."""
+    texts = [i for i in range(title_at + 1, min(len(blocks), title_at + 4)) if blocks[i].text.strip()]
+    if len(texts) < 2 or texts[0] in fields.used or texts[0] in fields.skip:
+        return None
+    dek, below = texts[0], texts[1]
+    text = blocks[dek].text.strip()
+    lifted = fields.used.get(below, "")
+    if not lifted.startswith(("byline", "date")) or blocks[dek].links or is_chrome(text):
+        return None
+    return dek if 8 <= len(words_of(text)) <= 60 and not is_byline_or_date(text) else None
+
+
 def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
                 fields: Fields, is_chrome=lambda text: False) -> None:
     title_at = next((i for i, r in fields.used.items() if r.startswith("headline (")), None)
+    if title_at is not None and (dek := _dek_above_byline(blocks, title_at, fields, is_chrome)) is not None:
+        fields.standfirst = blocks[dek].text.strip()
+        fields.used[dek] = "standfirst (lifted into the standfirst field)"
+        return
     if title_at is not None:
         for i in range(title_at + 1, min(len(blocks), title_at + 3, start)):
             text = blocks[i].text.strip()

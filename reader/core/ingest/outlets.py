@@ -181,10 +181,14 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
     for holder in holders.values():
         count(holder, 4, 1.5, "holder")
     urls = [(source_url or header.get("url") or header.get("source") or "", "url")]
-    for block in blocks[:8]:
+    for i, block in enumerate(blocks[:8]):
         found = SOURCE_LINE.match(block.text.strip())
         if found:
             urls.append((found.group("url"), "url"))
+        elif not keep[i] and HOST_LINE.fullmatch(block.text.strip()) and _domains()(block.text.strip()).suffix:
+            # A line that is a site's address alone: the page's own (Firefox's reader view,
+            # copied, opens with "theguardian.com").
+            urls.append((f"https://{block.text.strip()}/", "url"))
     if (home := _home_domain(blocks, linked)) is not None:
         urls.append((home, "home"))
     domains = set()
@@ -227,6 +231,7 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
 
 
 # An e-mail address's host, or a host printed with www. ("community@space.com", "www.space.com").
+HOST_LINE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 PRINTED_ADDRESS = re.compile(r"(?:[\w.+-]+@|\bwww\.)(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 
 HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own

@@ -30,6 +30,13 @@ def is_date_line(text: str) -> bool:
     return covered >= 0.5 * len(text.strip()) or len(words_of(text)) <= 8
 
 
+def _only_date(text: str) -> bool:
+    """Whether a line is mostly a date (its dates cover half of it: "Published August 8, 2025"),
+    not a short line that mentions one."""
+    found = find_dates(text)
+    return bool(found) and sum(b - a for a, b, _ in found) >= 0.5 * len(text.strip())
+
+
 def is_byline_or_date(text: str) -> bool:
     """Whether a line is a byline or a date: page metadata, never a headline, a standfirst or
     the start of the story."""
@@ -70,7 +77,10 @@ def find_published(blocks: Sequence[Block], keep: Sequence[bool], start: int, he
             best = in_numbers
     if best is not None:
         _, i, iso = best
-        return iso, (i if not keep[i] and is_date_line(blocks[i].text) else None)
+        # A line that is only the date is lifted, even one the model kept at the story's top
+        # (a copied article: headline, byline, "August 8, 2025", the story).
+        lifted = is_date_line(blocks[i].text) and (not keep[i] or (i <= start + 2 and _only_date(blocks[i].text)))
+        return iso, (i if lifted else None)
     # A clipper's "created" (Obsidian's Web Clipper, MarkDownload) is when the page was saved:
     # the date of last resort, after any the page prints or its address holds.
     clipped = parse_date(header["created"]) if header.get("created") else None

@@ -1067,3 +1067,22 @@ def test_an_outlet_named_by_its_address_is_shown_as_its_site():
 
     assert shown_outlet("https://wotc.crn.com/") == "crn.com"
     assert shown_outlet("• Training") == "Training"
+
+
+def test_an_article_copied_from_a_browsers_reader_view_keeps_its_fields_out_of_the_story():
+    """Firefox's reader view, selected and copied, opens with the site's address, the headline,
+    the author and the reading time; a copied article without it has headline, standfirst,
+    byline and a line that is only its date. Each becomes a field, and the story starts at its
+    first paragraph."""
+    firefox = f"theguardian.com\nHarbour cranes idle as dock strike enters third week\nSean O'Connor\n4–5 minutes\n\n{STORY}\n"
+    result = clean(RawDocument(path="copied.txt", text=firefox, format="text", encoding="utf-8"))
+    assert (result.outlet, result.title, result.authors) == (
+        "The Guardian", "Harbour cranes idle as dock strike enters third week", ("Sean O'Connor",))
+    assert result.body.startswith(PARAGRAPHS[0])
+    copied = (f"Harbour cranes idle as dock strike enters third week\n\nTalks on pay broke down late on "
+              f"Monday with no new meeting set\n\nBy Sean O'Connor\nAugust 8, 2025\n\n{STORY}\n")
+    result = clean(RawDocument(path="copied.txt", text=copied, format="text", encoding="utf-8"))
+    assert result.standfirst == "Talks on pay broke down late on Monday with no new meeting set"
+    assert (result.authors, result.published) == (("Sean O'Connor",), "2025-08-08")
+    assert result.body.startswith(PARAGRAPHS[0])
+    assert "August 8, 2025" not in result.body
