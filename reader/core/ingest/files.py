@@ -136,6 +136,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         # Without any, the two bytes are a cp1252 file's "ÿþ", not a byte order mark.
         if data.startswith(bom) and b"\x00" in data[2:4098]:
             return data[2:].decode(name, errors="replace"), "utf-16"
+    if name := _bomless_utf16(data):
+        return data.decode(name, errors="replace"), "utf-16"
     if declared and not declared.lower().startswith(("utf-16", "utf-32")):  # those need a BOM
         name = "cp1252" if declared.lower() in _AS_CP1252 else declared.lower()
         try:
@@ -152,12 +154,28 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte order mark (some Windows
+    tools), told by its NUL bytes: in text in a Latin script every other byte is one, always on
+    the same side of the pair. None otherwise (binary data has NULs anywhere)."""
+    head = data[:4096]
+    if len(head) < 16 or b"\x00" not in head:
+        return None
+    pairs = len(head) // 2
+    low, high = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if high >= 0.9 * pairs and low <= 0.02 * pairs:
+        return "utf-16-le"
+    if low >= 0.9 * pairs and high <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def _binary_kind(data: bytes) -> str | None:
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             return kind
     head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _bomless_utf16(head):
         return None
     if b"\x00" in head:
         return "binary data (contains NUL bytes)"

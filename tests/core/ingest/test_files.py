@@ -37,6 +37,17 @@ def test_utf16_with_bom(tmp_path):
     assert doc.text.strip() == "Kyiv talks"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_and_other_bytes_with_nuls_are_not(tmp_path, codec):
+    """Some Windows tools save UTF-16 with no byte order mark: in a Latin script every other byte
+    is a NUL, always on the same side. Data with NULs elsewhere is still refused."""
+    text = "Kyiv talks resume on Tuesday\r\n\r\nSeán O’Connor reports from the talks.\r\n"
+    doc = read_document(write(tmp_path, "a.txt", text.encode(codec)))
+    assert doc.text.split() == text.split()
+    with pytest.raises(ReaderError, match="NUL bytes"):
+        read_document(write(tmp_path, "b.txt", b"text with a few\x00 NUL\x00 bytes in it here and there"))
+
+
 def test_bytes_that_only_start_like_a_utf16_bom_are_not_read_as_utf16(tmp_path):
     # "\xff\xfe" then single-byte text: no NULs, so not UTF-16 (which would give CJK noise).
     doc = read_document(write(tmp_path, "a.txt", b"\xff\xfe\xfa bad bytes \xc3\x28 here\n\nSecond para.\n"))
