@@ -56,7 +56,44 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
     if isinstance(doc.get("hostname"), str) and doc["hostname"].strip():
         meta["hostname"] = doc["hostname"].strip()
     _markup_anywhere(html, meta)
+    if meta.get("sitename") and (name := _SLOGAN.split(meta["sitename"], maxsplit=1)[0].strip()):
+        meta["sitename"] = name  # "LinkNaija | Nigeria's popular news platform": the name before its slogan
+    if meta.get("title") and (headline := _printed_headline(html, meta["title"])):
+        meta["title"] = headline
     return body, meta
+
+
+_SLOGAN = re.compile(r"\s+[|–—-]\s+")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _folded(text: str) -> str:
+    """Lower case, single-spaced, one spelling of the ellipsis and the quotes."""
+    text = text.replace("…", "...").translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(text.lower().split())
+
+
+def _printed_headline(html: str, title: str) -> str | None:
+    """The headline the page prints, where the title trafilatura gives is not it: that headline
+    with a site's name or slogan around it ("Só quem se Ama... — Mensagens de Reflexão",
+    "Nigeria's popular news platform: BREAKING NEWS: ...") gives the page's <h1> it holds; the
+    site's name (a logo in an <h1>) gives the headline of the page's <title>. Else None."""
+    from reader.core.ingest.headline import split_site
+
+    key = _folded(title)
+    found = _TITLE.search(html[:MARKUP_REACH])
+    page_headline, site = split_site(" ".join(unescape(found.group(1)).split())) if found else ("", None)
+    if site and key == _folded(site):
+        return page_headline
+    site_key = _folded(site or "")
+    heads = []
+    for match in _H1.finditer(html[:MARKUP_REACH]):
+        text = " ".join(unescape(_TAG.sub(" ", match.group(1))).split())
+        low = _folded(text)
+        if len(low) >= 10 and low != key and low != site_key and low in key and len(low) >= 0.4 * len(key):
+            heads.append(text)
+    return max(heads, key=len) if heads else None
 
 
 # Where a page saved by a browser records its address: Chrome's and Edge's "saved from url"

@@ -315,6 +315,7 @@ def test_html_precise_text_is_taken_unless_it_lost_the_article(tmp_path, monkeyp
     ("nj.com", "NJ Advance Media", "NJ Advance Media"),  # a name of its own stands
     ("nj.com", "Nj", "Nj"),  # as the site writes it
     ("barrons.com", "BarronsOnline", "Barron's"),  # a known outlet's address: its usual name
+    ("linknaija.com", "LinkNaija | Nigeria's popular news platform", "LinkNaija"),  # less its slogan
 ])
 def test_html_outlet_from_the_sites_name_and_address(tmp_path, domain, site_name, outlet):
     html = (f'<html><head><title>Prisoners exchanged</title>'
@@ -344,3 +345,24 @@ def test_html_outlet_where_the_extractor_finds_no_site(tmp_path, head, body_star
     html = (f'<html><head>{head}</head><body>{body_start}<article><h1>Prisoners exchanged</h1>'
             + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>")
     assert clean(read_document(write(tmp_path, "a.html", html.encode()))).outlet == outlet
+
+
+@pytest.mark.parametrize(("title", "og", "h1s", "shown"), [
+    # The markup's title with the site's slogan before or its name after: the printed headline.
+    ("Quayside's own news: Prisoners exchanged at the border", True, ["Prisoners exchanged at the border"],
+     "Prisoners exchanged at the border"),
+    ("Prisoners exchanged at the border — Quayside Courier", True, ["Prisoners exchanged at the border"],
+     "Prisoners exchanged at the border"),
+    # A logo in an <h1> is the site's name, not the headline (trafilatura took it for the title
+    # of a page with no og:title).
+    ("Gold jumps on tariff news | The Quayside Courier", False, ["The Quayside Courier"],
+     "Gold jumps on tariff news"),
+    ("Gold jumps on tariff news | The Quayside Courier", True, ["The Quayside Courier"],
+     "Gold jumps on tariff news"),
+])
+def test_html_title_is_the_printed_headline_without_the_sites_words(tmp_path, title, og, h1s, shown):
+    meta = f"<meta property='og:title' content=\"{title}\">" if og else ""
+    html = (f"<html><head><title>{title}</title>{meta}</head><body>"
+            + "".join(f"<h1>{h}</h1>" for h in h1s) + "<article>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>")
+    assert clean(read_document(write(tmp_path, "a.html", html.encode()))).title == shown
