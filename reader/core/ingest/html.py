@@ -126,13 +126,16 @@ def _markup_anywhere(html: str, meta: dict[str, str]) -> None:
                 if found := _HREF_OR_CONTENT.search(tag):
                     address = found.group(1)
                     break
-        host = urlsplit(address).hostname if address else None
+        try:
+            host = urlsplit(address).hostname if address else None
+        except ValueError:  # not an address after all ("http://[oops")
+            host = None
         if host:
             meta["hostname"] = host
     if "sitename" not in meta:
         for tag in _SITE_META.findall(head):
             if (content := _CONTENT.search(tag)) and content.group(1).strip():
-                meta["sitename"] = " ".join(content.group(1).split())
+                meta["sitename"] = " ".join(unescape(content.group(1)).split())
                 return
         if title := _TITLE.search(head):
             _, site = split_site(" ".join(unescape(title.group(1)).split()))
