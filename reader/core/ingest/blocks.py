@@ -176,9 +176,20 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+# Wiki links of Obsidian, Logseq and Foam notes: "[[Sean O'Connor|our reporter]]", "[[Kyiv]]", and
+# embeds, "![[gold-bars.jpg]]".
+_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\](?!\()")  # ("[[x]](url)": a link's words in brackets)
+
+
+def _as_markdown_link(match: re.Match[str]) -> str:
+    """A wiki link as the Markdown link it stands for: its label (or its target) as the words."""
+    bang, target, label = match.group(1), match.group(2).strip(), match.group(3)
+    return f"{bang}[{'' if bang else (label or target).strip()}](<{target.replace('>', '')}>)"
+
+
 def _markdown_blocks(text: str) -> list[Block]:
-    lines = text.split("\n")
-    tokens = _parser().parse(text)
+    lines = text.split("\n")  # (the source as written, for what was removed)
+    tokens = _parser().parse(_WIKI_LINK.sub(_as_markdown_link, text) if "[[" in text else text)
     blocks: list[Block] = []
     depth = 0
     quote = 0

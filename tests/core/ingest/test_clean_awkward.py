@@ -1086,3 +1086,14 @@ def test_an_article_copied_from_a_browsers_reader_view_keeps_its_fields_out_of_t
     assert (result.authors, result.published) == (("Sean O'Connor",), "2025-08-08")
     assert result.body.startswith(PARAGRAPHS[0])
     assert "August 8, 2025" not in result.body
+
+
+def test_wiki_links_of_a_notes_app_are_their_words_and_embeds_are_pictures():
+    """Obsidian, Logseq and Foam link notes with "[[target]]" and "[[target|words]]" and embed
+    pictures with "![[file]]": the reader sees the words, and the picture is removed as one."""
+    text = (f"---\ntitle: Harbour strike\n---\n![[gold-bars.jpg]]\n\n{PARAGRAPHS[0]} It hit the "
+            f"[[eastern grain terminal]] hardest, [[Sean O'Connor|our reporter]] said.\n\n{STORY}\n")
+    result = clean(RawDocument(path="note.md", text=text, format="markdown", encoding="utf-8"))
+    assert "It hit the eastern grain terminal hardest, our reporter said." in result.body
+    assert "[[" not in result.body and "]]" not in result.body
+    assert ("![[gold-bars.jpg]]", "image") in {(r.text, r.reason) for r in result.removed}
