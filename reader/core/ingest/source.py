@@ -33,6 +33,7 @@ class Source:
 
 
 _ADDRESS_KEYS = ("source", "link", "canonical_url", "original_url", "source_url")
+_BLOCK_SCALAR = re.compile(r"^[^\s:-][^:]*:\s*[|>][-+]?\s*$")  # YAML's "key: >" or "key: |-"
 _LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(.*)$")
 _WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")  # Obsidian's "[[Jane Doe]]", "[[Jane Doe|Jane]]"
 
@@ -49,7 +50,12 @@ def front_matter(text: str) -> tuple[str, dict[str, str], int]:
         return text, {}, 0
     meta: dict[str, str] = {}
     listed: str | None = None  # a key whose value is the list below it ("author:" then "  - Jane Doe")
+    block: str | None = None  # a key whose value is the indented text below it ("description: >")
     for line in match.group(1).splitlines():
+        if block and line[:1] in (" ", "\t"):
+            meta[block] = f"{meta.get(block, '')} {line.strip()}".strip()
+            continue
+        block = None
         item = _LIST_ITEM.match(line)
         if item and listed:
             value = _front_value(item.group(1))
@@ -57,6 +63,9 @@ def front_matter(text: str) -> tuple[str, dict[str, str], int]:
                 meta[listed] = f"{meta[listed]}, {value}" if listed in meta else value
             continue
         listed = None
+        if _BLOCK_SCALAR.match(line):
+            block = line.partition(":")[0].strip().lower()
+            continue
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t", "-")):
             value = value.strip()

@@ -1097,3 +1097,14 @@ def test_wiki_links_of_a_notes_app_are_their_words_and_embeds_are_pictures():
     assert "It hit the eastern grain terminal hardest, our reporter said." in result.body
     assert "[[" not in result.body and "]]" not in result.body
     assert ("![[gold-bars.jpg]]", "image") in {(r.text, r.reason) for r in result.removed}
+
+
+def test_front_matter_lists_and_folded_text_are_read_as_yaml_writes_them():
+    from reader.core.ingest.source import front_matter
+
+    text = ("---\ntitle: Talks\ndescription: >-\n  Dock workers stayed off the job\n  as talks broke down\n"
+            "author:\n  - \"[[Jane Doe]]\"\n  - Sean O'Connor\ntags: [news, \"ports\"]\n---\nThe story.\n")
+    body, meta, taken = front_matter(text)
+    assert body == "The story.\n" and taken == 10
+    assert meta == {"title": "Talks", "description": "Dock workers stayed off the job as talks broke down",
+                    "author": "Jane Doe, Sean O'Connor", "tags": "news, ports"}
