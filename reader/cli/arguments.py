@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add = sub.add_parser("add", help="add article files or folders (.txt, .md, .html, .mhtml, "
-                                     ".webarchive), or web pages by URL, to the library")
+                                     ".webarchive, .eml), or web pages by URL, to the library")
     add.add_argument("paths", nargs="+", metavar="PATH|URL")
     add.add_argument("--json", action="store_true", help="print a JSON report")
     feeds = sub.add_parser("feeds", help="RSS/Atom subscriptions: list, add URL, remove URL, "

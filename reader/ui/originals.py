@@ -13,8 +13,10 @@ from textual.app import App, SuspendNotSupported
 from reader.core.ingest.files import SUFFIXES, archived_page
 from reader.core.models import ReaderError
 
-# What a browser shows, not a pager: .html, .mhtml, .webarchive and their other spellings.
-SAVED_PAGES = frozenset(suffix for suffix, kind in SUFFIXES.items() if kind in ("html", "mhtml", "webarchive"))
+# What a browser shows, not a pager: .html, .mhtml, .webarchive and their other spellings, and a
+# saved e-mail's message (.eml).
+SAVED_PAGES = frozenset(suffix for suffix, kind in SUFFIXES.items()
+                        if kind in ("html", "mhtml", "webarchive", "email"))
 
 
 def open_original(app: App[Any], article: Any) -> None:

@@ -1,5 +1,5 @@
 """o opens an article's original: a saved web page in the browser, as a fetched one (a web
-archive as its page's HTML); a text or Markdown file in $PAGER."""
+archive or a saved e-mail as its page's HTML); a text or Markdown file in $PAGER."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import webbrowser
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from tests.conftest import synced_library
-from tests.core.ingest.test_files import _mhtml
+from tests.core.ingest.test_files import _mhtml, _newsletter
 from tests.ui.conftest import settle
 
 STORY = "".join(f"<p>Paragraph {n}: dock workers at the eastern grain terminal stayed off the job "
@@ -29,6 +29,8 @@ async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tm
     archive = folder / "talks.mhtml"
     archive.write_bytes(_mhtml(f"<html><head><title>Port talks</title></head><body><article>"
                                f"<h1>Port talks</h1>{STORY}</article></body></html>"))
+    mail = folder / "strike.eml"
+    mail.write_bytes(_newsletter())
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     library = synced_library(folder, tmp_path / "home")
@@ -38,8 +40,10 @@ async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tm
         await settle(app, pilot)
         # A web archive opens as its page's HTML (no text browser, and not every browser, reads one).
         copy = library.paths.cache / "originals" / f"{ids[str(archive.resolve())]}.html"
+        # A saved e-mail too: its message's HTML.
+        message = library.paths.cache / "originals" / f"{ids[str(mail.resolve())]}.html"
         for path, expected in ((page, [page.resolve().as_uri()]), (archive, [copy.as_uri()]),
-                               (folder / "notes.txt", [])):
+                               (mail, [message.as_uri()]), (folder / "notes.txt", [])):
             opened.clear()
             app.push_screen(ArticleScreen(ids[str(path.resolve())]))
             await settle(app, pilot)
@@ -49,3 +53,4 @@ async def test_a_saved_web_page_opens_in_the_browser_a_text_file_in_the_pager(tm
             await pilot.press("escape")
             await settle(app, pilot)
         assert "Port talks" in copy.read_text("utf-8") and "=3D" not in copy.read_text("utf-8")
+        assert "View in browser" in message.read_text("utf-8")

@@ -15,7 +15,7 @@ from reader.core.text import normalise
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml",
-            ".webarchive": "webarchive"}
+            ".webarchive": "webarchive", ".eml": "email"}
 MAX_BYTES = 64 * 1024 * 1024
 
 _MAGIC = {
@@ -238,6 +238,8 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
         raise ReaderError(f"not a text file ({kind})")
     if fmt == "text" and _HTML_START.match(data[:1024]):
         fmt = "html"
+    if fmt == "email":
+        return _from_email(str(path), data)
     if fmt == "mhtml":
         data, charset, location = _archived_page(data)
         url = url or location
@@ -256,15 +258,25 @@ def read_document(path: Path, charset: str | None = None, url: str | None = None
 
 
 def archived_page(path: Path) -> bytes | None:
-    """The HTML of the page inside a web archive file (.mhtml, .webarchive), for a browser that
-    cannot open the archive itself; None for any other file. Raises ReaderError as read_document."""
+    """The HTML of the page inside a web archive file (.mhtml, .webarchive) or of a saved e-mail's
+    message (.eml), for a browser, which cannot open the file itself; None for any other file.
+    Raises ReaderError as read_document."""
     kind = SUFFIXES.get(path.suffix.lower())
-    if kind not in ("mhtml", "webarchive"):
+    if kind not in ("mhtml", "webarchive", "email"):
         return None
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReaderError(f"cannot read ({exc.strerror or exc})") from None
+    if kind == "email":
+        from html import escape
+
+        from reader.core.ingest.emails import read_message
+
+        message = read_message(data)
+        # (Written as UTF-8, whatever charset the mail's own HTML declares further down.)
+        page = message.body if message.html else f"<pre>{escape(message.body)}</pre>"
+        return f'<meta charset="utf-8">{page}'.encode("utf-8")
     return (_archived_page(data) if kind == "mhtml" else _safari_page(data))[0]
 
 
@@ -305,6 +317,25 @@ def _safari_page(data: bytes) -> tuple[bytes, str | None, str | None]:
         raise ReaderError("not a Safari web archive with a page in it")
     where = location if isinstance(location, str) and location.startswith("http") else None
     return html, charset if isinstance(charset, str) else None, where
+
+
+_LAYOUT_TABLE = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b[^>]*>", re.IGNORECASE)
+
+
+def _from_email(path: str, data: bytes) -> RawDocument:
+    """A newsletter saved from a mail program: its HTML or text, with its subject, date and sender
+    as the header's fields (a field the message prints itself is read by the cleaner as well)."""
+    from reader.core.ingest.emails import read_message
+
+    message = read_message(data)
+    if message.html:
+        # A mail's HTML is laid out in tables (its columns, its padding): their cells are its
+        # paragraphs, not a table's data.
+        doc = _from_html(path, _LAYOUT_TABLE.sub(r"<\1div>", message.body), "utf-8")
+        doc.meta.update(message.meta)
+        return doc
+    text = normalise(message.body)
+    return RawDocument(path=path, text=text, format="text", encoding="utf-8", meta=message.meta)
 
 
 def _from_html(path: str, html: str, encoding: str, url: str | None = None) -> RawDocument:

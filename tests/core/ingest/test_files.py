@@ -366,3 +366,44 @@ def test_html_title_is_the_printed_headline_without_the_sites_words(tmp_path, ti
             + "".join(f"<h1>{h}</h1>" for h in h1s) + "<article>"
             + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>")
     assert clean(read_document(write(tmp_path, "a.html", html.encode()))).title == shown
+
+
+def _newsletter(html: bool = True, sender: str = "Heather Cox Richardson from Letters from an American "
+                "<hcr@substack.com>", subject: str = "Fwd: The harbour strike, explained") -> bytes:
+    """A newsletter as a mail program saves it (.eml): plain and HTML alternatives, the HTML laid
+    out in a table as newsletters are."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"], mail["From"], mail["To"] = subject, sender, "me@example.com"
+    mail["Date"] = "Tue, 04 Mar 2025 07:12:00 -0500"
+    mail.set_content("\n\n".join(STORY) + "\n")
+    if html:
+        cells = "".join(f"<tr><td><p>{p}</p></td></tr>" for p in STORY)
+        mail.add_alternative(f"<html><body><table><tr><td><a href='https://x.example/v'>View in browser</a>"
+                             f"</td></tr>{cells}<tr><td>Unsubscribe</td></tr></table></body></html>",
+                             subtype="html")
+    return bytes(mail)
+
+
+@pytest.mark.parametrize("html", [True, False])
+def test_a_newsletter_saved_from_a_mail_program_is_an_article(tmp_path, html):
+    """Its subject (without "Fwd:") is the title, its date the Date header's, its sender the
+    outlet and, when the sender names both ("Name from Newsletter"), the author; a mail's HTML
+    tables are its layout, so its paragraphs are read as paragraphs."""
+    result = clean(read_document(write(tmp_path, "strike.eml", _newsletter(html))))
+    assert result.title == "The harbour strike, explained"
+    assert (result.authors, result.outlet) == (("Heather Cox Richardson",), "Letters from an American")
+    assert result.published.startswith("2025-03-04")
+    assert result.body.split("\n\n")[:len(STORY)] == list(STORY)
+    plain = clean(read_document(write(tmp_path, "b.eml", _newsletter(html, "Quayside Courier <n@q.example>",
+                                                                        "Harbour strike halts grain shipments"))))
+    assert (plain.title, plain.authors, plain.outlet) == ("Harbour strike halts grain shipments", (),
+                                                          "Quayside Courier")
+
+
+def test_a_mail_without_a_message_is_refused_with_a_reason(tmp_path):
+    mail = (b"Subject: Photos\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n"
+            b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--x--\r\n")
+    with pytest.raises(ReaderError, match="no text or HTML part"):
+        read_document(write(tmp_path, "photos.eml", mail))
