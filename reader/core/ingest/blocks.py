@@ -178,7 +178,8 @@ def _parser() -> Any:
 
 # Wiki links of Obsidian, Logseq and Foam notes: "[[Sean O'Connor|our reporter]]", "[[Kyiv]]", and
 # embeds, "![[gold-bars.jpg]]".
-_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\](?!\()")  # ("[[x]](url)": a link's words in brackets)
+# ("[[x]](url)" is no wiki link: a Markdown link whose words are in brackets.)
+WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\](?!\()")
 
 
 def _as_markdown_link(match: re.Match[str]) -> str:
@@ -189,7 +190,7 @@ def _as_markdown_link(match: re.Match[str]) -> str:
 
 def _markdown_blocks(text: str) -> list[Block]:
     lines = text.split("\n")  # (the source as written, for what was removed)
-    tokens = _parser().parse(_WIKI_LINK.sub(_as_markdown_link, text) if "[[" in text else text)
+    tokens = _parser().parse(WIKI_LINK.sub(_as_markdown_link, text) if "[[" in text else text)
     blocks: list[Block] = []
     depth = 0
     quote = 0

@@ -2,7 +2,8 @@
 
 A newsletter is an article that came by mail: its subject is the headline, its Date header when it
 was published, and its sender the outlet ("Money Stuff <noreply@...>"), or the author and the
-outlet when the sender says both ("Heather Cox Richardson from Letters from an American").
+outlet when the sender says both ("Heather Cox Richardson from Letters from an American"; "Updates
+from The Verge" names the outlet alone).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.core.ingest.bylines import is_person
 from reader.core.models import ReaderError
 
 # What mail programs put before a subject they forward or answer: "Fwd:", "Re:", "AW:", "TR:".
@@ -52,7 +54,10 @@ def read_message(data: bytes) -> Message:
         meta["date"] = when.isoformat()
     name = _sender_name(sender)
     if name and (both := _FROM.match(name)):
-        meta["author"], meta["sitename"] = both.group("author").strip(), both.group("outlet").strip()
+        # "Casey Newton from Platformer": an author and the outlet; "Updates from The Verge": the outlet.
+        if is_person(both.group("author").strip()):
+            meta["author"] = both.group("author").strip()
+        meta["sitename"] = both.group("outlet").strip()
     elif name:
         meta["sitename"] = name
     return Message(body, part.get_content_type() == "text/html", meta)

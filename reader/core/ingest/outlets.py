@@ -230,8 +230,9 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
     return evidence
 
 
-# An e-mail address's host, or a host printed with www. ("community@space.com", "www.space.com").
+# A line that is a host alone ("theguardian.com", "www.bbc.co.uk").
 HOST_LINE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+# An e-mail address's host, or a host printed with www. ("community@space.com", "www.space.com").
 PRINTED_ADDRESS = re.compile(r"(?:[\w.+-]+@|\bwww\.)(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 
 HOME_LINKS = 5  # links to one site a page needs before that site counts as the page's own

@@ -79,7 +79,8 @@ def find_published(blocks: Sequence[Block], keep: Sequence[bool], start: int, he
         _, i, iso = best
         # A line that is only the date is lifted, even one the model kept at the story's top
         # (a copied article: headline, byline, "August 8, 2025", the story).
-        lifted = is_date_line(blocks[i].text) and (not keep[i] or (i <= start + 2 and _only_date(blocks[i].text)))
+        text = blocks[i].text
+        lifted = is_date_line(text) and (not keep[i] or (i <= start + 2 and _only_date(text)))
         return iso, (i if lifted else None)
     # A clipper's "created" (Obsidian's Web Clipper, MarkDownload) is when the page was saved:
     # the date of last resort, after any the page prints or its address holds.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.ingest.blocks import Block, looks_like_markdown, split_blocks
+from reader.core.ingest.blocks import WIKI_LINK, Block, looks_like_markdown, split_blocks
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # The header crawlers such as Jina Reader put above the page: "Title: ...", "URL Source: ..."
@@ -35,12 +35,12 @@ class Source:
 _ADDRESS_KEYS = ("source", "link", "canonical_url", "original_url", "source_url")
 _BLOCK_SCALAR = re.compile(r"^[^\s:-][^:]*:\s*[|>][-+]?\s*$")  # YAML's "key: >" or "key: |-"
 _LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(.*)$")
-_WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")  # Obsidian's "[[Jane Doe]]", "[[Jane Doe|Jane]]"
 
 
 def _front_value(value: str) -> str:
-    """A front matter value as text: quotes and wiki-link brackets taken off."""
-    return _WIKI_LINK.sub(r"\1", value.strip().strip("\"'")).strip()
+    """A front matter value as text: quotes and wiki-link brackets taken off (Obsidian's
+    "[[Jane Doe]]", "[[Jane Doe|Jane]]": the name linked to)."""
+    return WIKI_LINK.sub(lambda link: link.group(2).strip(), value.strip().strip("\"'")).strip()
 
 
 def front_matter(text: str) -> tuple[str, dict[str, str], int]:

@@ -400,6 +400,10 @@ def test_a_newsletter_saved_from_a_mail_program_is_an_article(tmp_path, html):
                                                                         "Harbour strike halts grain shipments"))))
     assert (plain.title, plain.authors, plain.outlet) == ("Harbour strike halts grain shipments", (),
                                                           "Quayside Courier")
+    # "Updates from ..." names no author.
+    updates = clean(read_document(write(tmp_path, "c.eml", _newsletter(html, "Updates from The Quayside "
+                                                                             "Courier <n@q.example>"))))
+    assert (updates.authors, updates.outlet) == ((), "The Quayside Courier")
 
 
 def test_a_mail_without_a_message_is_refused_with_a_reason(tmp_path):
