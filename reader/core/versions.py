@@ -90,7 +90,7 @@ PIPELINE = "74"  # cleaning and entity output: every file is processed again (8:
 # site's address alone names the outlet, the line between headline and byline is the standfirst
 # and a line that is only the date is lifted even where the model kept it; an HTML page's title is
 # its printed <h1> where the markup's title wraps it in the site's words, and its site's name is
-# the part before a slogan; a Markdown note's wiki links, "[[target|words]]", are links; .eml read)
+# the part before a slogan; a Markdown note's wiki links, "[[target|words]]", are links; .eml read; an HTML page's authors from its markup trimmed of dates' words and roles)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "277df8cb2e5b7dd7"

@@ -89,6 +89,21 @@ def _trim(name: str) -> str:
     return name
 
 
+def markup_authors(names: str) -> tuple[str, ...]:
+    """The authors a page's markup gives (trafilatura's "Jeff Foust Monday; November"), as names:
+    each without a role or date glued after it, and none that is a date's word or a role alone
+    ("Tom Krisher, AP Auto Writer": Tom Krisher)."""
+    out = []
+    for piece in re.split(r";|,|\band\b", names):
+        name = _trim(piece.strip())
+        if not name or all(_AFTER_NAME.match(word) for word in name.split()) or name in out:
+            continue
+        if name != piece.strip() and not is_person(name):
+            continue  # a role, not a name: "AP Auto Writer"
+        out.append(name)
+    return tuple(out)
+
+
 def _only_a_date(text: str) -> bool:
     """Whether a text is a date or time with a label at most ("Updated Nov 13, 2019 10:28am EST",
     "5:45 AM PST 11/19/2019"), not a sentence that ends in one ("The law was signed on March 4")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.ingest import metadata, outlets, promos, reasons, wording
+from reader.core.ingest import bylines, metadata, outlets, promos, reasons, wording
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import parse_date
 from reader.core.ingest.shown import assemble, lead_title, shown_field, shown_outlet
@@ -26,7 +26,7 @@ def clean_extracted(doc: RawDocument) -> Cleaned:
     removed += chrome
     fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
                               meta.get("url"))
-    authors = tuple(a.strip() for a in re.split(r";|,|\band\b", meta.get("author", "")) if a.strip())
+    authors = bylines.markup_authors(meta.get("author", ""))
     # A known outlet's address names it as reader names it everywhere ("BarronsOnline", "SputnikInt"
     # and "DH News Service" are Barron's, Sputnik and the Deccan Herald); else the page's own name.
     address = meta.get("url") or (f"https://{meta['hostname']}/" if meta.get("hostname") else None)

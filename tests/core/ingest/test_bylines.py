@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.ingest.bylines import glued_author, is_person, parse_byline
+from reader.core.ingest.bylines import glued_author, is_person, markup_authors, parse_byline
 from reader.core.ingest.clean import clean
 from reader.core.ingest.files import read_document
 
@@ -126,3 +126,15 @@ def test_a_bare_name_on_its_own_line_under_the_headline_is_the_byline_even_where
                  frozenset())
     assert found.authors == authors
     assert (1 in found.used) == bool(authors)
+
+
+@pytest.mark.parametrize(("markup", "authors"), [
+    ("Jeff Foust Monday; November", ("Jeff Foust",)),  # trafilatura's author, with the date's words
+    ("Mike Wuerthele; Malcolm Owen Monday; November", ("Mike Wuerthele", "Malcolm Owen")),
+    ("Tom Krisher, AP Auto Writer", ("Tom Krisher",)),  # a role alone is no author
+    ("Meg James Staff Writer", ("Meg James",)),
+    ("Lisa Kaczke and Trevor J Mitchell", ("Lisa Kaczke", "Trevor J Mitchell")),
+    ("Marty Friedman", ("Marty Friedman",)),  # a name that starts like a day stays whole
+])
+def test_the_authors_a_pages_markup_gives_are_names(markup, authors):
+    assert markup_authors(markup) == authors
