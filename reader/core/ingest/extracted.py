@@ -8,6 +8,7 @@ import re
 from reader.core.ingest import bylines, metadata, outlets, promos, reasons, wording
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import parse_date
+from reader.core.ingest.outlet_ranker import key as name_key
 from reader.core.ingest.shown import assemble, lead_title, shown_field, shown_outlet
 from reader.core.ingest.wording import read_words
 from reader.core.models import Cleaned, RawDocument, Removed
@@ -34,12 +35,19 @@ def clean_extracted(doc: RawDocument) -> Cleaned:
     outlet = (by_address if by_address and outlets.known_outlet(by_address) else None) \
         or meta.get("sitename") or site
     published = parse_date(meta["date"]) if meta.get("date") else fields.published
+    # The markup names a wire agency or the outlet among the authors ("Sandee LaMotte; CNN",
+    # "Reuters"), as a byline does ("By Sandee LaMotte, CNN"): an agency, the outlet, no author.
+    agencies = fields.agencies + tuple(a for name in authors if (a := outlets.agency(name))
+                                       and a not in fields.agencies)
+    own = {name_key(name) for name in (outlet, meta.get("sitename"), site) if name}
+    authors = tuple(name for name in authors if not outlets.agency(name) and name_key(name) not in own
+                    and not outlets.known_outlet(name))
     text, headings = assemble(keep_blocks)
     return Cleaned(
         title=shown_field(headline) or lead_title(text, doc.path),
         standfirst=meta.get("description"), authors=authors or fields.authors,
         outlet=shown_outlet(outlets.outlet_name(outlet) if outlet else fields.outlet), published=published,
-        agencies=fields.agencies, body=text, removed=tuple(removed), headings=headings,
+        agencies=tuple(dict.fromkeys(agencies)), body=text, removed=tuple(removed), headings=headings,
         lines=tuple(0 for _ in keep_blocks),
     )
 

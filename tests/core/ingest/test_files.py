@@ -411,3 +411,16 @@ def test_a_mail_without_a_message_is_refused_with_a_reason(tmp_path):
             b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--x--\r\n")
     with pytest.raises(ReaderError, match="no text or HTML part"):
         read_document(write(tmp_path, "photos.eml", mail))
+
+
+@pytest.mark.parametrize(("author", "authors", "agencies"), [
+    ("Sandee LaMotte, Associated Press", ("Sandee LaMotte",), ("Associated Press",)),
+    ("Sandee LaMotte; Reuters", ("Sandee LaMotte",), ("Reuters",)),
+    ("Molly Wood; Quayside Courier", ("Molly Wood",), ()),  # the outlet itself is no author
+])
+def test_html_authors_from_the_markup_leave_agencies_and_the_outlet_out(tmp_path, author, authors, agencies):
+    html = (f'<html><head><title>Prisoners exchanged | Quayside Courier</title>'
+            f'<meta name="author" content="{author}"></head><body><article><h1>Prisoners exchanged</h1>'
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>")
+    result = clean(read_document(write(tmp_path, "a.html", html.encode())))
+    assert (result.authors, result.agencies) == (authors, agencies)
