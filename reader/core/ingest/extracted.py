@@ -37,15 +37,17 @@ def clean_extracted(doc: RawDocument) -> Cleaned:
     published = parse_date(meta["date"]) if meta.get("date") else fields.published
     # The markup names a wire agency or the outlet among the authors ("Sandee LaMotte; CNN",
     # "Reuters"), as a byline does ("By Sandee LaMotte, CNN"): an agency, the outlet, no author.
-    agencies = fields.agencies + tuple(a for name in authors if (a := outlets.agency(name))
-                                       and a not in fields.agencies)
+    agencies, people = list(fields.agencies), []
     own = {name_key(name) for name in (outlet, meta.get("sitename"), site) if name}
-    authors = tuple(name for name in authors if not outlets.agency(name) and name_key(name) not in own
-                    and not outlets.known_outlet(name))
+    for name in authors:
+        if wire := outlets.agency(name):
+            agencies.append(wire)
+        elif name_key(name) not in own and not outlets.known_outlet(name):
+            people.append(name)
     text, headings = assemble(keep_blocks)
     return Cleaned(
         title=shown_field(headline) or lead_title(text, doc.path),
-        standfirst=meta.get("description"), authors=authors or fields.authors,
+        standfirst=meta.get("description"), authors=tuple(people) or fields.authors,
         outlet=shown_outlet(outlets.outlet_name(outlet) if outlet else fields.outlet), published=published,
         agencies=tuple(dict.fromkeys(agencies)), body=text, removed=tuple(removed), headings=headings,
         lines=tuple(0 for _ in keep_blocks),

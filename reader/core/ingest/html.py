@@ -55,10 +55,11 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
         meta["sitename"] = domain
     if isinstance(doc.get("hostname"), str) and doc["hostname"].strip():
         meta["hostname"] = doc["hostname"].strip()
-    _markup_anywhere(html, meta)
+    page_title = _page_title(html)  # the <title>: (its headline, the site it ends with)
+    _markup_anywhere(html, meta, page_title[1])
     if meta.get("sitename") and (name := _SLOGAN.split(meta["sitename"], maxsplit=1)[0].strip()):
         meta["sitename"] = name  # "LinkNaija | Nigeria's popular news platform": the name before its slogan
-    if meta.get("title") and (headline := _printed_headline(html, meta["title"])):
+    if meta.get("title") and (headline := _printed_headline(html, meta["title"], *page_title)):
         meta["title"] = headline
     return body, meta
 
@@ -74,16 +75,21 @@ def _folded(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _printed_headline(html: str, title: str) -> str | None:
+def _page_title(html: str) -> tuple[str, str | None]:
+    """The page's <title> split into its headline and the site it ends with ("" and None without one)."""
+    from reader.core.ingest.headline import split_site
+
+    found = _TITLE.search(html[:MARKUP_REACH])
+    return split_site(" ".join(unescape(found.group(1)).split())) if found else ("", None)
+
+
+def _printed_headline(html: str, title: str, page_headline: str, site: str | None) -> str | None:
     """The headline the page prints, where the title trafilatura gives is not it: that headline
     with a site's name or slogan around it ("Só quem se Ama... — Mensagens de Reflexão",
     "Nigeria's popular news platform: BREAKING NEWS: ...") gives the page's <h1> it holds; the
-    site's name (a logo in an <h1>) gives the headline of the page's <title>. Else None."""
-    from reader.core.ingest.headline import split_site
-
+    site's name (a logo in an <h1>) gives the headline of the page's <title> (`page_headline`,
+    `site`: _page_title()). Else None."""
     key = _folded(title)
-    found = _TITLE.search(html[:MARKUP_REACH])
-    page_headline, site = split_site(" ".join(unescape(found.group(1)).split())) if found else ("", None)
     if site and key == _folded(site):
         return page_headline
     site_key = _folded(site or "")
@@ -107,14 +113,13 @@ _TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.IGNORECASE)
 MARKUP_REACH = 500_000  # characters of a page searched for the tags trafilatura left unread
 
 
-def _markup_anywhere(html: str, meta: dict[str, str]) -> None:
+def _markup_anywhere(html: str, meta: dict[str, str], title_site: str | None) -> None:
     """The page's address and name where trafilatura, which reads them in the <head>, found none:
     a page's tags can sit in its <body> (a script wrote them there before it was saved), and a
     browser writes the address it saved the page from in a comment. The address gives the
-    hostname; the name is og:site_name, else the site its <title> ends with ("... – BGR")."""
+    hostname; the name is og:site_name, else `title_site`, the site its <title> ends with
+    ("... – BGR")."""
     from urllib.parse import urlsplit
-
-    from reader.core.ingest.headline import split_site
 
     head = html[:MARKUP_REACH]
     if "hostname" not in meta:
@@ -137,10 +142,8 @@ def _markup_anywhere(html: str, meta: dict[str, str]) -> None:
             if (content := _CONTENT.search(tag)) and content.group(1).strip():
                 meta["sitename"] = " ".join(unescape(content.group(1)).split())
                 return
-        if title := _TITLE.search(head):
-            _, site = split_site(" ".join(unescape(title.group(1)).split()))
-            if site:
-                meta["sitename"] = site
+        if title_site:
+            meta["sitename"] = title_site
 
 
 # The page's og:site_name tag (its attributes in any order).

@@ -250,9 +250,14 @@ def _dek_above_byline(blocks: Sequence[Block], title_at: int, fields: Fields, is
     dek, below = texts[0], texts[1]
     text = blocks[dek].text.strip()
     lifted = fields.used.get(below, "")
-    if not lifted.startswith(("byline", "date")) or blocks[dek].links or is_chrome(text):
+    if not lifted.startswith(("byline", "date")) or is_chrome(text):
         return None
-    return dek if 8 <= len(words_of(text)) <= 60 and not is_byline_or_date(text) else None
+    return dek if _reads_as_standfirst(blocks[dek], text) else None
+
+
+def _reads_as_standfirst(block: Block, text: str) -> bool:
+    """A line of a standfirst's length (8-60 words) with no link that is no byline or date."""
+    return 8 <= len(words_of(text)) <= 60 and not block.links and not is_byline_or_date(text)
 
 
 def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, header: dict[str, str],
@@ -270,7 +275,7 @@ def _standfirst(blocks: Sequence[Block], keep: Sequence[bool], start: int, heade
             n = len(words_of(text))
             if i + 1 < len(blocks) and _picture_credit(blocks[i + 1].text.strip()):
                 continue  # a caption over its picture's credit ("| AFP-JIJI")
-            if 8 <= n <= 60 and not blocks[i].links and not is_byline_or_date(text):
+            if _reads_as_standfirst(blocks[i], text):
                 fields.standfirst = text
                 fields.used[i] = "standfirst (lifted into the standfirst field)"
                 return

@@ -21,20 +21,26 @@ _UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORE
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
 
 
+def _dates(text: str) -> list[tuple[int, int, str]]:
+    return find_dates(text) if re.search(r"\d", text) else []
+
+
+def _half_dates(text: str, found: list[tuple[int, int, str]]) -> bool:
+    """Whether the dates found in a line cover half of it."""
+    return sum(b - a for a, b, _ in found) >= 0.5 * len(text.strip())
+
+
 def is_date_line(text: str) -> bool:
     """Whether a line is a date: one is found and covers half of it, or the line is short."""
-    found = find_dates(text) if re.search(r"\d", text) else []
-    if not found:
-        return False
-    covered = sum(b - a for a, b, _ in found)
-    return covered >= 0.5 * len(text.strip()) or len(words_of(text)) <= 8
+    found = _dates(text)
+    return bool(found) and (_half_dates(text, found) or len(words_of(text)) <= 8)
 
 
 def _only_date(text: str) -> bool:
     """Whether a line is mostly a date (its dates cover half of it: "Published August 8, 2025"),
     not a short line that mentions one."""
-    found = find_dates(text)
-    return bool(found) and sum(b - a for a, b, _ in found) >= 0.5 * len(text.strip())
+    found = _dates(text)
+    return bool(found) and _half_dates(text, found)
 
 
 def is_byline_or_date(text: str) -> bool:
