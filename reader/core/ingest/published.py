@@ -18,7 +18,8 @@ from reader.core.ingest.words import STOP_WORDS, words_of
 
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.IGNORECASE)
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
+# "/2019/11/19/", and at a slug's end ("...-record-2025-03-07/", as Reuters writes it)
+_URL_DATE = re.compile(r"[/-](20\d\d|19\d\d)[/-](\d{2})[/-](\d{2})(?:/|\b)")
 
 
 def _dates(text: str) -> list[tuple[int, int, str]]:

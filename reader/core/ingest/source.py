@@ -104,6 +104,37 @@ def crawler_header(lines: list[str]) -> tuple[dict[str, str], list[int]]:
     return meta, taken
 
 
+# The properties a note-taking app prints under a clipped page's heading (Notion's Web Clipper,
+# exported: "# Headline", "Created: March 9, 2025 3:14 PM", "Tags: markets", "URL: https://...").
+# They are the clipper's record, read as front matter is: "created" is when it was clipped.
+_PROPERTY_KEYS = {"created": "created", "created time": "created", "url": "url", "source": "url",
+                  "source url": "url", "author": "author", "authors": "author", "date": "date",
+                  "published": "date", "tags": "", "created by": "", "last edited": "",
+                  "last edited time": "", "status": "", "type": "", "category": ""}
+_RECORD_KEYS = {"created", "url", "author", "date"}  # one of these makes a run of "Key: value" a record
+
+
+def properties(lines: list[str]) -> tuple[dict[str, str], list[int]]:
+    """Fields of a run of two or more properties right under the page's first heading (a
+    Markdown "# " line), and the lines the run spans; ({}, []) when there is no such run."""
+    filled = [i for i, line in enumerate(lines[:20]) if line.strip()]
+    if len(filled) < 3 or not lines[filled[0]].startswith("# "):
+        return {}, []
+    fields: dict[str, str] = {}
+    taken: list[int] = []
+    for i in filled[1:]:
+        match = _CRAWLER_LINE.match(lines[i].strip())
+        key = match.group("key").lower() if match else None
+        if key not in _PROPERTY_KEYS or (taken and i != taken[-1] + 1):
+            break
+        taken.append(i)
+        if _PROPERTY_KEYS[key] and match and match.group("value").strip():
+            fields.setdefault(_PROPERTY_KEYS[key], _front_value(match.group("value")))
+    if len(taken) < 2 or not _RECORD_KEYS & fields.keys():
+        return {}, []
+    return fields, taken
+
+
 def parse_source(text: str, fmt: str) -> Source:
     """Split a normalised text or Markdown file into header fields and blocks (line numbers kept)."""
     body, front, skipped = front_matter(text)
@@ -118,6 +149,11 @@ def parse_source(text: str, fmt: str) -> Source:
         lines[skipped + i] = ""
     for key, value in fields.items():
         meta.setdefault(key, value)
+    if not front and not taken:
+        front, taken = properties(lines)
+        for i in taken:
+            header.append((i + 1, lines[i]))
+            lines[i] = ""
     # Web clippers record the page's address under their own key (Obsidian's and MarkDownload's
     # "source:"): the address a crawler gives as "URL Source:".
     for key in ("url", *_ADDRESS_KEYS):

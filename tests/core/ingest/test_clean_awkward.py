@@ -62,6 +62,32 @@ def test_a_web_clippers_front_matter_is_metadata(name):
     assert result.body.rstrip().endswith("outside the terminal gates on Tuesday morning.")
 
 
+def test_a_note_apps_printed_properties_are_metadata():
+    """Notion exports a clipped page as its heading, then its properties as lines ("Created:
+    June 20, 2025 9:12 AM", "Tags:", "URL:", "Author:"): the clipper's record, read as front matter
+    is. The date is the one the address holds, not the day the page was clipped."""
+    result = cleaned("notion-export.md")
+    assert result.title == "Harbour strike halts grain shipments for a second day"
+    assert result.authors == ("Sean O'Connor",)
+    assert result.published == "2025-06-12"
+    assert result.standfirst is None
+    assert result.body.startswith("Dock workers at the eastern grain terminal")
+    assert "Created:" not in result.body and "Tags:" not in result.body
+    assert {r.line for r in result.removed if r.reason.startswith("crawler header")} == {3, 4, 5, 6}
+
+
+@pytest.mark.parametrize("text", [
+    "# Agenda\n\nDate: Tuesday\nRoom: 4B\n\nThe meeting will discuss the harbour budget for next year.\n",
+    "Created: yesterday\nURL: https://example.com/a\n\nA note without a heading above its lines.\n",
+])
+def test_key_value_lines_that_are_no_record_stay_text(text):
+    """A run of "Key: value" lines is a record only under the page's heading and holding one of
+    a clipper's fields; a note's own "Date: Tuesday / Room: 4B" is its text."""
+    from reader.core.ingest.source import properties
+
+    assert properties(text.split("\n")) == ({}, [])
+
+
 def test_a_clippers_created_date_is_the_date_of_last_resort():
     text = ("---\ncreated: 2025-06-20T09:12:44\nsource: https://news.example/harbour-strike\n---\n\n"
             f"# Harbour strike halts grain shipments\n\n{STORY}\n")
