@@ -18,12 +18,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from reader.core.ingest.blocks import Block
-from reader.core.ingest.words import STOP_WORDS
+from reader.core.ingest.words import STOP_WORDS, page_function_words, written_words
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
-_INNER_END = re.compile(r"""[.!?]["'”’]?\s+["“'‘(]?[A-Z]""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")
+_INNER_END = re.compile(r"""[.!?]["'”’»]?\s+["“'‘«(]?[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]""")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
                     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
                     re.IGNORECASE)
@@ -86,7 +86,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def _base(block: Block) -> list[float]:
+def _base(block: Block, stop_words: frozenset[str] = STOP_WORDS) -> list[float]:
     text = block.text
     n = len(text)
     ws = _WORD.findall(text)
@@ -97,7 +97,7 @@ def _base(block: Block) -> list[float]:
     letters = sum(map(str.isalpha, text))
     caps = sum(map(str.isupper, [w[0] for w in ws]))
     upper = sum(map(str.isupper, [w for w in ws if len(w) > 1]))
-    stop = sum(map(STOP_WORDS.__contains__, lower))
+    stop = sum(map(stop_words.__contains__, lower))
     ends = bool(_SENTENCE_END.search(text))
     link_share = block.link_chars / n if n else (1.0 if block.links else 0.0)
     stop_share = stop / nw if nw else 0.0
@@ -225,7 +225,11 @@ def shape_features(blocks: Sequence[Block], tokens_of: Sequence[list[str]] | Non
     width = len(BASE) + len(NEIGHBOUR) * len(OFFSETS) + len(CONTEXT)
     if n == 0:
         return np.zeros((0, width))
-    base = np.array([_base(b) for b in blocks], dtype=float)
+    if tokens_of is None:
+        tokens_of = [tokens(block.text) for block in blocks]
+    # The page's language's function words (English's, or English's and another's).
+    stop_words = page_function_words(written_words("\n".join(b.text for b in blocks)))
+    base = np.array([_base(b, stop_words) for b in blocks], dtype=float)
     col = _COLUMN
     words = np.expm1(base[:, col["log_words"]])
     prose = base[:, col["prose"]]
@@ -248,8 +252,6 @@ def shape_features(blocks: Sequence[Block], tokens_of: Sequence[list[str]] | Non
     first = prose_at[0] if len(prose_at) else n
     last = prose_at[-1] if len(prose_at) else -1
     link = base[:, col["link_share"]]
-    if tokens_of is None:
-        tokens_of = [tokens(block.text) for block in blocks]
     keys = [" ".join(ws) for ws in tokens_of]
     counts = Counter(keys)
     self_share, near_share, any_share = _overlaps(keys)

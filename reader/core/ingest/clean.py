@@ -10,6 +10,7 @@ chrome. HTML pages arrive already extracted (see html.py) and are finished by ex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.core.ingest import (
@@ -184,18 +185,22 @@ PROSE_CHARS = 150  # a block this long with a sentence's stop is a passage of pr
 def _fallback(blocks: Sequence[Block], probabilities: Sequence[float]) -> list[bool]:
     """What to keep when nothing reads as a story.
 
-    A scraped page (many blocks and links) with some prose keeps its most article-like passage:
-    the prose block the model likes best (never a legal notice or a caption) and its neighbours
-    scored at least half as well. Out of fold on html-train, 4 of 1,179 renderings reach this
-    point; keeping their whole page kept 1,082 lines of menus and archives against 48 of body.
-    Anything else (a list, a file of numbers, a page without a paragraph) keeps all its text
-    rather than lose the user's file.
+    A scraped page with some prose keeps its most article-like passage: the prose block the model
+    likes best (never a legal notice or a caption) and its neighbours scored at least half as well.
+    A page is many blocks, and links, or (a plain rendering prints none) PAGE_BLOCKS of them above
+    its first prose, as menus stand above a story. Out of fold on html-train, 4 of 1,179 renderings
+    reached this point with links; keeping their whole page kept 1,082 lines of menus and archives
+    against 48 of body. A Portuguese city hall's page rendered as plain lines, 550 menu and archive
+    lines above its story, kept them all. Anything else (a list, a file of numbers, a note whose
+    paragraph comes first) keeps all its text rather than lose the user's file.
     """
     texts = [i for i, b in enumerate(blocks) if b.text]
     prose = [i for i in texts if len(blocks[i].text) >= PROSE_CHARS and not reasons.never_story(blocks[i].text)
              and re.search(r"[.!?\u3002\uff01\uff1f]", blocks[i].text)]
     everything = [bool(b.text) for b in blocks]
-    if len(texts) < PAGE_BLOCKS or sum(b.links for b in blocks) < PAGE_LINKS or not prose:
+    if len(texts) < PAGE_BLOCKS or not prose:
+        return everything
+    if sum(b.links for b in blocks) < PAGE_LINKS and bisect_left(texts, prose[0]) < PAGE_BLOCKS:
         return everything
     best = max(prose, key=lambda i: probabilities[i])
     bar = probabilities[best] / 2

@@ -1,10 +1,17 @@
 """Words: a line's words (words_of), and the stop words, the English function words that say
-nothing of what a text is about.
+nothing of what a text is about, with those of a page's language when it is not English
+(page_function_words).
 
 Kept apart from block_features (which needs numpy) so that the language stage and the
 interface can use them without loading numpy."""
 
+import gzip
 import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from itertools import chain
+from importlib import resources
 
 STOP_WORDS = frozenset("""
 a about after against all also an and any are as at be because been before being between both but
@@ -18,3 +25,98 @@ until up very was we were what when where which while who whom why will with wou
 def words_of(text: str) -> list[str]:
     """A line's words: runs of letters, digits, apostrophes and hyphens opening with a letter."""
     return re.findall(r"[^\W\d_][\w'’-]*", text)
+
+
+@cache
+def _other_languages() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str]]:
+    """Function words of some 55 other languages (data/function_words.txt.gz, from spaCy's
+    stop-word lists by training/function_words.py): word -> its languages, language -> its words,
+    language -> its name ("de" -> "German")."""
+    raw = resources.files("reader.core.data").joinpath("function_words.txt.gz").read_bytes()
+    by_language: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            language, word = line.split("\t")
+            if language.startswith("="):
+                names[language[1:]] = word
+            else:
+                by_language.setdefault(language, set()).add(word)
+    languages_of: dict[str, list[str]] = {}
+    for language, words in by_language.items():
+        for word in words:
+            languages_of.setdefault(word, []).append(language)
+    return ({w: tuple(ls) for w, ls in languages_of.items()},
+            {language: frozenset(words) for language, words in by_language.items()}, names)
+
+
+MIN_HITS = 5  # words of the page in the other language's list before it is believed
+MIN_DISTINCT = 3  # different such words (not one abbreviation of a table, again and again)
+MIN_SHARE = 0.05  # and their share of its words (a page of prose has more, whatever its menus and links)
+
+
+def language_of(words: Iterable[str]) -> str | None:
+    """The language of these words (as written: a function word is written in lower case) by
+    their function words: another language's code ("pt") when its list holds more than twice as
+    many of them as English's does (a Portuguese story under an English menu is Portuguese) and
+    they are MIN_SHARE of the words; "en" when English's holds MIN_HITS of them; None when neither
+    speaks (a list of names, a few words, a script written without spaces between words)."""
+    languages_of, _, _ = _other_languages()
+    # (Counted with C-level maps: this runs on every page.) Initials and abbreviations are no
+    # function words: "S. Graf" and "NA / NA" hold no Croatian "s" or Czech "na".
+    written = [w for w in words if len(w) > 1 and w.islower()]
+    english = sum(map(STOP_WORDS.__contains__, written))
+    hits = Counter(chain.from_iterable(filter(None, map(languages_of.get, written))))
+    if hits:
+        language, count = hits.most_common(1)[0]
+        if (count >= max(MIN_HITS, MIN_SHARE * len(written)) and count > 2 * english
+                and len({w for w in written if language in languages_of.get(w, ())}) >= MIN_DISTINCT):
+            return language
+    return "en" if english >= MIN_HITS else None
+
+
+def page_function_words(words: Iterable[str]) -> frozenset[str]:
+    """The function words to count on a page of these words (as written): STOP_WORDS, with those
+    of its language when language_of() finds another."""
+    language = language_of(words)
+    if language is None or language == "en":
+        return STOP_WORDS
+    return STOP_WORDS | _other_languages()[1][language]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_WRITTEN = re.compile(r"[^\W\d_]+")
+# Addresses, whose parts are no words of the text ("com" is a Catalan function word).
+_ADDRESS_MARKS = ("/", "@", "www.", ".co", ".org", ".net", ".gov", ".edu", ".io")  # one of them in each
+_ADDRESS = re.compile(r"(?<!\S)(?:\S*(?:://|www\.|@|\.[a-z]{2,4}/)\S*|\S+\.(?:com|org|net|gov|edu|co|io)\b\S*)")
+
+
+def written_words(text: str) -> list[str]:
+    """A text's words as written, runs of letters, its addresses left out: what language_of() reads."""
+    if any(mark in text for mark in _ADDRESS_MARKS):
+        text = _ADDRESS.sub(" ", text)
+    return _WRITTEN.findall(text)
+
+
+def _latin(letters: Iterable[str]) -> bool:
+    """Whether most of these letters are Latin (Basic Latin to Latin Extended-B)."""
+    count = latin = 0
+    for c in letters:
+        count += 1
+        latin += c < "\u0250"
+    return latin >= count / 2
+
+
+def foreign_language(text: str) -> str | None:
+    """The name of the language a text is written in when it is not English ("German"; "another
+    language" for a script the table has no words of: Japanese, Korean, Chinese), else None.
+    A text whose function words say nothing is English when most of its letters are Latin."""
+    language = language_of(written_words(text))
+    if language == "en":
+        return None
+    latin_text = _latin(_LETTER.findall(text[:20_000]))
+    if language is not None:
+        words = _other_languages()[1][language]
+        if _latin("".join(sorted(words)[:50])) == latin_text:  # (its script is the text's)
+            return _other_languages()[2].get(language, language)
+    return None if latin_text else "another language"
