@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from itertools import chain
 from importlib import resources
+from itertools import chain
 
 STOP_WORDS = frozenset("""
 a about after against all also an and any are as at be because been before being between both but

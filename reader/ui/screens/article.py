@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.ingest.words import foreign_language
 from reader.core.models import Article
 from reader.ui import render
 from reader.ui.widgets.article_view import ArticleView
@@ -50,6 +51,7 @@ class ArticleScreen(Screen[None]):
         self.kinds = set(render.KINDS)
         self.article: Article | None = None
         self.panel_entities: list[tuple[str, str]] = []  # (name, kind) of each panel option, in order
+        self.language: str | None = None  # the article's language when it is not English ("German")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,6 +71,8 @@ class ArticleScreen(Screen[None]):
         self.app.settle()  # type: ignore[attr-defined]
         self.article = self.app.library.get(self.article_id)  # type: ignore[attr-defined]
         self.title = self.article.title
+        # Entities are found in English text only: an article in another language has none, and says why.
+        self.language = None if self.article.entities else foreign_language(self.article.body)
         self.app.set_marks(self.article, read=True)  # type: ignore[attr-defined]
         self._fill_panel()
         self.refresh_text()
@@ -95,6 +99,10 @@ class ArticleScreen(Screen[None]):
             options.append(Option(prompt))
             self.panel_entities.append((name, label))
         panel.add_options(options)
+        if self.language:
+            self.query_one("#entity-title", Static).update(Text(
+                f"No entities: reader finds them in English text, and this article reads as {self.language}",
+                style="bold"))
 
     def recolour(self) -> None:
         self._fill_panel()
@@ -108,7 +116,10 @@ class ArticleScreen(Screen[None]):
             where = f"hit {self.current + 1} of {len(self.matches)}" if self.current >= 0 else \
                 f"{len(self.matches)} hits"
             line.append(f"{where}  ", style="bold")
-        line.append_text(legend)
+        if self.language:
+            line.append(f"entities: English text only (this article reads as {self.language})", style="dim")
+        else:
+            line.append_text(legend)
         self.query_one("#legend", Static).update(line)
 
     def refresh_text(self, reveal: int | None = None) -> None:
