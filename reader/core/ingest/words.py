@@ -107,6 +107,12 @@ def _latin(letters: Iterable[str]) -> bool:
     return latin >= count / 2
 
 
+@cache
+def _written_in_latin(language: str) -> bool:
+    """Whether a language of the table is written in Latin letters (by its function words)."""
+    return _latin("".join(_other_languages()[1][language]))
+
+
 def foreign_language(text: str) -> str | None:
     """The name of the language a text is written in when it is not English ("German"; "another
     language" for a script the table has no words of: Japanese, Korean, Chinese), else None.
@@ -115,8 +121,6 @@ def foreign_language(text: str) -> str | None:
     if language == "en":
         return None
     latin_text = _latin(_LETTER.findall(text[:20_000]))
-    if language is not None:
-        words = _other_languages()[1][language]
-        if _latin("".join(sorted(words)[:50])) == latin_text:  # (its script is the text's)
-            return _other_languages()[2].get(language, language)
+    if language is not None and _written_in_latin(language) == latin_text:  # (its script is the text's)
+        return _other_languages()[2].get(language, language)
     return None if latin_text else "another language"
