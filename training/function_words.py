@@ -8,12 +8,13 @@ reader's own English list does for English (reader.core.ingest.words.STOP_WORDS,
 
 from __future__ import annotations
 
-import gzip
 import importlib
 import pkgutil
 import re
 import sys
 from pathlib import Path
+
+from training.tables import write_table
 
 OUT = Path(__file__).resolve().parent.parent / "reader" / "core" / "data" / "function_words.txt.gz"
 # Scripts written without spaces between words (a stop word is never a whole token there), the
@@ -45,10 +46,8 @@ def main() -> int:
     table = lists()
     lines = [f"={lang}\t{table[lang][0]}" for lang in sorted(table)]
     lines += [f"{lang}\t{word}" for lang in sorted(table) for word in sorted(table[lang][1])]
-    text = ("# Function words of other languages from spaCy's stop-word lists (MIT), written by "
-            "training/function_words.py\n" + "\n".join(lines) + "\n")
-    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as handle:  # the same bytes each run
-        handle.write(text.encode("utf-8"))
+    write_table(OUT, "Function words of other languages from spaCy's stop-word lists (MIT), written by "
+                     "training/function_words.py", lines)
     print(f"wrote {len(lines)} words of {len(table)} languages to {OUT}", file=sys.stderr)
     return 0
 

@@ -7,12 +7,13 @@ bare "Dan Milmo" above a story is a person and "Share This" is not (needs `pip i
 
 from __future__ import annotations
 
-import gzip
 import importlib
 import pkgutil
 import sys
 import unicodedata
 from pathlib import Path
+
+from training.tables import write_table
 
 OUT = Path(__file__).resolve().parent.parent / "reader" / "core" / "data" / "given_names.txt.gz"
 _LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
@@ -49,10 +50,7 @@ def given_names() -> set[str]:
 
 def main() -> int:
     names = sorted(given_names())
-    text = ("# Given names from Faker's person providers (MIT), written by training/given_names.py\n"
-            + "\n".join(names) + "\n")
-    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as handle:  # the same bytes each run
-        handle.write(text.encode("utf-8"))
+    write_table(OUT, "Given names from Faker's person providers (MIT), written by training/given_names.py", names)
     print(f"wrote {len(names)} names to {OUT}", file=sys.stderr)
     return 0
 

@@ -6,16 +6,15 @@ in an author's box below it, and in a crawler header's author field.
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from reader.core.ingest.blocks import Block
 from reader.core.ingest.dates import MONTHS, WEEKDAY, find_dates
 from reader.core.ingest.outlets import agency, known_outlet
+from reader.core.ingest.words import data_lines
 
 _NAME_PART = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
@@ -63,9 +62,7 @@ _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:,\s+(?P<role>[\w .'’&-]{{2,50}
 @cache
 def given_names() -> frozenset[str]:
     """Given names of many languages (data/given_names.txt.gz, from Faker by training/given_names.py)."""
-    raw = resources.files("reader.core.data").joinpath("given_names.txt.gz").read_bytes()
-    return frozenset(line for line in gzip.decompress(raw).decode("utf-8").splitlines()
-                     if line and not line.startswith("#"))
+    return frozenset(data_lines("given_names.txt.gz"))
 
 
 def is_person(name: str) -> bool:

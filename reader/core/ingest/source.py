@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.ingest.blocks import WIKI_LINK, Block, looks_like_markdown, split_blocks
@@ -81,23 +82,30 @@ def front_matter(text: str) -> tuple[str, dict[str, str], int]:
     return text[match.end():], meta, taken
 
 
-def crawler_header(lines: list[str]) -> tuple[dict[str, str], list[int]]:
-    """Fields of a "Title: / URL Source: / Markdown Content:" header, and the lines it spans."""
-    meta: dict[str, str] = {}
+def _key_values(lines: list[str], at: Sequence[int], keys: Mapping[str, str], contiguous: bool = False
+                ) -> tuple[dict[str, str], list[int]]:
+    """The run of "Key: value" lines at these line indices whose keys are known: their fields
+    (keys[key] -> its first value; a key mapped to "" is read and dropped) and the lines they
+    span. It stops at a line of another shape or key, at a gap when `contiguous`, and after
+    "Markdown Content:"."""
+    fields: dict[str, str] = {}
     taken: list[int] = []
-    for i, line in enumerate(lines[:12]):
-        if not line.strip():
-            continue
-        match = _CRAWLER_LINE.match(line.strip())
+    for i in at:
+        match = _CRAWLER_LINE.match(lines[i].strip())
         key = match.group("key").lower() if match else None
-        if key not in _CRAWLER_KEYS:
+        if match is None or key not in keys or (contiguous and taken and i != taken[-1] + 1):
             break
         taken.append(i)
-        field_name = _CRAWLER_KEYS[key or ""]
-        if field_name and match and match.group("value").strip():
-            meta.setdefault(field_name, match.group("value").strip())
+        if keys[key] and match.group("value").strip():
+            fields.setdefault(keys[key], match.group("value").strip())
         if key == "markdown content":
             break
+    return fields, taken
+
+
+def crawler_header(lines: list[str]) -> tuple[dict[str, str], list[int]]:
+    """Fields of a "Title: / URL Source: / Markdown Content:" header, and the lines it spans."""
+    meta, taken = _key_values(lines, [i for i, line in enumerate(lines[:12]) if line.strip()], _CRAWLER_KEYS)
     # One "Title:" line could be prose; a header has at least two of its keys.
     if len(taken) < 2:
         return {}, []
@@ -120,16 +128,8 @@ def properties(lines: list[str]) -> tuple[dict[str, str], list[int]]:
     filled = [i for i, line in enumerate(lines[:20]) if line.strip()]
     if len(filled) < 3 or not lines[filled[0]].startswith("# "):
         return {}, []
-    fields: dict[str, str] = {}
-    taken: list[int] = []
-    for i in filled[1:]:
-        match = _CRAWLER_LINE.match(lines[i].strip())
-        key = match.group("key").lower() if match else None
-        if key not in _PROPERTY_KEYS or (taken and i != taken[-1] + 1):
-            break
-        taken.append(i)
-        if _PROPERTY_KEYS[key] and match and match.group("value").strip():
-            fields.setdefault(_PROPERTY_KEYS[key], _front_value(match.group("value")))
+    fields, taken = _key_values(lines, filled[1:], _PROPERTY_KEYS, contiguous=True)
+    fields = {key: _front_value(value) for key, value in fields.items()}
     if len(taken) < 2 or not _RECORD_KEYS & fields.keys():
         return {}, []
     return fields, taken

@@ -27,21 +27,26 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'’-]*", text)
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a gzipped table in reader/core/data, its blank and "#" comment lines left out."""
+    raw = resources.files("reader.core.data").joinpath(name).read_bytes()
+    return [line for line in gzip.decompress(raw).decode("utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
 @cache
 def _other_languages() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, str]]:
     """Function words of some 55 other languages (data/function_words.txt.gz, from spaCy's
     stop-word lists by training/function_words.py): word -> its languages, language -> its words,
     language -> its name ("de" -> "German")."""
-    raw = resources.files("reader.core.data").joinpath("function_words.txt.gz").read_bytes()
     by_language: dict[str, set[str]] = {}
     names: dict[str, str] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            language, word = line.split("\t")
-            if language.startswith("="):
-                names[language[1:]] = word
-            else:
-                by_language.setdefault(language, set()).add(word)
+    for line in data_lines("function_words.txt.gz"):
+        language, word = line.split("\t")
+        if language.startswith("="):
+            names[language[1:]] = word
+        else:
+            by_language.setdefault(language, set()).add(word)
     languages_of: dict[str, list[str]] = {}
     for language, words in by_language.items():
         for word in words:
