@@ -117,6 +117,7 @@ class Evidence:
     top: str | None = None
     domains: frozenset[str] = frozenset()
     lifted: frozenset[int] = frozenset()  # blocks lifted into other fields (headline, byline)
+    owners: frozenset[str] = frozenset()  # names whose copyright line reads as a company's
 
     @property
     def weight(self) -> float:
@@ -174,10 +175,14 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
     linked = _linked_domains(blocks)
     count(_masthead(blocks, keep, linked), 6, 5, "masthead")
     holders = {}  # each holder once: a footer may print its copyright line twice
+    owners = set()
     for block in blocks[-40:]:
         match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None
         if match and (holder := _holder(match.group("holder"))):
             holders[holder.lower()] = holder
+            if COMPANY.search(match.group("holder")):
+                owners.add(known_outlet(holder) or outlet_name(holder))
+    evidence.owners = frozenset(owners)
     for holder in holders.values():
         count(holder, 4, 1.5, "holder")
     urls = [(source_url or header.get("url") or header.get("source") or "", "url")]
@@ -229,6 +234,12 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         evidence.top = max(others)[1] if others else top
     return evidence
 
+
+# A company's name: a copyright line naming one names the page's owner, often a parent company
+# ("Turner Broadcasting System, Inc.", "Hearst Communications", "Vox Media, LLC").
+COMPANY = re.compile(r"\b(?:media|communications|group|publishing|publications|company|networks?|"
+                     r"broadcasting|holdings|corporation|enterprises|digital|interactive|inc|llc|"
+                     r"ltd)\b", re.IGNORECASE)
 
 # A line that is a host alone ("theguardian.com", "www.bbc.co.uk").
 HOST_LINE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)

@@ -32,9 +32,21 @@ def _half_dates(text: str, found: list[tuple[int, int, str]]) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """Whether a line is a date: one is found and covers half of it, or the line is short."""
+    """Whether a line is a date: one is found and covers half of it, or the line is short, or
+    it opens with its label ("Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago",
+    whatever a page glued after it)."""
     found = _dates(text)
-    return bool(found) and (_half_dates(text, found) or len(words_of(text)) <= 8)
+    if not found:
+        return False
+    if _half_dates(text, found) or len(words_of(text)) <= 8:
+        return True
+    label = _DATE_LABEL.match(text)
+    return bool(label) and found[0][0] <= label.end() + 1
+
+
+# A line's opening label of its date: "Published", "Last updated:", "Posted on".
+_DATE_LABEL = re.compile(r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b[\s:,]*(?:on\s+)?",
+                         re.IGNORECASE)
 
 
 def _only_date(text: str) -> bool:

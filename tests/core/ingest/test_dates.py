@@ -60,3 +60,15 @@ def test_a_date_in_numbers_reads_one_way_when_only_one_way_is_a_date():
     assert (day_first.order(), month_first.order(), either.order()) == (True, False, None)
     assert (day_first.iso(True), day_first.iso(False)) == ("2018-09-27", None)
     assert (either.iso(True), either.iso(False)) == ("2018-10-05", "2018-05-10")
+
+
+def test_a_line_opening_with_its_dates_label_is_a_date_line_whatever_follows():
+    """A page glued its date, its update time and its byline into one line; opening with
+    "Published" and a date, it is page metadata, never a headline. A sentence that mentions a
+    publication is not."""
+    from reader.core.ingest.published import is_date_line
+
+    assert is_date_line("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago Natasha Turak@NatashaTurak")
+    assert is_date_line("Last updated: 12 June 2025, with reporting from the bureau in the capital city")
+    assert not is_date_line("Updated rules published on June 5, 2025 will take effect for every farmer here")
+    assert not is_date_line("The ministry published its report on June 5, 2025, and the opposition objected")

@@ -107,6 +107,41 @@ def test_another_known_outlet_never_replaces_the_pages_own_weak_vote():
     assert outlet_ranker._decide("VOA", 0.9, 0.2, Evidence()) == "Voice of America"  # no vote: its name
 
 
+def test_a_known_outlet_the_ranker_is_sure_of_replaces_a_copyright_owner():
+    """A vote resting on a company's copyright line alone names the page's owner (Turner
+    Broadcasting System on CNN's pages); a known outlet the ranker is sure of is the outlet. Not
+    sure enough, or an owner that is no company ("© 2019 NJ.com"), and the vote stands."""
+    from collections import Counter
+
+    from reader.core.ingest.outlets import Evidence
+
+    def owned(top: str, company: bool) -> Evidence:
+        return Evidence(votes={top: 1.5}, sources={top: Counter(holder=1)}, top=top,
+                        owners=frozenset({top} if company else ()))
+
+    sure, unsure = outlet_ranker.OWNER_SCORE + 0.05, outlet_ranker.OWNER_SCORE - 0.2
+    assert outlet_ranker._decide("CNN", sure, 0.2, owned("Turner Broadcasting System", True)) == "CNN"
+    assert outlet_ranker._decide("Fortune", unsure, 0.2, owned("Hearst Communications", True)) == "Hearst Communications"
+    assert outlet_ranker._decide("The Independent", sure, 0.2, owned("NJ.com", False)) == "NJ.com"
+    # A vote with more behind it than the copyright line is the page's own.
+    cited = Evidence(votes={"Harbour Gazette": 3.0}, top="Harbour Gazette",
+                     sources={"Harbour Gazette": Counter(holder=1, mention=1)},
+                     owners=frozenset({"Harbour Gazette"}))
+    assert outlet_ranker._decide("Daily Mail", sure, 0.2, cited) == "Harbour Gazette"
+
+
+def test_a_copyright_line_naming_a_company_marks_it_the_owner():
+    from reader.core.ingest import outlets
+    from reader.core.ingest.source import parse_source
+
+    for footer, owner in (("© 2019 Coastline Media Group Ltd. All rights reserved.", True),
+                          ("Copyright © 2019 Tidewater Review. All rights reserved.", False)):
+        blocks = parse_source("Home\n\n" + STORY + "\n\n" + footer + "\n", "text").blocks
+        keep = [b.text.startswith("Paragraph") for b in blocks]
+        evidence = outlets.vote(blocks, keep, {}, None, None)
+        assert evidence.top is not None and (evidence.top in evidence.owners) is owner
+
+
 def test_outlets_named_on_one_line_are_counted_in_the_order_printed():
     """Two outlets tied in the vote are told apart by which the page names first; a set's order
     (which follows the hash seed) made one page's outlet change from run to run."""
