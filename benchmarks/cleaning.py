@@ -211,8 +211,8 @@ def page_metadata(pages: list[Path], styles: tuple[str, ...]) -> dict[str, float
 
     Gold comes from each page's own markup: its <h1> closest to og:title, og:site_name (spelling
     aside: same_site()), the publication date htmldate reads from the HTML (printed with the
-    month's name or in numbers, "11/19/2019"), and the people its JSON-LD or meta tags name as
-    authors; a field counts only where the rendering prints it (the date in some form, the
+    month's name, in the page's language or English, or in numbers, "11/19/2019"), and the
+    people its JSON-LD or meta tags name as authors; a field counts only where the rendering prints it (the date in some form, the
     outlet's name, the headline's words, every author's name).
     """
     import gzip
@@ -221,6 +221,7 @@ def page_metadata(pages: list[Path], styles: tuple[str, ...]) -> dict[str, float
     import lxml.html
 
     from reader.core.ingest.dates import find_dates, numeric_dates
+    from reader.core.ingest.words import text_language, written_in
     from reader.core.models import RawDocument
     from reader.core.text import normalise
     from training.headline import saved_page_title
@@ -246,7 +247,9 @@ def page_metadata(pages: list[Path], styles: tuple[str, ...]) -> dict[str, float
             text = normalise(available[style](html))
             result = clean(RawDocument(path=page.name, text=text, format="text", encoding="utf-8"))
             count_title_and_outlet(counts, text, result, title, site)
-            if date and (any(iso[:10] == date for _, _, iso in find_dates(text))
+            with written_in(text_language(text)):  # "22 de outubro de 2010" is printed too
+                printed = [iso for _, _, iso in find_dates(text)]
+            if date and (any(iso[:10] == date for iso in printed)
                          or any(date in (d.iso(True), d.iso(False)) for d in numeric_dates(text))):
                 counts["date_n"] += 1
                 counts["date"] += (result.published or "")[:10] == date

@@ -1,6 +1,6 @@
 """Versions of what reader stores: bump one and the data it names is rebuilt from the source files."""
 
-PIPELINE = "78"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
+PIPELINE = "79"  # cleaning and entity output: every file is processed again (8: headlines glued to chrome,
 # legal notices and signed captions removed, outlets from the page's own address and links, authors from
 # their biography box; 9: a headline glued after a photo caption's credit is a candidate;
 # bylines checked against given names, glued name-and-role bylines; captions printed twice removed;
@@ -97,10 +97,11 @@ PIPELINE = "78"  # cleaning and entity output: every file is processed again (8:
 # Russian is prose to the boilerplate model, models retrained; 77: no entities in a text that is not
 # English: the English model made 525 of a German page; 78: a copyright line naming a company
 # (Turner Broadcasting System) gives way to the outlet the ranker is sure of (CNN); a line opening
-# "Published <date>" is a date line, never the headline)
+# "Published <date>" is a date line, never the headline; 79: dates and bylines of a page in another
+# language read in it, month names from dateparser's locales: data/month_names.txt.gz)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
-DATA_DIGEST = "ad8926b87ba6310e"
+DATA_DIGEST = "9ea621dc4f22512a"
 INDEX_SCHEMA = 9  # the Whoosh schema and analyzers: the index is rebuilt (9: their classes moved to reader.core.search)
 CATALOGUE_SCHEMA = 4  # the SQLite tables: the catalogue is rebuilt (it is a cache; 4: label votes per file)
 

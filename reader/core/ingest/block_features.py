@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from reader.core.ingest.blocks import Block
-from reader.core.ingest.words import STOP_WORDS, page_function_words, written_words
+from reader.core.ingest.words import STOP_WORDS, function_words_of, text_language
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -228,7 +228,7 @@ def shape_features(blocks: Sequence[Block], tokens_of: Sequence[list[str]] | Non
     if tokens_of is None:
         tokens_of = [tokens(block.text) for block in blocks]
     # The page's language's function words (English's, or English's and another's).
-    stop_words = page_function_words(written_words("\n".join(b.text for b in blocks)))
+    stop_words = function_words_of(text_language("\n".join(b.text for b in blocks)))
     base = np.array([_base(b, stop_words) for b in blocks], dtype=float)
     col = _COLUMN
     words = np.expm1(base[:, col["log_words"]])

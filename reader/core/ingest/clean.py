@@ -26,9 +26,10 @@ from reader.core.ingest.blocks import Block
 from reader.core.ingest.boilerplate import EDGE, MODEL_BLOCKS, model
 from reader.core.ingest.extracted import clean_extracted
 from reader.core.ingest.shown import HEADLINE_WORDS, assemble, lead_title, shown_field, shown_outlet
-from reader.core.ingest.source import LINK_MARK, parse_source
+from reader.core.ingest.source import LINK_MARK, Source, parse_source
 from reader.core.ingest.templates import line_hash, page_lines
 from reader.core.ingest.wording import read_words
+from reader.core.ingest.words import text_language, written_in
 from reader.core.models import Cleaned, RawDocument, Removed
 
 SITE_REPEATS = 2  # a line on this many other pages of the same site is the site's chrome
@@ -45,6 +46,12 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     if doc.format == "html":
         return clean_extracted(doc)
     source = parse_source(doc.text, doc.format)
+    # Dates and bylines are read in the page's own language too ("22 de outubro de 2010").
+    with written_in(text_language("\n".join(b.text for b in source.blocks))):
+        return _clean_blocks(doc, source, site_repeats)
+
+
+def _clean_blocks(doc: RawDocument, source: Source, site_repeats: SiteRepeats | None) -> Cleaned:
     blocks = source.blocks
     # Chrome sits at a page's top and bottom: a very long page is compared by its edges.
     lines = page_lines(blocks if len(blocks) <= MODEL_BLOCKS else [*blocks[:EDGE], *blocks[-EDGE:]])

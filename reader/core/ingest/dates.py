@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
+from datetime import date, datetime
+from functools import cache, lru_cache
+
+from reader.core.ingest.words import data_lines, page_language
 
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -33,15 +35,57 @@ _MONTH_DAY_FOLDED = re.compile(_MONTH_DAY.pattern)  # for lower-cased ASCII text
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """Every printed date in text as (start, end, ISO 8601); a time and zone are kept when printed."""
-    out = []
-    if not _YEAR.search(text) or not (_MONTH_DAY_FOLDED.search(text.lower()) if text.isascii()
-                                      else _MONTH_DAY.search(text)):
+    """Every printed date in text as (start, end, ISO 8601); a time and zone are kept when printed.
+    Dates with a month's name in the page's own language (words.written_in()) are read as well."""
+    out: list[tuple[int, int, str]] = []
+    if not _YEAR.search(text):
         return out
-    for match in _SPAN.finditer(text):
-        iso = parse_date(match.group(0))
-        if iso:
-            out.append((match.start(), match.end(), iso))
+    if (_MONTH_DAY_FOLDED.search(text.lower()) if text.isascii() else _MONTH_DAY.search(text)):
+        for match in _SPAN.finditer(text):
+            iso = parse_date(match.group(0))
+            if iso:
+                out.append((match.start(), match.end(), iso))
+    language = page_language()
+    if language and (found := _foreign_dates(text, language)):
+        out = sorted(out + [d for d in found if not any(a < d[1] and d[0] < b for a, b, _ in out)])
+    return out
+
+
+@cache
+def _months_of(language: str) -> tuple[dict[str, int], re.Pattern[str] | None]:
+    """A language's month names (data/month_names.txt.gz, from dateparser's locales by
+    training/month_names.py) -> number, and the pattern of a date written with one: "22 de
+    outubro de 2010", "24 сентября 2018 г.", "12. Juni 2025", "Maret 30, 2015", "02 Ago 2017"."""
+    names = {}
+    for line in data_lines("month_names.txt.gz"):
+        code, number, name = line.split("\t")
+        if code == language:
+            names[name] = int(number)
+    if not names:
+        return names, None
+    month = "(?P<m{n}>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\.?"
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\.?\s*(?:(?:de|del|di|of)\s+)?{month.format(n=1)},?\s+"
+        rf"(?:(?:de|del)\s+)?(?P<y1>\d{{4}})|{month.format(n=2)}\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))(?!\w)",
+        re.IGNORECASE)
+    return names, pattern
+
+
+def _foreign_dates(text: str, language: str) -> list[tuple[int, int, str]]:
+    names, pattern = _months_of(language)
+    if pattern is None:
+        return []
+    out = []
+    for match in pattern.finditer(text):
+        day, month, year = ((match["d1"], match["m1"], match["y1"]) if match["d1"]
+                            else (match["d2"], match["m2"], match["y2"]))
+        number = names.get(month.lower())
+        try:
+            stamp = date(int(year), number, int(day)) if number else None
+        except ValueError:
+            stamp = None
+        if stamp and _YEAR_RANGE[0] <= stamp.year <= _YEAR_RANGE[1]:
+            out.append((match.start(), match.end(), stamp.isoformat()))
     return out
 
 

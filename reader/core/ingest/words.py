@@ -8,8 +8,10 @@ interface can use them without loading numpy."""
 import gzip
 import re
 from collections import Counter
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
@@ -83,10 +85,21 @@ def language_of(words: Iterable[str]) -> str | None:
 def page_function_words(words: Iterable[str]) -> frozenset[str]:
     """The function words to count on a page of these words (as written): STOP_WORDS, with those
     of its language when language_of() finds another."""
-    language = language_of(words)
+    return function_words_of(language_of(words))
+
+
+def function_words_of(language: str | None) -> frozenset[str]:
+    """STOP_WORDS, with a language's function words when it is another (a code of language_of())."""
     if language is None or language == "en":
         return STOP_WORDS
     return STOP_WORDS | _other_languages()[1][language]
+
+
+@lru_cache(maxsize=8)
+def text_language(text: str) -> str | None:
+    """language_of() a text's written_words(), remembered for the last few texts: the cleaner and
+    the boilerplate model's features ask it of the same page."""
+    return language_of(written_words(text))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -129,3 +142,26 @@ def foreign_language(text: str) -> str | None:
     if language is not None and _written_in_latin(language) == latin_text:  # (its script is the text's)
         return _other_languages()[2].get(language, language)
     return None if latin_text else "another language"
+
+
+# The language of the page being read when it is not English (written_in()): dates and bylines
+# are read in it too ("22 de outubro de 2010", "Von Anna Becker"). A context, not an argument:
+# every reader of dates and bylines (date lines, the published date, the headline's neighbours)
+# would otherwise pass it along.
+_PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("reader_page_language", default=None)
+
+
+@contextmanager
+def written_in(language: str | None) -> Iterator[None]:
+    """Within this block, page_language() is `language` (a code of language_of(): "pt", "ru";
+    None for English or unknown)."""
+    token = _PAGE_LANGUAGE.set(None if language == "en" else language)
+    try:
+        yield
+    finally:
+        _PAGE_LANGUAGE.reset(token)
+
+
+def page_language() -> str | None:
+    """The language of the page being read when it is not English (see written_in())."""
+    return _PAGE_LANGUAGE.get()
