@@ -60,8 +60,10 @@ def _clean_blocks(doc: RawDocument, source: Source, site_repeats: SiteRepeats | 
     # wording model is for, and its reading of a clean story's sentences is not worth the risk.
     unframed = _a_note(blocks, source.markdown)
     if unframed:
-        # A title line and a paragraph or two, with nothing around them: nothing to remove.
-        probabilities = [0.0 if i == 0 and len(blocks) > 1 else 1.0 for i in range(len(blocks))]
+        # A title line and a paragraph or two, with nothing around them: nothing to remove (a
+        # list's first item is no title line).
+        probabilities = [0.0 if i == 0 and len(blocks) > 1 and not blocks[0].depth else 1.0
+                         for i in range(len(blocks))]
         keep = [p >= boiler.threshold for p in probabilities]
     else:
         probabilities = _probabilities(boiler, blocks)
@@ -225,9 +227,13 @@ NOTE_BLOCKS = 3  # a plain file of this many lines or fewer, all text, is a note
 
 
 def _a_note(blocks: Sequence[Block], markdown: bool) -> bool:
-    """A plain file of a few text lines: a title and its paragraphs (no menus, links or images)."""
-    if markdown or not 1 <= len(blocks) <= NOTE_BLOCKS:
+    """A plain file of a few text lines: a title and its paragraphs (no menus, links or images);
+    or a Markdown file that is a short list of sentences and nothing else, a user's notes."""
+    if not 1 <= len(blocks) <= NOTE_BLOCKS:
         return False
+    if markdown:
+        return all(b.depth and b.text and not (b.links or b.images or b.code or b.heading)
+                   and re.search(r"[.!?]$", b.text) for b in blocks)
     if any(not b.text or b.links or b.depth or b.code for b in blocks):
         return False
     first = blocks[0].text
