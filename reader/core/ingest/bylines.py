@@ -311,7 +311,9 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
                 and i not in used and i not in found.used and i not in skip
                 and len(bare) <= 60 and not re.search(r"\d", bare)):
             name = line.group("name")
-            if not (is_person(name) or agency(name) or signed):
+            # A person's handle printed after the name ("Keris Lahiff@kerisalison") signs it too.
+            handle = re.match(rf"{re.escape(name)}\s*@\w{{2,}}$", text.strip().strip("*•·- "))
+            if not (is_person(name) or agency(name) or signed or handle):
                 continue  # "Share This Article", "Black Friday": not a name ("X, Reporter" is)
             if agency(role):
                 found.agencies.append(agency(role) or "")

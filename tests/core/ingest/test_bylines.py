@@ -65,6 +65,7 @@ def test_a_line_between_headline_and_body_is_a_byline_only_if_it_is_a_persons_na
     for line, authors in (("Marta Quiroga", ("Marta Quiroga",)), ("Enlarge Image", ()),
                           ("Zyrna Quiroga, Reporter", ("Zyrna Quiroga",)),
                           ("Marta Quiroga@mquiroga", ("Marta Quiroga",)),
+                          ("Zyrna Quiroga@zquiroga", ("Zyrna Quiroga",)),  # a handle signs an unknown name
                           ("Marta Quiroga - Nov 19, 2019, 10:31 pm CST", ("Marta Quiroga",))):
         path = tmp_path / "page.txt"
         path.write_text(f"Harbour strike halts grain shipments for a second day\n\n{line}\n\n{STORY}\n",
