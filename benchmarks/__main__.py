@@ -127,7 +127,9 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
             f"outlet (og:site_name, spelling aside: Space = Space.com; the outlet ranker learns from these "
             f"pages: in brackets, held out by site over all renderings, the vote alone → with the ranker; "
             f"the whole cleaner) / date right (rules "
-            f"never tuned on them, but dates in numbers alone, '11/19/2019', read after 13 of them) / authors right (byline rules written with these pages in view) "
+            f"never tuned on them, but dates in numbers alone, '11/19/2019', read after 13 of them, and "
+            f"other languages' month names after their 16 pages in other languages) / authors right "
+            f"(byline rules written with these pages in view) "
             f"({ht['title_n']} / {ht['outlet_n']} / {ht['date_n']} / {ht['authors_n']} printed)",
             f"{pct(ht['title'])} ({pct(head['html-train']['right'])}; {held_pct(held, 'html_title')}) / "
             f"{pct(ht['outlet'])} ({pct(site['vote alone'])} → {pct(site['shipped'])}; "
@@ -157,8 +159,9 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
                     "{:.3f} / {:.3f} / {:.3f} ({:.3f})".format(*ev["lines"], ev["words"][2])))
     em = c["eval_html_metadata"]
     rows.append(Row("cleaning", "eval/html pages rendered as scrapes: title / outlet / date / authors right "
-                    "(gold from each page's markup, as for html-train; four date rules and two title rules "
-                    f"were written after three of these pages) ({em['title_n']} / {em['outlet_n']} / "
+                    "(gold from each page's markup, as for html-train; four date rules, three title rules "
+                    "and the rule on a copyright owner's name were written after four of these pages) "
+                    f"({em['title_n']} / {em['outlet_n']} / "
                     f"{em['date_n']} / {em['authors_n']} printed)",
                     " / ".join(pct(em[key]) for key in ("title", "outlet", "date", "authors"))))
     for name, label in (("bbc", "BBC"), ("basil", "BASIL"), ("reuters", "Reuters (1,000)")):
