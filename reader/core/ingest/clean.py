@@ -44,7 +44,8 @@ def clean(doc: RawDocument, site_repeats: SiteRepeats | None = None) -> Cleaned:
     site carry each of this page's lines; lines on SITE_REPEATS or more are removed as chrome.
     """
     if doc.format == "html":
-        return clean_extracted(doc)
+        with written_in(text_language(doc.text)):  # (the text trafilatura extracted)
+            return clean_extracted(doc)
     source = parse_source(doc.text, doc.format)
     # Dates and bylines are read in the page's own language too ("22 de outubro de 2010").
     with written_in(text_language("\n".join(b.text for b in source.blocks))):

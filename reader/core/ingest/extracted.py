@@ -27,6 +27,10 @@ def clean_extracted(doc: RawDocument) -> Cleaned:
     removed += chrome
     fields = metadata.extract(keep_blocks, [True] * len(keep_blocks), [1.0] * len(keep_blocks), {},
                               meta.get("url"))
+    # A byline or date line the extractor kept ("By Anna Becker, 12 June 2025") is in its fields.
+    lifted = {i for i, reason in fields.used.items() if reason.startswith(("byline", "date"))}
+    removed += [Removed(keep_blocks[i].text, fields.used[i], 0) for i in sorted(lifted)]
+    keep_blocks = [b for i, b in enumerate(keep_blocks) if i not in lifted]
     authors = bylines.markup_authors(meta.get("author", ""))
     # A known outlet's address names it as reader names it everywhere ("BarronsOnline", "SputnikInt"
     # and "DH News Service" are Barron's, Sputnik and the Deccan Herald); else the page's own name.

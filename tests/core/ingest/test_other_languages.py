@@ -62,3 +62,23 @@ def test_a_german_article_has_its_author_and_date_lifted():
     assert result.published == "2025-06-12"
     assert "Anna Becker" not in result.body
     assert result.title == "Hafenstreik legt Getreideexporte den zweiten Tag lahm"
+
+
+@pytest.mark.parametrize("byline", ["Von Anna Becker, 12. Juni 2025", "By Anna Becker, 12 June 2025"])
+def test_a_saved_html_pages_byline_is_lifted_out_of_its_text(tmp_path, byline):
+    """The extractor keeps the byline paragraph of a page whose markup names no author or date:
+    its author and date become fields, in the page's language, and leave the text."""
+    from reader.core.ingest.files import read_document
+
+    story = (FIXTURES / "languages" / "hafenstreik.md").read_text("utf-8").split("\n\n")[2:]
+    page = tmp_path / "hafenstreik.html"
+    page.write_text("<html><head><title>Hafenstreik legt Getreideexporte den zweiten Tag lahm</title></head>"
+                    "<body><article><h1>Hafenstreik legt Getreideexporte den zweiten Tag lahm</h1>"
+                    f"<p>{byline}</p>" + "".join(f"<p>{p}</p>" for p in story) + "</article></body></html>",
+                    encoding="utf-8")
+    result = clean(read_document(page))
+    assert result.authors == ("Anna Becker",)
+    assert result.published == "2025-06-12"
+    assert "Anna Becker" not in result.body
+    assert result.body.startswith("Die Hafenarbeiter")
+    assert any(r.text == byline for r in result.removed)
