@@ -17,7 +17,8 @@ from reader.core.ingest.outlets import agency, known_outlet
 from reader.core.ingest.words import data_lines, page_language
 
 _NAME_PART = r"[A-Z][\w'’.-]*"
-_PARTICLE = r"(?:van|von|der|den|de|da|del|dos|la|le|bin|al|el)(?=\s)"
+PARTICLES = ("van", "von", "der", "den", "de", "da", "del", "dos", "la", "le", "bin", "al", "el")
+_PARTICLE = rf"(?:{'|'.join(PARTICLES)})(?=\s)"
 _NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}|{_NAME_PART})){{1,3}}"
 _AND = r"\s*(?:,\s*(?:and\s*)?|\band(?=\s|[A-Z])|&)\s*"
 _BYLINE = re.compile(rf"^\s*(?:(?:Posted|Written|Story|Words)\s+)?(?:By|BY|by)(?:[:\s]\s*|(?=[A-Z]))"
@@ -195,7 +196,6 @@ BY_WORDS = {
 }
 # "and" between two names, in the same languages.
 _AND_WORDS = frozenset("and und en et y e i og och и і ve dan oraz a".split())
-_NAME_PARTICLES = frozenset(_PARTICLE.split("(?:", 1)[1].split(")", 1)[0].split("|"))
 _SPLIT_MARKS = re.compile(r"\s*([·|•]|\s[-–—]\s)\s*")
 
 
@@ -210,10 +210,11 @@ def _byline_in(text: str, language: str) -> tuple[tuple[str, ...], str, str] | N
     words = _SPLIT_MARKS.sub(r" \1 ", text[match.end():]).split()
     names: list[str] = []
     current: list[str] = []
-    at = 0
+    at = begun = 0  # (begun: where the name being read began)
     while at < len(words):
         word = words[at].rstrip(",")
-        if word[:1].isupper() and word[:1].isalpha() or (current and word in _NAME_PARTICLES):
+        if word[:1].isupper() and word[:1].isalpha() or (current and word in PARTICLES):
+            begun = at if not current else begun
             current.append(word)
             at += 1
             if words[at - 1].endswith(","):
@@ -229,15 +230,18 @@ def _byline_in(text: str, language: str) -> tuple[tuple[str, ...], str, str] | N
             continue
         break
     if current:
-        if not 2 <= len(current) <= 4 or current[-1] in _NAME_PARTICLES:
+        if 2 <= len(current) <= 4 and current[-1] not in PARTICLES:
+            names.append(" ".join(current))
+        elif names:
+            at = begun  # a word after the names is what follows them ("Von Anna Becker, Reuters")
+        else:
             return None
-        names.append(" ".join(current))
     if not names:
         return None
     rest = " ".join(words[at:]).strip(" ,|·•—–-")
     # What follows the names is a date, a role, a place; a sentence's end says the line is one
     # ("Von Montag Morgen an streiken die Arbeiter.": nouns are capitalised in German).
-    if len(rest.split()) > 12 or re.search(r"[.!?]$", rest):
+    if len(rest.split()) > 12 or (len(rest.split()) >= 3 and re.search(r"[.!?]$", rest)):
         return None
     authors = tuple(n for n in names if not agency(n))
     return authors or tuple(names), rest, ""

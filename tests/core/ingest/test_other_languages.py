@@ -41,6 +41,7 @@ def test_english_pages_read_no_other_languages_months():
     ("ru", "Текст: Венера Ерофеева·24 сентября 2018", ("Венера Ерофеева",), "24 сентября 2018"),
     ("es", "Por María López y Juan Pérez, 12 de junio de 2025", ("María López", "Juan Pérez"), "12 de junio de 2025"),
     ("pt", "Publicado por: Clarissa Borba - Categoria: Saúde", ("Clarissa Borba",), "Categoria: Saúde"),
+    ("de", "Von Anna Becker, Reuters.", ("Anna Becker",), "Reuters."),
 ])
 def test_a_byline_in_the_pages_language_names_its_authors(language, line, authors, rest):
     with written_in(language):
