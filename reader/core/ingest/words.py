@@ -95,10 +95,11 @@ def function_words_of(language: str | None) -> frozenset[str]:
     return STOP_WORDS | _other_languages()[1][language]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def text_language(text: str) -> str | None:
-    """language_of() a text's written_words(), remembered for the last few texts: the cleaner and
-    the boilerplate model's features ask it of the same page."""
+    """language_of() a text's written_words(), remembered for the last two texts: the cleaner and
+    the boilerplate model's features ask it of the same page, one after the other (a page's text
+    is not kept longer than that)."""
     return language_of(written_words(text))
 
 
