@@ -266,4 +266,3 @@ def _owner_only(evidence: Evidence) -> bool:
     reader calls the page's outlet."""
     sources = evidence.sources.get(evidence.top or "", Counter())
     return bool(sources) and set(sources) == {"holder"} and evidence.top in evidence.owners
-
