@@ -270,9 +270,9 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
     found = Found()
     authors: list[str] = []
     header_from = next((i for i, r in used.items() if r.startswith("headline")), None)
-    # Bylines sit just above the body, so the nearest lines are tried first; a line that says
-    # "By" before a name that is only a name (a photographer's credit under the headline's
-    # picture, a name in the page's menus).
+    # Bylines sit just above the body, so the nearest lines are tried first: every line that says
+    # "by", then the lines that are only a name (which may be a photographer's credit under the
+    # headline's picture, or a name in the page's menus).
     window = range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1)
     for i in window:
         parsed = parse_byline(blocks[i].text)
