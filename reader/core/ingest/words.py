@@ -1,6 +1,6 @@
 """Words: a line's words (words_of), and the stop words, the English function words that say
 nothing of what a text is about, with those of a page's language when it is not English
-(page_function_words).
+(function_words_of(text_language(...))).
 
 Kept apart from block_features (which needs numpy) so that the language stage and the
 interface can use them without loading numpy."""
@@ -82,14 +82,9 @@ def language_of(words: Iterable[str]) -> str | None:
     return "en" if english >= MIN_HITS else None
 
 
-def page_function_words(words: Iterable[str]) -> frozenset[str]:
-    """The function words to count on a page of these words (as written): STOP_WORDS, with those
-    of its language when language_of() finds another."""
-    return function_words_of(language_of(words))
-
-
 def function_words_of(language: str | None) -> frozenset[str]:
-    """STOP_WORDS, with a language's function words when it is another (a code of language_of())."""
+    """The function words to count on a page in this language (a code of language_of()):
+    STOP_WORDS, with the language's own when it is another."""
     if language is None or language == "en":
         return STOP_WORDS
     return STOP_WORDS | _other_languages()[1][language]

@@ -4,7 +4,7 @@ import re
 
 from reader.core.ingest.block_features import BASE, shape_features
 from reader.core.ingest.blocks import split_blocks
-from reader.core.ingest.words import STOP_WORDS, page_function_words
+from reader.core.ingest.words import STOP_WORDS, function_words_of, language_of
 
 PORTUGUESE = """Início
 Notícias
@@ -35,6 +35,10 @@ meeting with the regional governors, and that the cost was already in this year'
 
 The minister, speaking in Brasília, quoted the old saying "o que não tem remédio, remediado está".
 """
+
+
+def page_function_words(words: list[str]) -> frozenset[str]:
+    return function_words_of(language_of(words))
 
 
 def _page_words(text: str) -> list[str]:
