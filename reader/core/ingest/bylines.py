@@ -168,7 +168,8 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
         return (author,), "", rest.strip()
     match = _BYLINE.match(stripped)
     if not match and (language := page_language()) in BY_WORDS and len(stripped) <= 160:
-        return byline_in(stripped, language)
+        if found := byline_in(stripped, language):
+            return found
     if not match:
         dated = _DATED.match(stripped)
         if dated and _only_a_date(dated.group("date")):

@@ -49,6 +49,11 @@ def test_a_byline_in_the_pages_language_names_its_authors(language, line, author
     assert parse_byline(line) is None  # "Von", "Por" open no English byline
 
 
+def test_an_english_byline_after_its_date_is_read_on_a_page_in_another_language_too():
+    with written_in("de"):
+        assert parse_byline("Monday November 18, 2019 7:45 am PST by Alice Brennan")[0] == ("Alice Brennan",)
+
+
 def test_a_sentence_opening_with_the_word_for_by_is_no_byline():
     with written_in("de"):
         assert parse_byline("Von der Leyen sagt, die Gespräche gingen weiter") is None
