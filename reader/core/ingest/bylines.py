@@ -182,6 +182,11 @@ def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
     # "By Maria Jansen, Reuters" / "By A and B | Updated ..." : what follows must not be prose.
     if rest and len(rest.split()) > 12:
         return None
+    # An outlet after the names is the outlet the byline names ("By Jill Disis, CNN Business").
+    outlets = [n for n in names[1:] if known_outlet(n) and not is_person(n)]
+    if outlets:
+        names = [n for n in names if n not in outlets]
+        rest = ", ".join([*outlets, rest] if rest else outlets)
     authors = tuple(n for n in names if not agency(n))
     return authors or tuple(names), rest, ""
 

@@ -101,6 +101,11 @@ def test_a_line_that_says_by_outranks_a_bare_name_nearer_the_story(tmp_path):
     assert clean(read_document(path)).authors == ("Alice Brennan",)
 
 
+def test_an_outlet_after_the_names_is_no_author():
+    assert parse_byline("By Jill Disis, CNN Business") == (("Jill Disis",), "CNN Business", "")
+    assert parse_byline("By Jill Disis, Ana Ruiz, CNN Business")[0] == ("Jill Disis", "Ana Ruiz")
+
+
 def test_names_printed_in_capitals_are_written_as_names(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("Harbour strike halts grain shipments for a second day\n\n"
