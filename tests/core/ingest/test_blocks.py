@@ -26,3 +26,42 @@ def test_a_hard_wrapped_text_is_read_as_paragraphs():
     assert [(b.line, b.end) for b in blocks] == [(1, 4), (6, 9), (11, 13)]
     assert all(b.wrapped for b in blocks)
     assert blocks[1].text.startswith("Young, in his testimony") and blocks[1].text.endswith("the HLS program.")
+
+
+def test_a_copy_that_prints_an_element_per_line_is_not_read_as_wrapped():
+    """Some of a copy's lines are as long as a wrapped text's, but each is a whole element: the
+    next line starts with a capital, not the rest of a sentence. A byline under a one-line
+    standfirst stays a line of its own."""
+    lines = ["Home", "News", "World", "Harbour strike halts grain shipments for a second day",
+             "Dock workers stayed off the job on Tuesday in a dispute over pay and hours",
+             "By Laura Mowat", "PUBLISHED: 10:48, Tue, Nov 19, 2019",
+             "The port authority said talks would resume on Thursday with a mediator present",
+             "Related articles", "Grain prices climb as the strike at the eastern terminal goes on",
+             "Sailors stranded as ferries stay in port for the third week running now",
+             "Harbour master warns of a backlog of ships waiting outside the breakwater",
+             "Unions say the vote for the strike was the largest in the port's long history",
+             "Ferry operators count the cost of a month of cancelled crossings to the islands"]
+    blocks = split_blocks("\n".join(lines), markdown=False)
+    assert [b.text for b in blocks] == lines
+    assert not any(b.wrapped for b in blocks)
+
+
+def test_a_line_longer_than_the_column_neither_continues_nor_is_continued():
+    """A paragraph printed on one line among wrapped ones was never cut at the column."""
+    standfirst = ("CHINA has sent troops to the harbour in a bid to restore order after months of "
+                  "strikes, and the port authority warned that the blockade could last for weeks.")
+    text = "\n".join(WRAPPED[:4] + ["", standfirst, "By Laura Mowat", ""] + WRAPPED[5:])
+    blocks = split_blocks(text, markdown=False)
+    assert [b.text for b in blocks if not b.wrapped] == [standfirst, "By Laura Mowat"]
+    assert sum(b.wrapped for b in blocks) == 3
+
+
+def test_indentation_does_not_make_short_lines_read_as_a_wrapped_paragraph():
+    """A renderer that indents by nesting (inscriptis) prints a date, a name and a caption as
+    deeply indented lines: their widths with the indent look alike, their words do not."""
+    lines = ["                            Published Tue, Nov 19 2019 7:05 AM EST",
+             "                                    Keris Lahiff@kerisalison",
+             "                              VIDEO 3:45 03:45",
+             "                              Trading Nation"]
+    blocks = split_blocks("\n".join(lines), markdown=False)
+    assert [b.text for b in blocks] == [line.strip() for line in lines]
