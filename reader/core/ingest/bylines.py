@@ -50,7 +50,7 @@ _BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}{_ROLE}\b")
 # What follows a name in a byline and is not part of it: "By Meg James Staff Writer",
 # "By Umair Irfan Updated Nov 13".
 # (Whole words: "Friedman" or "Martinez" starts like a day or a month and is a name.)
-_AFTER_NAME = re.compile(rf"(?i)^(?:staff|senior|chief|updated|published|posted|{_ROLE}|{WEEKDAY}|{MONTHS})[,.]?$")
+_AFTER_NAME = re.compile(rf"(?i)^(?:the|staff|senior|chief|updated|published|posted|{_ROLE}|{WEEKDAY}|{MONTHS})[,.]?$")
 _CLOCK = re.compile(r"\b\d{1,2}[:/]\d{2}\b")  # "5:45 AM PST 11/19/2019": a time or a numeric date
 # A byline at the end of a date line: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
 _DATED = re.compile(rf"^(?P<date>.{{8,80}}?)\s+by\s+(?P<names>{_NAME}(?:{_AND}{_NAME})*)\s*$")
@@ -155,9 +155,14 @@ class Found:
     trimmed: dict[int, str] = field(default_factory=dict)  # body blocks with a glued byline cut off
 
 
+_TWICE = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)\s+\1\b")
+
+
 def parse_byline(text: str) -> tuple[tuple[str, ...], str, str] | None:
     """(authors, what follows the names, text glued after the byline) of a byline, else None."""
     stripped = text.strip().strip("*_ ")
+    # A name printed twice in a row (the byline, then its hover card's heading): once.
+    stripped = _TWICE.sub(r"\1", stripped)
     url = _PROFILE_SLUG.match(stripped)
     if url:
         author = " ".join(part.capitalize() for part in url.group("slug").split("-"))
@@ -201,7 +206,10 @@ def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None,
         return False
     if any(b.text for b in blocks[header_from + 1:i]):
         return False
-    return i + 1 >= len(blocks) or blocks[i + 1].line > blocks[i].end + 1
+    # (a copy that prints an element per line has no blank lines: there, the next line goes on
+    # from the name only in lowercase, "Roger King" / "and his brother Michael ...")
+    return (i + 1 >= len(blocks) or blocks[i + 1].line > blocks[i].end + 1
+            or not blocks[i + 1].text[:1].islower())
 
 
 def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
@@ -217,7 +225,12 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
     # Bylines sit just above the body, so the nearest lines are tried first: every line that says
     # "by", then the lines that are only a name (which may be a photographer's credit under the
     # headline's picture, or a name in the page's menus).
-    window = range(min(len(blocks), start + 2) - 1, max(0, start - 30) - 1, -1)
+    # The window reaches 30 blocks up, or up to a headline not far above (a gallery's empty
+    # slides between the byline and the story: "Tom Krisher, AP Auto Writer" on Hearst's pages).
+    low = max(0, start - 30)
+    if header_from is not None and start - 60 <= header_from < low:
+        low = header_from + 1
+    window = range(min(len(blocks), start + 2) - 1, low - 1, -1)
     for i in window:
         parsed = parse_byline(blocks[i].text)
         if parsed:
@@ -236,6 +249,13 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
     for i in window if not authors else ():
         block = blocks[i]
         text = block.text
+        if block.wrapped and not keep[i]:
+            # A name line a hard-wrapped dump joined to the date line above it ("Published Wed,
+            # Nov 20 2019 4:29 AM EST" / "Natasha Turak@NatashaTurak").
+            head, _, last = block.raw.rpartition("\n")
+            if ("\n" not in head and (find_dates(head) or re.search(r"\d:\d\d\b", head))
+                    and _NAME_LINE.match(_NAME_TAIL.sub("", last.strip()))):
+                text = last.strip()
         # Between the headline and the body, a line that is only a name (and a role) is a byline;
         # one signed with a reporter's role ("Ana Ruiz, Reporter") even where the body seems to start.
         bare = _NAME_TAIL.sub("", text.strip().strip("*•·- "))

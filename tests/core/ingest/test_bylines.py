@@ -133,6 +133,7 @@ def test_the_first_line_of_a_hard_wrapped_lead_is_not_a_byline(tmp_path):
     ("Marta Quiroga\n\n", ("Marta Quiroga",)),  # a line of its own: the byline
     ("Enlarge Image\n\n", ()),  # not a person's name
     ("Roger King\nand his brother Michael, who run King World, face charges.\n\n", ()),  # a wrapped lead
+    ("Marta Quiroga\nNovember 19, 2019 at 8:40 AM\n\n", ("Marta Quiroga",)),  # a copy with no blank lines
 ])
 def test_a_bare_name_on_its_own_line_under_the_headline_is_the_byline_even_where_the_model_kept_it(
         text, authors):
@@ -161,3 +162,31 @@ def test_a_bare_name_on_its_own_line_under_the_headline_is_the_byline_even_where
 ])
 def test_the_authors_a_pages_markup_gives_are_names(markup, authors):
     assert markup_authors(markup) == authors
+
+
+def test_a_name_printed_twice_or_before_an_outlet_is_one_author():
+    """A hover card repeats the byline's name; "The" never goes on a person's name."""
+    assert parse_byline("By Alice E. Brennan Alice E. Brennan The Harbour Gazette")[0] == ("Alice E. Brennan",)
+    assert parse_byline("By Alice Brennan The Harbour Gazette")[0] == ("Alice Brennan",)
+
+
+def test_the_byline_is_found_above_a_gallery_between_it_and_the_story(tmp_path):
+    """A gallery's empty slides ("*", "1 / 8") between the byline and the story: the byline is
+    still the one under the headline."""
+    slides = "\n".join(f"    * \n    {n} / 20" for n in range(1, 21))
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments for a second day\n\n"
+                    f"Alice Brennan, AP Shipping Writer\n\n{slides}\n\n{STORY}\n", encoding="utf-8")
+    assert clean(read_document(path)).authors == ("Alice Brennan",)
+
+
+def test_a_name_line_a_wrapped_dump_joined_to_the_date_line_is_the_byline(tmp_path):
+    """lynx cuts lines at its column and the date line above the name reaches it: the two are
+    read as one wrapped paragraph; its last line is still the author's name and handle."""
+    from tests.core.ingest.test_blocks import WRAPPED
+
+    path = tmp_path / "page.txt"
+    path.write_text("Harbour strike halts grain shipments for a second day\n\n"
+                    "   Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago, after the talks\n"
+                    "   Alice Brennan@abrennan\n\n" + "\n".join(WRAPPED) + "\n", encoding="utf-8")
+    assert clean(read_document(path)).authors == ("Alice Brennan",)
