@@ -8,6 +8,7 @@ e-mail) are joined back. Each block keeps its source lines, so what is removed c
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -68,9 +69,17 @@ CASED_STARTS = 4
 LOWERCASE_SHARE = 0.2
 
 
+def columns(line: str) -> int:
+    """How many terminal columns a line takes: a wide character (Chinese, Japanese, Korean) two,
+    as a text browser counts them when it wraps."""
+    if line.isascii():
+        return len(line)
+    return len(line) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in line)
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text (a lynx dump, a wire story) is cut at, else None."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    lengths = [columns(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 8:
         return None
     top = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
@@ -82,7 +91,7 @@ def wrap_width(lines: list[str]) -> int | None:
     # A sentence cut at the column goes on in lowercase on the next line; a copy that prints one
     # element per line (some of them as long as a wrapped line) starts the next with a capital.
     starts = [following.strip()[0] for line, following in zip(lines, lines[1:])
-              if top - 14 <= len(line.rstrip()) <= top + 10 and following.strip()
+              if top - 14 <= columns(line.rstrip()) <= top + 10 and following.strip()
               and following.strip()[0].isalpha() and following.strip()[0].lower() != following.strip()[0].upper()]
     if len(starts) >= CASED_STARTS and sum(c.islower() for c in starts) < LOWERCASE_SHARE * len(starts):
         return None
@@ -141,8 +150,8 @@ def _wrapped_blocks(run: list[tuple[int, str]], width: int) -> list[Block]:
             # A line longer than the column was never cut at it (a paragraph on one line, as a
             # "one line per element" copy prints it among the wrapped ones): it neither continues
             # nor is continued ("By Laura Mowat" under a one-line standfirst).
-            continues = (width - 14 <= len(previous.rstrip()) <= width + 10
-                         and len(line.rstrip()) <= width + 10 and not BULLET.match(line)
+            continues = (width - 14 <= columns(previous.rstrip()) <= width + 10
+                         and columns(line.rstrip()) <= width + 10 and not BULLET.match(line)
                          and indent <= indent_prev + 1 and line.strip()[:1] not in "*+•[")
             if not continues:
                 out.append(_joined(current) if len(current) > 1 else
@@ -176,7 +185,7 @@ def _plain_block(text: str, line: int, end: int, source: list[str]) -> Block:
 def is_wrapped(lines: list[str]) -> bool:
     """True when lines are cut at a fixed width (all but the last are long and similar)."""
     # (lengths without the indent: a renderer that indents by nesting makes short lines look long)
-    lengths = [len(line.strip()) for line in lines[:-1]]
+    lengths = [columns(line.strip()) for line in lines[:-1]]
     widest = max(lengths)
     if widest > 100 or widest < 30:
         return False

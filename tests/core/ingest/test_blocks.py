@@ -65,3 +65,21 @@ def test_indentation_does_not_make_short_lines_read_as_a_wrapped_paragraph():
              "                              Trading Nation"]
     blocks = split_blocks("\n".join(lines), markdown=False)
     assert [b.text for b in blocks] == [line.strip() for line in lines]
+
+
+def test_widths_are_counted_in_terminal_columns():
+    """A text browser wraps at a column count, where a Chinese, Japanese or Korean character
+    takes two: Japanese paragraphs of about 60 characters are 120 columns, not lines cut at 60."""
+    from reader.core.ingest.blocks import columns, wrap_width
+
+    assert columns("Kindle") == 6 and columns("日本語") == 6 and columns("Kindle版") == 8
+    lines = ["まずスタートメニューからkindleのプログラムを探し、右クリックしてから次へ進みます。",
+             "そして表示されるメニューから「その他」を選び、「ファイルの場所を開く」を押します。",
+             "開いたフォルダの中にあるショートカットを右クリックして、プロパティを表示します。",
+             "ショートカットキーの欄に入っている文字を消して、適用を押せば設定は完了となります。",
+             "これでキーを押してもアプリが立ち上がらなくなり、作業の邪魔をされることもありません。",
+             "もし元に戻したいときは、同じ手順でショートカットキーを設定し直せば大丈夫です。",
+             "パソコンを再起動しても設定はそのまま残るので、一度変えておけば安心して使えます。",
+             "ほかのアプリでも同じように設定できるので、困ったときには試してみてください。"]
+    paragraphs = [a + b[:20] for a, b in zip(lines, lines[1:] + lines[:1])]  # 58-64 characters
+    assert wrap_width([line for pair in zip(paragraphs, [""] * 8) for line in pair]) is None
