@@ -222,6 +222,10 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
     found = Found()
     authors: list[str] = []
     header_from = next((i for i, r in used.items() if r.startswith("headline")), None)
+    if header_from is not None and start <= header_from:
+        # The model kept the headline as the body's first block: the byline sits under it, above
+        # the next block kept.
+        start = next((j for j in range(header_from + 1, len(blocks)) if keep[j]), start)
     # Bylines sit just above the body, so the nearest lines are tried first: every line that says
     # "by", then the lines that are only a name (which may be a photographer's credit under the
     # headline's picture, or a name in the page's menus).

@@ -190,3 +190,16 @@ def test_a_name_line_a_wrapped_dump_joined_to_the_date_line_is_the_byline(tmp_pa
                     "   Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago, after the talks\n"
                     "   Alice Brennan@abrennan\n\n" + "\n".join(WRAPPED) + "\n", encoding="utf-8")
     assert clean(read_document(path)).authors == ("Alice Brennan",)
+
+
+def test_the_byline_under_a_headline_the_model_kept_as_the_bodys_start_is_found():
+    from reader.core.ingest.bylines import find
+    from reader.core.ingest.source import parse_source
+
+    blocks = parse_source("Harbour strike halts grain shipments for a second day\n\n"
+                          "Published Wed, Nov 20 2019 4:29 AM EST\n\nMarta Quiroga@mquiroga\n\n"
+                          f"Key Points\n\n{STORY}\n", "text").blocks
+    keep = [True, False, False, False] + [True] * (len(blocks) - 4)  # the headline kept as body
+    found = find(blocks, keep, 0, len(blocks) - 1, {}, {0: "headline (lifted into the title field)"},
+                 frozenset())
+    assert found.authors == ("Marta Quiroga",)
