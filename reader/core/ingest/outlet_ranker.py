@@ -59,6 +59,9 @@ _CAPITAL = re.compile(r"[A-Z0-9]")
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z])")  # "on Thursday.Credit: AP"
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)$", re.IGNORECASE)
 MAX_WORDS = 6  # a name longer than this is a sentence, not a name
+# What a whole line that is a name is written with: not a text browser's controls ("News
+# (BUTTON) ›‹"), arrows or bullets.
+_NAME_CHARS = re.compile(r"[\w\s.&'’!+:/-]+")
 MAX_CHARS = 50
 
 
@@ -83,7 +86,8 @@ def phrases(line: str) -> set[str]:
                     if len(name) >= 2 and not name.isdigit():
                         found.add(name)
     whole = line.strip().strip("#*_|[]() ").strip()
-    if whole and len(whole.split()) <= 5 and len(whole) <= MAX_CHARS and not re.search(r"[.!?,:;]$", whole):
+    if (whole and len(whole.split()) <= 5 and len(whole) <= MAX_CHARS and not re.search(r"[.!?,:;]$", whole)
+            and _NAME_CHARS.fullmatch(whole)):
         found.add(whole)
     return found
 
@@ -193,7 +197,7 @@ def candidates(blocks: Sequence[Block], keep: Sequence[bool], evidence: Evidence
             lowercase.get(name.lower(), 0), k in evidence.domains,
             any(len(d) >= 4 and (k in d or d in k) for d in evidence.domains), bool(evidence.domains),
             c / most, longer / c if c else 0.0, shorter / c if c else 0.0,
-            bool(COMPANY.search(name)), len(blocks),
+            bool(COMPANY.search(name)) or name in evidence.owners, len(blocks),
             vote, ranked.index(name) if name in evidence.votes else 99, vote / total,
             *(sources[source] for source in SOURCES), known_outlet(name) is not None,
             agency(name) is not None, sum(1 for source in SOURCES if sources[source]),

@@ -180,7 +180,8 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         match = COPYRIGHT.search(block.text) if len(block.text) < 300 else None
         if match and (holder := _holder(match.group("holder"))):
             holders[holder.lower()] = holder
-            if COMPANY.search(match.group("holder")):
+            # (the holder with what the match reads after it: "Future US, Inc.")
+            if COMPANY.search(match.group(0)[match.start("holder") - match.start():]):
                 owners.add(known_outlet(holder) or outlet_name(holder))
     evidence.owners = frozenset(owners)
     for holder in holders.values():

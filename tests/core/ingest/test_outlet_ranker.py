@@ -165,3 +165,30 @@ def test_a_plain_text_pages_printed_addresses_tell_the_ranker_its_site():
         "Home\nAbout Tidewater Review\nTips: tips@tidewaterreview.com\n\n" + STORY + "\n\nTidewater Review\n"))
     domain_equal = outlet_ranker.FEATURES.index("domain_equal")
     assert x[names.index("Tidewater Review"), domain_equal] == 1.0
+
+
+def test_a_line_of_controls_or_an_address_is_no_name():
+    """A text browser's controls ("(BUTTON)", arrows) and an e-mail address are no outlet's name,
+    though short enough to be one; the names inside a line still are."""
+    from reader.core.ingest.outlet_ranker import phrases
+
+    assert "News (BUTTON) ›‹" not in phrases("News (BUTTON) ›‹")
+    assert "harbour.gazette@mail.com" not in phrases("harbour.gazette@mail.com")
+    assert {"Harbour Gazette", "News"} <= phrases("Harbour Gazette") | phrases("News (BUTTON) ›‹")
+
+
+def test_a_copyright_holder_with_a_company_suffix_after_a_comma_is_an_owner():
+    """"© Future US, Inc. 11 West 42nd Street": the holder's name is "Future US", and the ", Inc."
+    the copyright pattern reads after it says that it is a company (which the ranker learns
+    is seldom the page's outlet)."""
+    from reader.core.ingest import outlets
+    from reader.core.ingest.source import parse_source
+
+    blocks = parse_source(f"Harbour strike halts grain shipments\n\n{STORY}\n\n"
+                          "© Tidewater Review, Inc. 11 West 42nd Street, New York.\n", "text").blocks
+    keep = [False] + [True] * (len(blocks) - 2) + [False]
+    evidence = outlets.vote(blocks, keep, {}, None, None)
+    assert "Tidewater Review" in evidence.votes and "Tidewater Review" in evidence.owners
+    plain = outlets.vote(blocks[:-1] + parse_source("© 2019 Tidewater Review.", "text").blocks, keep, {},
+                         None, None)
+    assert "Tidewater Review" in plain.votes and not plain.owners
