@@ -134,6 +134,9 @@ def test_the_first_line_of_a_hard_wrapped_lead_is_not_a_byline(tmp_path):
     ("Enlarge Image\n\n", ()),  # not a person's name
     ("Roger King\nand his brother Michael, who run King World, face charges.\n\n", ()),  # a wrapped lead
     ("Marta Quiroga\nNovember 19, 2019 at 8:40 AM\n\n", ("Marta Quiroga",)),  # a copy with no blank lines
+    # wire copy: a lead whose first line is a title and a name, the next line its sentence
+    ("U.S. Trade Representative Clayton\nYeutter said the export program should be used as a tool\n"
+     "and not as a general policy, he told the grain association.\n\n", ()),
 ])
 def test_a_bare_name_on_its_own_line_under_the_headline_is_the_byline_even_where_the_model_kept_it(
         text, authors):
