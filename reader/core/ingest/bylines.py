@@ -206,12 +206,13 @@ def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None,
         return False
     if any(b.text for b in blocks[header_from + 1:i]):
         return False
-    # (a copy that prints an element per line has no blank lines: there, a short line after the
-    # name, a date or "Share", is no lead the name starts, "Roger King" / "and his brother ...",
-    # and wire copy's "U.S. Trade Representative Clayton" / "Yeutter said the ...")
+    # (a copy that prints an element per line has no blank lines: there, a short date line after
+    # the name is no lead the name starts, "Roger King" / "and his brother ...", or wire copy's
+    # "U.S. Trade Representative Clayton" / "Yeutter said the ...", nor a list of names)
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
     return (i + 1 >= len(blocks) or blocks[i + 1].line > blocks[i].end + 1
-            or (len(following.split()) <= 8 and not following[:1].islower()))
+            or (len(following.split()) <= 8
+                and bool(find_dates(following) or re.search(r"\d:\d\d\b", following))))
 
 
 def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
