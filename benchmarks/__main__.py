@@ -160,7 +160,8 @@ def cleaning_rows(c: dict) -> list[Row]:  # type: ignore[type-arg]
     em = c["eval_html_metadata"]
     rows.append(Row("cleaning", "eval/html pages rendered as scrapes: title / outlet / date / authors right "
                     "(gold from each page's markup, as for html-train; four date rules, three title rules "
-                    "and the rule on a copyright owner's name were written after four of these pages) "
+                    "and the rule on a copyright owner's name were written after four of these pages, "
+                    "and four byline rules after reading two pages' author misses) "
                     f"({em['title_n']} / {em['outlet_n']} / "
                     f"{em['date_n']} / {em['authors_n']} printed)",
                     " / ".join(pct(em[key]) for key in ("title", "outlet", "date", "authors"))))
