@@ -52,6 +52,7 @@ _BIO = re.compile(rf"^(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,6}}{_ROLE}\b")
 # (Whole words: "Friedman" or "Martinez" starts like a day or a month and is a name.)
 _AFTER_NAME = re.compile(rf"(?i)^(?:the|staff|senior|chief|updated|published|posted|{_ROLE}|{WEEKDAY}|{MONTHS})[,.]?$")
 _CLOCK = re.compile(r"\b\d{1,2}[:/]\d{2}\b")  # "5:45 AM PST 11/19/2019": a time or a numeric date
+_TIME = re.compile(r"\d:\d\d\b")  # a time, also glued to the year before it ("Nov 19 20197:05 AM")
 # A byline at the end of a date line: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
 _DATED = re.compile(rf"^(?P<date>.{{8,80}}?)\s+by\s+(?P<names>{_NAME}(?:{_AND}{_NAME})*)\s*$")
 # A name line may carry the author's handle or the date after it: "Keris Lahiff@kerisalison",
@@ -212,7 +213,7 @@ def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None,
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
     return (i + 1 >= len(blocks) or blocks[i + 1].line > blocks[i].end + 1
             or (len(following.split()) <= 8
-                and bool(find_dates(following) or re.search(r"\d:\d\d\b", following))))
+                and bool(find_dates(following) or _TIME.search(following))))
 
 
 def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
@@ -260,7 +261,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             # A name line a hard-wrapped dump joined to the date line above it ("Published Wed,
             # Nov 20 2019 4:29 AM EST" / "Natasha Turak@NatashaTurak").
             head, _, last = block.raw.rpartition("\n")
-            if ("\n" not in head and (find_dates(head) or re.search(r"\d:\d\d\b", head))
+            if ("\n" not in head and (find_dates(head) or _TIME.search(head))
                     and _NAME_LINE.match(_NAME_TAIL.sub("", last.strip()))):
                 text = last.strip()
         # Between the headline and the body, a line that is only a name (and a role) is a byline;
