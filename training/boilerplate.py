@@ -2,6 +2,10 @@
 
     python -m training.boilerplate            # cross-validate, report, write the model file
     python -m training.boilerplate --cv-only  # cross-validate and report only
+    python -m training.boilerplate --refresh  # after any change to how reader splits blocks
+
+The labelled documents, their blocks included, are cached in /tmp/reader-training-cache
+(training/data.py): without --refresh a retrain fits the blocks of the code that cached them.
 
 Needs `pip install '.[train]'` (lightgbm) and, for the terminal-browser styles, Debian's lynx
 and w3m. Reads ../shared/eval; writes reader/core/data/boilerplate.json.gz (trees as plain

@@ -158,7 +158,8 @@ def corpus_docs() -> list[Doc]:
 
 
 def load_all(refresh: bool = False) -> list[Doc]:
-    """Every labelled document, cached between runs of the training script."""
+    """Every labelled document, cached between runs of the training script (with its blocks as
+    reader split them then: `refresh` after a change to the splitting)."""
     cache = CACHE / "docs.pickle"
     if cache.exists() and not refresh:
         return pickle.loads(cache.read_bytes())
