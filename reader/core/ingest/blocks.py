@@ -79,7 +79,8 @@ def columns(line: str) -> int:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text (a lynx dump, a wire story) is cut at, else None."""
-    lengths = [columns(line.rstrip()) for line in lines if line.strip()]
+    widths = [columns(line.rstrip()) for line in lines]  # (0 for a blank line)
+    lengths = [width for width in widths if width]
     if len(lengths) < 8:
         return None
     top = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
@@ -90,9 +91,9 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     # A sentence cut at the column goes on in lowercase on the next line; a copy that prints one
     # element per line (some of them as long as a wrapped line) starts the next with a capital.
-    starts = [following.strip()[0] for line, following in zip(lines, lines[1:])
-              if top - 14 <= columns(line.rstrip()) <= top + 10 and following.strip()
-              and following.strip()[0].isalpha() and following.strip()[0].lower() != following.strip()[0].upper()]
+    firsts = (following.lstrip()[:1] for width, following in zip(widths, lines[1:])
+              if top - 14 <= width <= top + 10)
+    starts = [c for c in firsts if c.isalpha() and c.lower() != c.upper()]  # a letter with a case
     if len(starts) >= CASED_STARTS and sum(c.islower() for c in starts) < LOWERCASE_SHARE * len(starts):
         return None
     return top
