@@ -109,6 +109,11 @@ def markup_authors(names: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _holds_a_date(text: str) -> bool:
+    """Whether a text prints a date or a time (one glued to its year too: "Nov 19 20197:05 AM")."""
+    return bool(find_dates(text) or _TIME.search(text))
+
+
 def _only_a_date(text: str) -> bool:
     """Whether a text is a date or time with a label at most ("Updated Nov 13, 2019 10:28am EST",
     "5:45 AM PST 11/19/2019"), not a sentence that ends in one ("The law was signed on March 4")."""
@@ -213,7 +218,7 @@ def _alone_under(blocks: Sequence[Block], i: int, header_from: int | None,
     following = blocks[i + 1].text if i + 1 < len(blocks) else ""
     return (i + 1 >= len(blocks) or blocks[i + 1].line > blocks[i].end + 1
             or (len(following.split()) <= 8
-                and bool(find_dates(following) or _TIME.search(following))))
+                and _holds_a_date(following)))
 
 
 def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
@@ -261,7 +266,7 @@ def find(blocks: Sequence[Block], keep: Sequence[bool], start: int, end: int,
             # A name line a hard-wrapped dump joined to the date line above it ("Published Wed,
             # Nov 20 2019 4:29 AM EST" / "Natasha Turak@NatashaTurak").
             head, _, last = block.raw.rpartition("\n")
-            if ("\n" not in head and (find_dates(head) or _TIME.search(head))
+            if ("\n" not in head and _holds_a_date(head)
                     and _NAME_LINE.match(_NAME_TAIL.sub("", last.strip()))):
                 text = last.strip()
         # Between the headline and the body, a line that is only a name (and a role) is a byline;

@@ -181,7 +181,7 @@ def vote(blocks: Sequence[Block], keep: Sequence[bool], header: dict[str, str], 
         if match and (holder := _holder(match.group("holder"))):
             holders[holder.lower()] = holder
             # (the holder with what the match reads after it: "Future US, Inc.")
-            if COMPANY.search(match.group(0)[match.start("holder") - match.start():]):
+            if COMPANY.search(block.text[match.start("holder"):match.end()]):
                 owners.add(known_outlet(holder) or outlet_name(holder))
     evidence.owners = frozenset(owners)
     for holder in holders.values():
