@@ -113,7 +113,8 @@ PIPELINE = "87"  # cleaning and entity output: every file is processed again (8:
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "18c329ca03a3648d"
-INDEX_SCHEMA = 9  # the Whoosh schema and analyzers: the index is rebuilt (9: their classes moved to reader.core.search)
+INDEX_SCHEMA = 10  # the Whoosh schema and analyzers: the index is rebuilt (9: their classes moved to
+# reader.core.search; 10: bylines without stop words, as plain queries now search them)
 CATALOGUE_SCHEMA = 4  # the SQLite tables: the catalogue is rebuilt (it is a cache; 4: label votes per file)
 
 

@@ -96,6 +96,13 @@ def name_analyzer():  # type: ignore[no-untyped-def]
             | TransliterationFilter())
 
 
+def author_analyzer():  # type: ignore[no-untyped-def]
+    """For bylines, which plain queries search too: names as name_analyzer reads them, without
+    the body's stop words, so that "the talks" asks nothing of an article's byline."""
+    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(minsize=1) | HyphenFilter()
+            | FoldFilter() | TransliterationFilter())
+
+
 def as_text(term: str | bytes) -> str:
     """A Whoosh term as text: readers give bytes, parsed queries give str."""
     return term.decode("utf-8") if isinstance(term, bytes) else term

@@ -19,7 +19,8 @@ from reader.core.search import highlight
 from reader.core.search.analysis import PAIR_JOIN, as_text
 from reader.core.search.schema import NAME_KINDS  # noqa: F401 - re-exported for callers' facet filters
 
-FIELDS = ("title", "body")
+FIELDS = ("title", "body", "author")  # what a word with no field is looked for in: a byline lifted
+# out of the body is still found by its name
 PAIR_FIELDS = {"title": "title_pairs", "body": "body_pairs"}  # see reader.core.search.analysis.PairAnalyzer
 FIELD_ALIASES = {"author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
                  "entity": ["entity", "entities"], "agency": ["agency", "agencies"],
@@ -316,8 +317,8 @@ def _hit(searcher: Any, r: Any, marks: highlight.Marks) -> Hit:
 def _suggest(searcher: Any, q: wq.Query, text: str) -> str | None:
     """A corrected query for words the library does not have (None: nothing to suggest).
 
-    A word searched in title and body is corrected only if neither has it: a word of the body
-    that no headline uses ("talks") is not a typo.
+    A word searched in title, body and byline is corrected only if none has it: a word of the
+    body that no headline uses ("talks") is not a typo, nor a reporter's name.
     """
     reader = searcher.reader()
     unknown = [(t.fieldname, t.text) for t in q.all_tokens()

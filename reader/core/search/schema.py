@@ -15,6 +15,7 @@ from reader.core.search.analysis import (
     BodyCharacters,
     BodyPositions,
     PairAnalyzer,
+    author_analyzer,
     name_analyzer,
     spelling_words,
 )
@@ -70,7 +71,7 @@ def make_schema() -> Schema:
         body_pairs=TEXT(analyzer=PairAnalyzer(), phrase=False),
         outlet=TEXT(analyzer=name_analyzer(), stored=True),
         outlet_key=ID(stored=False),
-        author=TEXT(analyzer=name_analyzer(), stored=True),
+        author=TEXT(analyzer=author_analyzer(), stored=True),
         agency=TEXT(analyzer=name_analyzer()),
         entity=TEXT(analyzer=name_analyzer()),
         entity_key=KEYWORD(commas=True, stored=True),

@@ -76,6 +76,22 @@ def test_fields(library):
     assert ids(library, "agency:Bloomberg") == ["000"]
 
 
+def test_a_reporters_name_finds_the_byline_lifted_out_of_the_body(library):
+    # Cleaning lifts David Crowe's byline into the authors field: the body no longer holds the name,
+    # and a plain query still finds it (and suggests no "correction" for it).
+    assert "Crowe" not in library.get("000").body
+    assert ids(library, "Crowe") == ["000"]
+    assert library.search("Crowe").suggestion is None
+    assert ids(library, "crowe putin") == ["000"]
+
+
+def test_stop_words_ask_nothing_of_the_byline(library):
+    # A stop word is dropped from the query for every field it is searched in; were it kept for
+    # the byline, "the" would have to be in every hit's author line.
+    assert ids(library, "the ceasefire") == ids(library, "ceasefire") != []
+    assert ids(library, "talks by putin") == ids(library, "talks putin") != []
+
+
 def test_wildcard(library):
     assert ids(library, "Snegov*") == ["003"]
 
