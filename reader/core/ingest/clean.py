@@ -72,6 +72,7 @@ def _clean_blocks(doc: RawDocument, source: Source, site_repeats: SiteRepeats | 
         story_keeps.keep_subheadings(blocks, keep, set(boiler.vocabulary[: len(boiler.vocabulary) * 2 // 3]))
         story_keeps.keep_lead_ins(blocks, keep)
         story_keeps.keep_list_continuations(blocks, keep)
+        story_keeps.keep_list_items(blocks, keep)
         if source.front or source.meta:
             _keep_lead_under_header(blocks, keep)
         unframed = _keep_clean_page(blocks, keep, source.markdown)

@@ -119,6 +119,59 @@ def keep_list_continuations(blocks: Sequence[Block], keep: list[bool]) -> set[in
     return added
 
 
+def keep_list_items(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
+    """Keep a run of list items the model left out between two kept blocks of the story, when
+    none of them is a link or a picture, each is short (LIST_WORDS words at most), and they are
+    not written as headlines are (most words after the first capitalised): the story's own
+    bullet points ("Search engines find it at the moment in time that it goes live"), which the
+    model scores like a menu. A related-stories box inside a story is a run of links, or of
+    headlines once a copy drops the links. Returns the blocks kept.
+    """
+    texts = [i for i, b in enumerate(blocks) if b.text]
+    added: set[int] = set()
+    n = 0
+    while n < len(texts):
+        if keep[texts[n]] or n == 0 or not keep[texts[n - 1]]:
+            n += 1
+            continue
+        end = n
+        while end < len(texts) and not keep[texts[end]]:
+            end += 1
+        run = [texts[m] for m in range(n, end)]
+        if end < len(texts) and all(_a_bullet(blocks[i]) for i in run) and _of_the_story(blocks, keep, run):
+            for i in run:
+                keep[i] = True
+            added.update(run)
+        n = end
+    return added
+
+
+def _of_the_story(blocks: Sequence[Block], keep: list[bool], run: list[int]) -> bool:
+    """Half the items of HEADLINE_WORDS words or more share a word with the kept story: a box of
+    other stories' headlines in sentence case does not. (Shorter items, "горох", "HL7", a
+    list's names or ingredients, need not.)"""
+    long = [i for i in run if len(blocks[i].text.split()) >= HEADLINE_WORDS]
+    if not long:
+        return True
+    story: set[str] = set()
+    for block, kept in zip(blocks, keep):
+        if kept:
+            story |= subject_words(block.text)
+    return 2 * sum(bool(subject_words(blocks[i].text) & story) for i in long) >= len(long)
+
+
+HEADLINE_WORDS = 4  # an item this long may be a headline
+HEADLINE_CAPITALS = 0.5  # share of capitalised words after the first above which a line is a headline
+
+
+def _a_bullet(block: Block) -> bool:
+    if not block.depth or block.images or not _an_item(block):
+        return False
+    words = block.text.split()[1:]
+    capitals = sum(w[:1].isupper() for w in words)
+    return len(words) < 3 or capitals <= HEADLINE_CAPITALS * len(words)
+
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 

@@ -1,6 +1,7 @@
 """The rules that take back what the boilerplate model left out (keep flags given)."""
 
 from reader.core.ingest import story_keeps
+from reader.core.ingest.blocks import Block
 from tests.core.ingest.test_story_shape import LEAD, PARAGRAPH, blocks
 
 
@@ -72,3 +73,39 @@ def test_an_abbreviated_month_does_not_end_a_list_of_dates():
     keep = [True, True, True, True, False, False, False, False, False]
     assert story_keeps.keep_list_continuations(page, keep) == {4, 5, 6, 7}
     assert keep == [True] * 8 + [False]
+
+
+def items(*texts: str, links: int = 0) -> list[Block]:
+    return [Block(text=t, raw=f"* {t}", line=n, end=n, depth=1, links=links,
+                  link_chars=len(t) if links else 0) for n, t in enumerate(texts, start=100)]
+
+
+def test_the_storys_bullet_points_between_its_paragraphs_are_kept():
+    points = items("The union wants a new offer on wages", "The port authority says talks resume on Friday",
+                   "Grain ships wait at anchor off the terminal")
+    page = [*blocks(LEAD), *points, *blocks(PARAGRAPH, "Sign up for our newsletter")]
+    keep = [True, False, False, False, True, False]
+    assert story_keeps.keep_list_items(page, keep) == {1, 2, 3}
+    assert keep == [True, True, True, True, True, False]
+
+
+def test_a_box_of_links_or_headlines_inside_the_story_is_not_its_list():
+    linked = items("The union wants a new offer on wages", "The port authority says talks resume on Friday",
+                   links=1)
+    page = [*blocks(LEAD), *linked, *blocks(PARAGRAPH)]
+    assert story_keeps.keep_list_items(page, [True, False, False, True]) == set()
+    headlines = items("Markets Rally As Rates Hold Steady", "Dock Strike Spreads To Northern Ports")
+    page = [*blocks(LEAD), *headlines, *blocks(PARAGRAPH)]
+    assert story_keeps.keep_list_items(page, [True, False, False, True]) == set()
+    # In sentence case, a box of other stories' headlines shares no word with the story.
+    others = items("Actor recalls his childhood summers in Maine", "Celebrity chef opens a bakery in Lisbon")
+    page = [*blocks(LEAD), *others, *blocks(PARAGRAPH)]
+    assert story_keeps.keep_list_items(page, [True, False, False, True]) == set()
+
+
+def test_list_items_after_the_story_or_beside_a_paragraph_are_left_to_the_model():
+    points = items("The union wants a new offer on wages", "Grain ships wait at anchor off the terminal")
+    after = [*blocks(LEAD, PARAGRAPH), *points]
+    assert story_keeps.keep_list_items(after, [True, True, False, False]) == set()
+    mixed = [*blocks(LEAD), points[0], *blocks("Our newsletter, every morning, for free.", PARAGRAPH)]
+    assert story_keeps.keep_list_items(mixed, [True, False, False, True]) == set()
