@@ -71,6 +71,7 @@ LIST_SHAPE = 3  # leading tokens whose kinds make a line's shape ("June 10 –":
 LIST_RUN = 3  # lines of the kept line's shape after it that make a list the story goes on with
 LIST_WORDS = 20  # a longer line is a paragraph, not an item
 LIST_OPENER_WORDS = 4  # a shorter line ending in a colon is a label ("Related:", "Read more:")
+LIST_HEADING_WORDS = 8  # a line this short with no stop may head a list ("The Doobie Brothers Tour Dates")
 
 
 def keep_list_continuations(blocks: Sequence[Block], keep: list[bool]) -> set[int]:
@@ -84,7 +85,8 @@ def keep_list_continuations(blocks: Sequence[Block], keep: list[bool]) -> set[in
     A list the story announces is kept the same way: a kept sentence of LIST_OPENER_WORDS words
     or more ending in a colon ("The band's 2020 tour dates:"), then LIST_RUN left-out items or
     more of one shape, numbered or not ("England (Group A): 10th appearance"), unless they open
-    with a kicker label as headlines do.
+    with a kicker label as headlines do; and so is a numbered list under a kept short heading
+    ("The Doobie Brothers Tour Dates").
 
     Out of fold on html-train: about 250 body lines kept against 5 others (the announced lists:
     76 more, all body); on the scrapes, seeds and corpora no line changes.
@@ -101,6 +103,8 @@ def keep_list_continuations(blocks: Sequence[Block], keep: list[bool]) -> set[in
                 continue  # kicker labels: "Watch: ...", "Opinion: ..." are headlines
         elif _an_item(blocks[i]):
             shape = _shape(text)
+            if "9" not in shape and _a_heading(text) and n + 1 < len(texts):
+                shape = _shape(blocks[texts[n + 1]].text)  # a heading over a numbered list ("Tour Dates")
             if "9" not in shape:
                 continue
         else:
@@ -173,6 +177,10 @@ def _a_bullet(block: Block) -> bool:
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _a_heading(text: str) -> bool:
+    return len(text.split()) <= LIST_HEADING_WORDS and not re.search(r"[.!?:;,\"”]$", text)
 
 
 def _an_item(block: Block) -> bool:

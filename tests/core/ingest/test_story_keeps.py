@@ -109,3 +109,17 @@ def test_list_items_after_the_story_or_beside_a_paragraph_are_left_to_the_model(
     assert story_keeps.keep_list_items(after, [True, True, False, False]) == set()
     mixed = [*blocks(LEAD), points[0], *blocks("Our newsletter, every morning, for free.", PARAGRAPH)]
     assert story_keeps.keep_list_items(mixed, [True, False, False, True]) == set()
+
+
+def test_a_numbered_list_under_a_kept_heading_is_kept_a_list_of_words_is_not():
+    dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ MidFlorida Amphitheatre",
+             "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre", "June 17 – Nashville, TN @ Bridgestone Arena"]
+    page = blocks(LEAD, PARAGRAPH, "The Doobie Brothers Tour Dates", *dates)
+    keep = [True, True, True, False, False, False, False]
+    assert story_keeps.keep_list_continuations(page, keep) == {3, 4, 5, 6}
+    headlines = ["Markets rally as rates hold", "Dock strike spreads north", "Ferry services cut again"]
+    page = blocks(LEAD, PARAGRAPH, "More from the port", *headlines)
+    assert story_keeps.keep_list_continuations(page, [True, True, True, False, False, False]) == set()
+    # A sentence is no heading: what follows it is not announced as its list.
+    page = blocks(LEAD, PARAGRAPH, "The band will tour next year.", *dates)
+    assert story_keeps.keep_list_continuations(page, [True, True, True, False, False, False, False]) == set()
