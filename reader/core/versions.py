@@ -111,7 +111,7 @@ PIPELINE = "88"  # cleaning and entity output: every file is processed again (8:
 # widths in terminal columns (a wide character two); a copyright holder followed by ", Inc." is a
 # company, a line of controls or an address no outlet's name; the outlet model retrained; 88: the
 # story's own bullet points between two kept paragraphs are kept, and a numbered list under a kept
-# short heading)
+# short heading; a list the story leads into is no run of labels when one item speaks of the story)
 # The models and reference tables PIPELINE was last bumped with (tests/core/test_versions.py checks
 # it): changing a file of reader/core/data changes what a sync makes, so PIPELINE must move too.
 DATA_DIGEST = "18c329ca03a3648d"

@@ -244,8 +244,42 @@ def drop_alien_labels(blocks: Sequence[Block], keep: list[bool],
     for i in kept:
         if i not in labels:
             story |= words[i]
-    dropped = [i for i in labels if not words[i] & story]
+    alien = {i for i in labels if not words[i] & story}
+    # A list the story leads into is judged as a whole: "Workshops for local choirs" stays under
+    # "What the tour will bring:" when an item beside it speaks of the story ("A collection for
+    # the strike families at every show"). Under "More:" a list is another box.
+    for before, run in _kept_lists(blocks, keep):
+        if (before is not None and keep[before] and len(blocks[before].text.split()) >= LEAD_INTO_WORDS
+                and any(i not in alien for i in run)):
+            alien -= set(run)
+    dropped = sorted(alien)
     return _unkeep(keep, dropped) if len(dropped) < len(kept) else set()
+
+
+LEAD_INTO_WORDS = 4  # words of the kept line above a list that leads into it ("More:" does not)
+
+
+def _kept_lists(blocks: Sequence[Block], keep: Sequence[bool]) -> list[tuple[int | None, list[int]]]:
+    """The runs of two or more kept list items next to one another (text blocks only), each with
+    the text block just above it (None: the page's first)."""
+    runs: list[tuple[int | None, list[int]]] = []
+    current: list[int] = []
+    before = last = None
+    for i, block in enumerate(blocks):
+        if not block.text:
+            continue
+        if keep[i] and block.depth:
+            if not current:
+                before = last
+            current.append(i)
+        else:
+            if len(current) > 1:
+                runs.append((before, current))
+            current = []
+        last = i
+    if len(current) > 1:
+        runs.append((before, current))
+    return runs
 
 
 TAIL_SHARE = 0.15  # of a last part's content words the story above uses, below which it is another text

@@ -1,6 +1,7 @@
 """The story-shape rules on blocks the boilerplate model has already judged (keep flags given)."""
 
 from reader.core.ingest import story_shape
+from reader.core.ingest.block_features import tokens
 from reader.core.ingest.blocks import Block
 
 LEAD = ("ROTTERDAM, March 4 (Reuters) - Dock workers at the eastern grain terminal stayed off the job for "
@@ -156,3 +157,23 @@ def test_lines_that_introduce_quotes_are_not_a_comment_thread():
     assert story_shape.comment_thread(page, keep) is None
     assert story_shape.remove(page, keep, None) == ({}, None)
     assert keep == [True] * 7
+
+
+def _items(*texts: str) -> list[Block]:
+    return [Block(text=t, raw=f"* {t}", line=n, end=n, depth=1) for n, t in enumerate(texts, start=50)]
+
+
+def _words(page: list[Block]) -> dict[int, list[str]]:
+    return {i: tokens(b.text) for i, b in enumerate(page)}
+
+
+def test_a_list_the_story_leads_into_is_judged_as_a_whole_not_item_by_item():
+    points = _items("Evening concerts on the quays", "Workshops for local choirs",
+                    "A collection for the families of striking dock workers")
+    page = [*blocks(LEAD, "What the union plans for the weeks ahead:"), *points, *blocks(PARAGRAPH)]
+    keep = [True] * len(page)
+    assert story_shape.drop_alien_labels(page, keep, _words(page)) == set()
+    # Under a bare "More:" the same list is another box: its items are judged one by one.
+    page = [*blocks(LEAD, "More:"), *points, *blocks(PARAGRAPH)]
+    keep = [True] * len(page)
+    assert story_shape.drop_alien_labels(page, keep, _words(page)) == {2, 3}
