@@ -19,8 +19,8 @@ from reader.core.search import highlight
 from reader.core.search.analysis import PAIR_JOIN, as_text
 from reader.core.search.schema import NAME_KINDS  # noqa: F401 - re-exported for callers' facet filters
 
-FIELDS = ("title", "body", "author")  # what a word with no field is looked for in: a byline lifted
-# out of the body is still found by its name
+# Where a word with no field is looked for (the byline too: cleaning lifts it out of the body).
+FIELDS = ("title", "body", "author")
 PAIR_FIELDS = {"title": "title_pairs", "body": "body_pairs"}  # see reader.core.search.analysis.PairAnalyzer
 FIELD_ALIASES = {"author": ["author", "authors", "by"], "outlet": ["outlet", "source"],
                  "entity": ["entity", "entities"], "agency": ["agency", "agencies"],
