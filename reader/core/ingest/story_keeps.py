@@ -31,10 +31,7 @@ def keep_subheadings(blocks: Sequence[Block], keep: list[bool], boilerplate_word
             candidates.append(i)
     if not candidates:
         return
-    body_words: set[str] = set()
-    for block, kept in zip(blocks, keep):
-        if kept:
-            body_words |= subject_words(block.text)
+    body_words = _story_words(blocks, keep)
     for i in candidates:
         own = subject_words(blocks[i].text) - boilerplate_words
         if own & body_words:
@@ -162,11 +159,13 @@ def _of_the_story(blocks: Sequence[Block], keep: list[bool], run: list[int]) -> 
     long = [i for i in run if len(blocks[i].text.split()) >= HEADLINE_WORDS]
     if not long:
         return True
-    story: set[str] = set()
-    for block, kept in zip(blocks, keep):
-        if kept:
-            story |= subject_words(block.text)
+    story = _story_words(blocks, keep)
     return 2 * sum(bool(subject_words(blocks[i].text) & story) for i in long) >= len(long)
+
+
+def _story_words(blocks: Sequence[Block], keep: Sequence[bool]) -> set[str]:
+    """The content words of the blocks kept so far (subject_words)."""
+    return {w for block, kept in zip(blocks, keep) if kept for w in subject_words(block.text)}
 
 
 HEADLINE_WORDS = 4  # an item this long may be a headline
